@@ -1,0 +1,204 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, type TransactWriteCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Signal } from '../events/signal.js';
+import { type Candidates, type CorrelationConfig, defaultCorrelationConfig, type IncidentChange, joinIncident, openIncident, placeSignal } from '../incidents/correlate.js';
+import { correlationKey, type Incident } from '../incidents/incident.js';
+import type { RecordOutcome, SignalSink } from '../incidents/ingest.js';
+import type { TimelineEntry } from '../incidents/timeline.js';
+import { StoreConflictError } from './errors.js';
+import { incidentFromItem, incidentItem, keys, signalFromItem, signalItem, timelineFromItem, timelineItem } from './incident-items.js';
+import { documentClient, type DynamoConfig } from './table.js';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+
+
+/** Store settings beyond the connection. */
+export interface IncidentStoreOptions {
+  correlation?: CorrelationConfig;
+  /** How long a seen-marker keeps redeliveries out (default 30 days; GuardDuty re-emits within days). */
+  dedupTtlDays?: number;
+  /** Optimistic-locking retries before giving up and letting the delivery be retried (default 60). */
+  maxAttempts?: number;
+}
+
+const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+
+/**
+ * Incidents in DynamoDB. Every write is one transaction guarded by conditions: the signal's seen-marker
+ * must be new (so a redelivery changes nothing), a new incident and its correlation pointer must not exist,
+ * and a changed incident must still have the version it was read at (optimistic locking). A lost race is
+ * re-read and re-decided.
+ */
+export class IncidentStore implements SignalSink {
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+  private readonly correlation: CorrelationConfig;
+  private readonly dedupTtlS: number;
+  private readonly maxAttempts: number;
+
+  constructor(config: DynamoConfig, options: IncidentStoreOptions = {}) {
+    this.client = documentClient(config);
+    this.tableName = config.tableName;
+    this.correlation = options.correlation ?? defaultCorrelationConfig;
+    this.dedupTtlS = (options.dedupTtlDays ?? 30) * 86_400;
+    this.maxAttempts = options.maxAttempts ?? 60;
+  }
+
+  /** Records a signal: joins, opens or reopens an incident, or keeps it for the register. Idempotent. */
+  async recordSignal(signal: Signal, now: Date): Promise<RecordOutcome> {
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      if (await this.exists(keys.dedup(signal.id))) return { outcome: 'duplicate' };
+      const candidates = await this.candidates(signal);
+      const placement = placeSignal(signal, candidates, this.correlation);
+      const at = now.toISOString();
+      const dedup = this.put({ ...keys.dedup(signal.id), expiresAt: Math.floor(now.getTime() / 1000) + this.dedupTtlS }, 'attribute_not_exists(pk)');
+      let items: TransactItem[];
+      let result: RecordOutcome;
+      if (placement.kind === 'record-only') {
+        items = [dedup, this.put(signalItem(keys.unattached(signal), signal))];
+        result = { outcome: 'recorded' };
+      } else if (placement.kind === 'open') {
+        const change = openIncident(signal, at);
+        const stale = candidates.byKey?.id;
+        items = [dedup, ...this.changeItems(change, signal, undefined), this.pointer(change.incident, stale)];
+        if (signal.findingKey) items.push(this.put({ ...keys.finding(signal.findingKey), incidentId: change.incident.id }, 'attribute_not_exists(pk)'));
+        result = { outcome: 'opened', incidentId: change.incident.id, incident: change.incident };
+      } else {
+        const change = joinIncident(placement.incident, signal, at, placement.reopen);
+        items = [dedup, ...this.changeItems(change, signal, placement.incident.version)];
+        if (placement.via === 'window' || placement.reopen) items.push(this.pointer(change.incident, candidates.byKey?.id));
+        if (signal.findingKey && placement.via === 'window') {
+          items.push(this.put({ ...keys.finding(signal.findingKey), incidentId: change.incident.id }, 'attribute_not_exists(pk)'));
+        }
+        result = { outcome: placement.reopen ? 'reopened' : 'joined', incidentId: change.incident.id, incident: change.incident };
+      }
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+        return result;
+      } catch (error) {
+        if (!isRace(error)) throw error;
+        if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+          return { outcome: 'duplicate' };
+        }
+        await backoff(attempt);
+      }
+    }
+    throw new StoreConflictError(`recording signal ${signal.id}`, this.maxAttempts);
+  }
+
+  /**
+   * Writes an incident change (new version, timeline entries) conditioned on the version it was read at.
+   * Returns false when someone else changed the incident first: re-read and decide again.
+   */
+  async commitChange(change: IncidentChange, expectedVersion: number, extra: TransactItem[] = []): Promise<boolean> {
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: [...this.changeItems(change, undefined, expectedVersion), ...extra] }));
+      return true;
+    } catch (error) {
+      if (isRace(error)) return false;
+      throw error;
+    }
+  }
+
+  /** One incident, or undefined. */
+  async getIncident(id: string): Promise<Incident | undefined> {
+    const res = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.incident(id), ConsistentRead: true }));
+    return res.Item ? incidentFromItem(res.Item) : undefined;
+  }
+
+  /** Incidents by first sight, oldest first: only active ones with `openOnly`. */
+  async listIncidents(options: { openOnly?: boolean } = {}): Promise<Incident[]> {
+    const [index, pkName, pk] = options.openOnly ? ['byOpen', 'openPk', 'OPEN'] : ['byTime', 'timePk', 'INCIDENT'];
+    const items = await this.queryAll({ IndexName: index, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': pkName }, ExpressionAttributeValues: { ':pk': pk } });
+    return items.map(incidentFromItem);
+  }
+
+  /** An incident's timeline in order. */
+  async getTimeline(id: string): Promise<TimelineEntry[]> {
+    return (await this.queryPrefix(`INC#${id}`, 'TL#')).map(timelineFromItem);
+  }
+
+  /** An incident's signals in observation order. */
+  async getSignals(id: string): Promise<Signal[]> {
+    return (await this.queryPrefix(`INC#${id}`, 'SIG#')).map(signalFromItem);
+  }
+
+  /** Signals of one UTC day (`yyyy-mm-dd`) that opened nothing: the rest of the register. */
+  async getUnattachedSignals(day: string): Promise<Signal[]> {
+    return (await this.queryPrefix(`SIGDAY#${day}`, '')).map(signalFromItem);
+  }
+
+  private async candidates(signal: Signal): Promise<Candidates> {
+    const [byFinding, byKey] = await Promise.all([
+      signal.findingKey ? this.pointed(keys.finding(signal.findingKey)) : undefined,
+      this.pointed(keys.correlation(correlationKey(signal.entity, signal.category))),
+    ]);
+    return { byFinding, byKey };
+  }
+
+  private async pointed(key: { pk: string; sk: string }): Promise<Incident | undefined> {
+    const res = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    const id = res.Item?.incidentId;
+    return typeof id === 'string' ? this.getIncident(id) : undefined;
+  }
+
+  private async exists(key: { pk: string; sk: string }): Promise<boolean> {
+    const res = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true, ProjectionExpression: 'pk' }));
+    return res.Item !== undefined;
+  }
+
+  private changeItems(change: IncidentChange, signal: Signal | undefined, expectedVersion: number | undefined): TransactItem[] {
+    const { incident, timeline } = change;
+    const meta =
+      expectedVersion === undefined
+        ? this.put(incidentItem(incident), 'attribute_not_exists(pk)')
+        : this.put(incidentItem(incident), 'version = :v', { ':v': expectedVersion });
+    const entries = timeline.map((entry) => this.put(timelineItem(incident.id, entry), 'attribute_not_exists(pk)'));
+    return [meta, ...entries, ...(signal ? [this.put(signalItem(keys.signal(incident.id, signal), signal, incident.id))] : [])];
+  }
+
+  /** The correlation pointer for an incident's key: created, or moved on from a stale incident. */
+  private pointer(incident: Incident, previous: string | undefined): TransactItem {
+    const item = { ...keys.correlation(incident.correlationKey), incidentId: incident.id };
+    if (previous === undefined) return this.put(item, 'attribute_not_exists(pk)');
+    return this.put(item, 'incidentId IN (:prev, :self)', { ':prev': previous, ':self': incident.id });
+  }
+
+  private put(item: Record<string, unknown>, condition?: string, values?: Record<string, unknown>): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: item,
+        ...(condition ? { ConditionExpression: condition } : {}),
+        ...(values ? { ExpressionAttributeValues: values } : {}),
+      },
+    };
+  }
+
+  private async queryPrefix(pk: string, skPrefix: string): Promise<Record<string, unknown>[]> {
+    return this.queryAll({
+      KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :sk)' : 'pk = :pk',
+      ExpressionAttributeValues: skPrefix ? { ':pk': pk, ':sk': skPrefix } : { ':pk': pk },
+      ConsistentRead: true,
+    });
+  }
+
+  private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await this.client.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: start }));
+      out.push(...(res.Items ?? []));
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+}
+
+/** A lost race: a condition failed or another transaction touched the same items. */
+function isRace(error: unknown): boolean {
+  if (error instanceof TransactionCanceledException) return true;
+  const name = (error as { name?: string })?.name;
+  return name === 'TransactionConflictException' || name === 'ConditionalCheckFailedException';
+}

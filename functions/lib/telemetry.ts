@@ -1,0 +1,26 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { IngestReport } from '../../incidents/ingest.js';
+
+/** One structured logger for all functions. Never log events: they carry personal data. */
+export const logger = new Logger({ serviceName: 'breachwatch' });
+
+/** Metrics in the `breachwatch` namespace; the function name is the service dimension. */
+export const metrics = new Metrics({ namespace: 'breachwatch', serviceName: process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'breachwatch' });
+
+/** Publishes an ingest report as metrics and one log line (counts, ids and reasons only). */
+export function reportIngest(source: string, report: IngestReport): void {
+  const notOpened = Object.values(report.notOpened).reduce((a, b) => a + b, 0);
+  metrics.addMetric('received', MetricUnit.Count, report.received);
+  metrics.addMetric('invalid', MetricUnit.Count, report.invalid.length);
+  metrics.addMetric('incidentsOpened', MetricUnit.Count, report.opened.length);
+  metrics.addMetric('signalsJoined', MetricUnit.Count, report.joined + report.reopened);
+  metrics.addMetric('duplicates', MetricUnit.Count, report.duplicates);
+  metrics.addMetric('notOpened', MetricUnit.Count, notOpened);
+  for (const [reason, count] of Object.entries(report.notOpened)) {
+    if (reason === 'sample finding') metrics.addMetric('droppedSample', MetricUnit.Count, count);
+    if (reason === 'archived finding') metrics.addMetric('droppedArchived', MetricUnit.Count, count);
+  }
+  for (const rejected of report.invalid) logger.error('invalid record', { source, ref: rejected.ref, reason: rejected.reason });
+  logger.info('ingested', { source, ...report, invalid: report.invalid.length });
+}
