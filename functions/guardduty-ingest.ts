@@ -2,7 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { IncidentStore } from '../adapters/incident-store.js';
-import { InvalidEventError } from '../events/errors.js';
+import { DeliveryFailedError } from '../incidents/errors.js';
 import { type GuardDutyIngestDeps, ingestGuardDutyEvents } from '../incidents/ingest-guardduty.js';
 import { readConfig } from './lib/config.js';
 import { logger, metrics, reportIngest } from './lib/telemetry.js';
@@ -15,10 +15,8 @@ export function makeGuardDutyHandler(deps: () => GuardDutyIngestDeps) {
   return middy(async (event: unknown) => {
     const { report, failed } = await ingestGuardDutyEvents([event], deps());
     reportIngest('guardduty', report);
-    const invalid = report.invalid[0];
-    if (invalid) throw new InvalidEventError(invalid.ref, [invalid.reason]);
-    if (failed.length > 0) throw new Error(`recording failed for ${failed.map((f) => f.ref).join(', ')}`);
-    return { opened: report.opened, duplicates: report.duplicates };
+    if (report.invalid.length > 0 || failed.length > 0) throw new DeliveryFailedError(report, failed.map((f) => f.ref));
+    return report;
   })
     .use(injectLambdaContext(logger, { resetKeys: true })) // never logEvent: findings name people and keys
     .use(logMetrics(metrics));
