@@ -7,7 +7,13 @@ export default defineConfig({
     // Infra synthesis bundles every handler with esbuild and integration tests wait on DynamoDB Local.
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { NODE_ENV: 'test', POWERTOOLS_DEV: 'false', POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    env: {
+      NODE_ENV: 'test',
+      POWERTOOLS_DEV: 'false',
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
     pool: 'forks',
   },
 });

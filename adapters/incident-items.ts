@@ -6,7 +6,10 @@ import type { TimelineEntry } from '../incidents/timeline.js';
 export const keys = {
   incident: (id: string) => ({ pk: `INC#${id}`, sk: 'META' }),
   signal: (incidentId: string, s: Signal) => ({ pk: `INC#${incidentId}`, sk: `SIG#${s.observedAt}#${s.id}` }),
-  timeline: (incidentId: string, seq: number) => ({ pk: `INC#${incidentId}`, sk: `TL#${String(seq).padStart(10, '0')}` }),
+  timeline: (incidentId: string, seq: number) => ({
+    pk: `INC#${incidentId}`,
+    sk: `TL#${String(seq).padStart(10, '0')}`,
+  }),
   correlation: (key: string) => ({ pk: `CORR#${key}`, sk: 'CORR' }),
   finding: (findingKey: string) => ({ pk: `FIND#${findingKey}`, sk: 'FIND' }),
   dedup: (signalId: string) => ({ pk: `DEDUP#${signalId}`, sk: 'DEDUP' }),
@@ -36,9 +39,18 @@ function strip<T>(item: Record<string, unknown>): T {
 export const incidentFromItem = (item: Record<string, unknown>): Incident => strip<Incident>(item);
 
 /** A timeline entry as an item, and back. */
-export const timelineItem = (incidentId: string, entry: TimelineEntry) => ({ ...keys.timeline(incidentId, entry.seq), kind: 'timeline', ...entry });
+export const timelineItem = (incidentId: string, entry: TimelineEntry) => ({
+  ...keys.timeline(incidentId, entry.seq),
+  kind: 'timeline',
+  ...entry,
+});
 export const timelineFromItem = (item: Record<string, unknown>): TimelineEntry => strip<TimelineEntry>(item);
 
 /** A signal as an item (under its incident or its day), and back. */
-export const signalItem = (key: { pk: string; sk: string }, signal: Signal, incidentId?: string) => ({ ...key, kind: 'signal', incidentId, signal });
+export const signalItem = (key: { pk: string; sk: string }, signal: Signal, incidentId?: string) => ({
+  ...key,
+  kind: 'signal',
+  incidentId,
+  signal,
+});
 export const signalFromItem = (item: Record<string, unknown>): Signal => item.signal as Signal;

@@ -1,17 +1,37 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, type TransactWriteCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import type { Signal } from '../events/signal.js';
-import { type Candidates, type CorrelationConfig, defaultCorrelationConfig, type IncidentChange, joinIncident, openIncident, placeSignal } from '../incidents/correlate.js';
+import {
+  type Candidates,
+  type CorrelationConfig,
+  defaultCorrelationConfig,
+  type IncidentChange,
+  joinIncident,
+  openIncident,
+  placeSignal,
+} from '../incidents/correlate.js';
 import { correlationKey, type Incident } from '../incidents/incident.js';
 import type { RecordOutcome, SignalSink } from '../incidents/ingest.js';
 import type { TimelineEntry } from '../incidents/timeline.js';
 import { StoreConflictError } from './errors.js';
-import { incidentFromItem, incidentItem, keys, signalFromItem, signalItem, timelineFromItem, timelineItem } from './incident-items.js';
-import { documentClient, type DynamoConfig } from './table.js';
+import {
+  incidentFromItem,
+  incidentItem,
+  keys,
+  signalFromItem,
+  signalItem,
+  timelineFromItem,
+  timelineItem,
+} from './incident-items.js';
+import { type DynamoConfig, documentClient } from './table.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-
 
 /** Store settings beyond the connection. */
 export interface IncidentStoreOptions {
@@ -22,7 +42,8 @@ export interface IncidentStoreOptions {
   maxAttempts?: number;
 }
 
-const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+const backoff = (attempt: number) =>
+  new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
 
 /**
  * Incidents in DynamoDB. Every write is one transaction guarded by conditions: the signal's seen-marker
@@ -52,7 +73,10 @@ export class IncidentStore implements SignalSink {
       const candidates = await this.candidates(signal);
       const placement = placeSignal(signal, candidates, this.correlation);
       const at = now.toISOString();
-      const dedup = this.put({ ...keys.dedup(signal.id), expiresAt: Math.floor(now.getTime() / 1000) + this.dedupTtlS }, 'attribute_not_exists(pk)');
+      const dedup = this.put(
+        { ...keys.dedup(signal.id), expiresAt: Math.floor(now.getTime() / 1000) + this.dedupTtlS },
+        'attribute_not_exists(pk)',
+      );
       let items: TransactItem[];
       let result: RecordOutcome;
       if (placement.kind === 'record-only') {
@@ -62,23 +86,42 @@ export class IncidentStore implements SignalSink {
         const change = openIncident(signal, at);
         const stale = candidates.byKey?.id;
         items = [dedup, ...this.changeItems(change, signal, undefined), this.pointer(change.incident, stale)];
-        if (signal.findingKey) items.push(this.put({ ...keys.finding(signal.findingKey), incidentId: change.incident.id }, 'attribute_not_exists(pk)'));
+        if (signal.findingKey)
+          items.push(
+            this.put(
+              { ...keys.finding(signal.findingKey), incidentId: change.incident.id },
+              'attribute_not_exists(pk)',
+            ),
+          );
         result = { outcome: 'opened', incidentId: change.incident.id, incident: change.incident };
       } else {
         const change = joinIncident(placement.incident, signal, at, placement.reopen);
         items = [dedup, ...this.changeItems(change, signal, placement.incident.version)];
-        if (placement.via === 'window' || placement.reopen) items.push(this.pointer(change.incident, candidates.byKey?.id));
+        if (placement.via === 'window' || placement.reopen)
+          items.push(this.pointer(change.incident, candidates.byKey?.id));
         if (signal.findingKey && placement.via === 'window') {
-          items.push(this.put({ ...keys.finding(signal.findingKey), incidentId: change.incident.id }, 'attribute_not_exists(pk)'));
+          items.push(
+            this.put(
+              { ...keys.finding(signal.findingKey), incidentId: change.incident.id },
+              'attribute_not_exists(pk)',
+            ),
+          );
         }
-        result = { outcome: placement.reopen ? 'reopened' : 'joined', incidentId: change.incident.id, incident: change.incident };
+        result = {
+          outcome: placement.reopen ? 'reopened' : 'joined',
+          incidentId: change.incident.id,
+          incident: change.incident,
+        };
       }
       try {
         await this.client.send(new TransactWriteCommand({ TransactItems: items }));
         return result;
       } catch (error) {
         if (!isRace(error)) throw error;
-        if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        if (
+          error instanceof TransactionCanceledException &&
+          error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+        ) {
           return { outcome: 'duplicate' };
         }
         await backoff(attempt);
@@ -93,7 +136,11 @@ export class IncidentStore implements SignalSink {
    */
   async commitChange(change: IncidentChange, expectedVersion: number, extra: TransactItem[] = []): Promise<boolean> {
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: [...this.changeItems(change, undefined, expectedVersion), ...extra] }));
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [...this.changeItems(change, undefined, expectedVersion), ...extra],
+        }),
+      );
       return true;
     } catch (error) {
       if (isRace(error)) return false;
@@ -103,14 +150,21 @@ export class IncidentStore implements SignalSink {
 
   /** One incident, or undefined. */
   async getIncident(id: string): Promise<Incident | undefined> {
-    const res = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.incident(id), ConsistentRead: true }));
+    const res = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.incident(id), ConsistentRead: true }),
+    );
     return res.Item ? incidentFromItem(res.Item) : undefined;
   }
 
   /** Incidents by first sight, oldest first: only active ones with `openOnly`. */
   async listIncidents(options: { openOnly?: boolean } = {}): Promise<Incident[]> {
     const [index, pkName, pk] = options.openOnly ? ['byOpen', 'openPk', 'OPEN'] : ['byTime', 'timePk', 'INCIDENT'];
-    const items = await this.queryAll({ IndexName: index, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': pkName }, ExpressionAttributeValues: { ':pk': pk } });
+    const items = await this.queryAll({
+      IndexName: index,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': pkName },
+      ExpressionAttributeValues: { ':pk': pk },
+    });
     return items.map(incidentFromItem);
   }
 
@@ -144,18 +198,28 @@ export class IncidentStore implements SignalSink {
   }
 
   private async exists(key: { pk: string; sk: string }): Promise<boolean> {
-    const res = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true, ProjectionExpression: 'pk' }));
+    const res = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true, ProjectionExpression: 'pk' }),
+    );
     return res.Item !== undefined;
   }
 
-  private changeItems(change: IncidentChange, signal: Signal | undefined, expectedVersion: number | undefined): TransactItem[] {
+  private changeItems(
+    change: IncidentChange,
+    signal: Signal | undefined,
+    expectedVersion: number | undefined,
+  ): TransactItem[] {
     const { incident, timeline } = change;
     const meta =
       expectedVersion === undefined
         ? this.put(incidentItem(incident), 'attribute_not_exists(pk)')
         : this.put(incidentItem(incident), 'version = :v', { ':v': expectedVersion });
     const entries = timeline.map((entry) => this.put(timelineItem(incident.id, entry), 'attribute_not_exists(pk)'));
-    return [meta, ...entries, ...(signal ? [this.put(signalItem(keys.signal(incident.id, signal), signal, incident.id))] : [])];
+    return [
+      meta,
+      ...entries,
+      ...(signal ? [this.put(signalItem(keys.signal(incident.id, signal), signal, incident.id))] : []),
+    ];
   }
 
   /** The correlation pointer for an incident's key: created, or moved on from a stale incident. */
@@ -184,11 +248,15 @@ export class IncidentStore implements SignalSink {
     });
   }
 
-  private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<Record<string, unknown>[]> {
+  private async queryAll(
+    input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>,
+  ): Promise<Record<string, unknown>[]> {
     const out: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const res = await this.client.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: start }));
+      const res = await this.client.send(
+        new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: start }),
+      );
       out.push(...(res.Items ?? []));
       start = res.LastEvaluatedKey;
     } while (start);

@@ -4,17 +4,15 @@ import { z } from 'zod';
  * GuardDuty prints `updatedAt` as ISO 8601 (`2022-01-28T21:12:25.481Z`); copies normalised by other
  * tools use `2025-02-25 20:40:06.721` (UTC, no zone). Both become ISO 8601 UTC.
  */
-const timestamp = z
-  .string()
-  .transform((value, ctx) => {
-    const iso = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value) ? `${value.replace(' ', 'T')}Z` : value;
-    const ms = Date.parse(iso);
-    if (Number.isNaN(ms)) {
-      ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 timestamp' });
-      return z.NEVER;
-    }
-    return new Date(ms).toISOString();
-  });
+const timestamp = z.string().transform((value, ctx) => {
+  const iso = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value) ? `${value.replace(' ', 'T')}Z` : value;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) {
+    ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 timestamp' });
+    return z.NEVER;
+  }
+  return new Date(ms).toISOString();
+});
 
 /** `true`, or the string "true" some exporters write. */
 const flag = z.union([z.boolean(), z.literal('true'), z.literal('false')]).transform((v) => v === true || v === 'true');
@@ -37,7 +35,11 @@ export const GuardDutyFindingSchema = z.looseObject({
     resourceType: z.string().min(1),
     instanceDetails: z.looseObject({ instanceId: z.string().optional() }).optional(),
     accessKeyDetails: z
-      .looseObject({ accessKeyId: z.string().optional(), principalId: z.string().optional(), userName: z.string().optional() })
+      .looseObject({
+        accessKeyId: z.string().optional(),
+        principalId: z.string().optional(),
+        userName: z.string().optional(),
+      })
       .optional(),
     s3BucketDetails: z.array(z.looseObject({ name: z.string().optional(), type: z.string().optional() })).optional(),
     rdsDbInstanceDetails: z.looseObject({ dbInstanceIdentifier: z.string().optional() }).optional(),

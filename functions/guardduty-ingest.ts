@@ -15,7 +15,11 @@ export function makeGuardDutyHandler(deps: () => GuardDutyIngestDeps) {
   return middy(async (event: unknown) => {
     const { report, failed } = await ingestGuardDutyEvents([event], deps());
     reportIngest('guardduty', report);
-    if (report.invalid.length > 0 || failed.length > 0) throw new DeliveryFailedError(report, failed.map((f) => f.ref));
+    if (report.invalid.length > 0 || failed.length > 0)
+      throw new DeliveryFailedError(
+        report,
+        failed.map((f) => f.ref),
+      );
     return report;
   })
     .use(injectLambdaContext(logger, { resetKeys: true })) // never logEvent: findings name people and keys
@@ -27,7 +31,10 @@ let deps: GuardDutyIngestDeps | undefined;
 function depsFromEnv(): GuardDutyIngestDeps {
   const config = readConfig();
   return {
-    sink: new IncidentStore({ tableName: config.tableName, endpoint: config.dynamoEndpoint }, { correlation: config.correlation }),
+    sink: new IncidentStore(
+      { tableName: config.tableName, endpoint: config.dynamoEndpoint },
+      { correlation: config.correlation },
+    ),
     now: () => new Date(),
     relevance: config.relevance,
   };

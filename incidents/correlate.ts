@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { type Signal, type SeverityBand, severityBand } from '../events/signal.js';
-import { ACTIVE_STATUSES, type Incident, IncidentStatus, REOPENABLE_STATUSES, correlationKey } from './incident.js';
-import { GENESIS_HASH, type TimelineEntry, type TimelineEvent, chainEntries } from './timeline.js';
+import { type SeverityBand, type Signal, severityBand } from '../events/signal.js';
+import { ACTIVE_STATUSES, correlationKey, type Incident, IncidentStatus, REOPENABLE_STATUSES } from './incident.js';
+import { chainEntries, GENESIS_HASH, type TimelineEntry, type TimelineEvent } from './timeline.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -40,7 +40,8 @@ function withinWindow(incident: Incident, signal: Signal, config: CorrelationCon
  */
 export function placeSignal(signal: Signal, candidates: Candidates, config = defaultCorrelationConfig): Placement {
   const { byFinding, byKey } = candidates;
-  if (byFinding) return { kind: 'join', incident: byFinding, reopen: REOPENABLE_STATUSES.has(byFinding.status), via: 'finding' };
+  if (byFinding)
+    return { kind: 'join', incident: byFinding, reopen: REOPENABLE_STATUSES.has(byFinding.status), via: 'finding' };
   if (byKey && ACTIVE_STATUSES.has(byKey.status) && withinWindow(byKey, signal, config)) {
     return { kind: 'join', incident: byKey, reopen: false, via: 'window' };
   }
@@ -65,7 +66,13 @@ function signalEvent(signal: Signal, now: string, type: string): TimelineEvent {
     type,
     actor: 'breachwatch',
     summary: signal.summary,
-    data: { signalId: signal.id, source: signal.source, severity: signal.severity, observedAt: signal.observedAt, reason: signal.reason },
+    data: {
+      signalId: signal.id,
+      source: signal.source,
+      severity: signal.severity,
+      observedAt: signal.observedAt,
+      reason: signal.reason,
+    },
   };
 }
 

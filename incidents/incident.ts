@@ -25,7 +25,10 @@ export const ACTIVE_STATUSES: ReadonlySet<IncidentStatus> = new Set([
 ]);
 
 /** States a re-emitted finding reopens: the incident had been put aside. */
-export const REOPENABLE_STATUSES: ReadonlySet<IncidentStatus> = new Set([IncidentStatus.DISMISSED, IncidentStatus.CLOSED]);
+export const REOPENABLE_STATUSES: ReadonlySet<IncidentStatus> = new Set([
+  IncidentStatus.DISMISSED,
+  IncidentStatus.CLOSED,
+]);
 
 /** An incident as stored: one entity, one category, the signals that joined it and its chained timeline. */
 export interface Incident {

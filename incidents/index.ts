@@ -10,4 +10,12 @@ export {
   placeSignal,
 } from './correlate.js';
 export { ACTIVE_STATUSES, correlationKey, type Incident, IncidentStatus, REOPENABLE_STATUSES } from './incident.js';
-export { type ChainVerdict, chainEntries, GENESIS_HASH, hashEntry, type TimelineEntry, type TimelineEvent, verifyChain } from './timeline.js';
+export {
+  type ChainVerdict,
+  chainEntries,
+  GENESIS_HASH,
+  hashEntry,
+  type TimelineEntry,
+  type TimelineEvent,
+  verifyChain,
+} from './timeline.js';

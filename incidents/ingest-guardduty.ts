@@ -1,7 +1,11 @@
+import {
+  classifyFinding,
+  defaultRelevanceConfig,
+  type RelevanceConfig,
+} from '../detectors/guardduty/classify-finding.js';
 import { GuardDutyEventSchema } from '../events/guardduty.js';
 import { eventRef, parseWith } from '../events/parse.js';
 import type { Signal } from '../events/signal.js';
-import { classifyFinding, defaultRelevanceConfig, type RelevanceConfig } from '../detectors/guardduty/classify-finding.js';
 import { emptyReport, type IngestReport, type Rejected, recordSignals, type SignalSink } from './ingest.js';
 
 /** What GuardDuty ingestion needs: where signals go, the clock, and the relevance thresholds. */
@@ -22,7 +26,10 @@ export interface GuardDutyIngestResult {
  * its own: one malformed event is reported with its finding id and reason and the rest go on.
  * @example await ingestGuardDutyEvents([event], { sink: store, now: () => new Date() })
  */
-export async function ingestGuardDutyEvents(events: unknown[], deps: GuardDutyIngestDeps): Promise<GuardDutyIngestResult> {
+export async function ingestGuardDutyEvents(
+  events: unknown[],
+  deps: GuardDutyIngestDeps,
+): Promise<GuardDutyIngestResult> {
   const report = emptyReport(events.length);
   const signals: Signal[] = [];
   events.forEach((event, index) => {

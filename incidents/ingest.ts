@@ -61,7 +61,12 @@ export function countOutcome(report: IngestReport, signal: Signal, result: Recor
  * Records signals one after another, each on its own: a failing write is reported against its signal and
  * does not stop the others. Returns the report and the refs of failed signals so the caller can retry them.
  */
-export async function recordSignals(signals: Signal[], sink: SignalSink, now: () => Date, report: IngestReport): Promise<Rejected[]> {
+export async function recordSignals(
+  signals: Signal[],
+  sink: SignalSink,
+  now: () => Date,
+  report: IngestReport,
+): Promise<Rejected[]> {
   const failed: Rejected[] = [];
   for (const signal of signals) {
     try {

@@ -5,11 +5,26 @@ export type Command = (args: string[]) => Promise<number>;
 
 /** Subcommands, loaded lazily so `scan` does not pay for the store or `start` for the scanner. */
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  start: { summary: 'run the local runtime (DynamoDB Local, HTTP endpoints, demo replay)', load: async () => (await import('./commands/start.js')).start },
-  replay: { summary: 'replay PATH… [--json] [--include-samples] [--store DIR]', load: async () => (await import('./commands/replay.js')).replay },
-  incidents: { summary: 'incidents [--json] [--store DIR]: list incidents', load: async () => (await import('./commands/incidents.js')).incidents },
-  scan: { summary: 'scan [FILE|-]… [--format jsonl|table]: PII detections', load: async () => (await import('./commands/scan.js')).scan },
-  flows: { summary: 'flows PATH… [--format jsonl]: normalized flow records', load: async () => (await import('./commands/flows.js')).flows },
+  start: {
+    summary: 'run the local runtime (DynamoDB Local, HTTP endpoints, demo replay)',
+    load: async () => (await import('./commands/start.js')).start,
+  },
+  replay: {
+    summary: 'replay PATH… [--json] [--include-samples] [--store DIR]',
+    load: async () => (await import('./commands/replay.js')).replay,
+  },
+  incidents: {
+    summary: 'incidents [--json] [--store DIR]: list incidents',
+    load: async () => (await import('./commands/incidents.js')).incidents,
+  },
+  scan: {
+    summary: 'scan [FILE|-]… [--format jsonl|table]: PII detections',
+    load: async () => (await import('./commands/scan.js')).scan,
+  },
+  flows: {
+    summary: 'flows PATH… [--format jsonl]: normalized flow records',
+    load: async () => (await import('./commands/flows.js')).flows,
+  },
 };
 
 function usage(): string {

@@ -1,8 +1,8 @@
 import { NotFoundError } from '../adapters/errors.js';
-import { incidentJson } from './incident-view.js';
-import type { HttpRoutes } from './http-server.js';
-import { mergeReports, type Runtime } from './runtime.js';
 import { emptyReport } from '../incidents/ingest.js';
+import type { HttpRoutes } from './http-server.js';
+import { incidentJson } from './incident-view.js';
+import { mergeReports, type Runtime } from './runtime.js';
 
 /**
  * The local runtime's HTTP API. `POST /events` takes deliveries exactly as AWS sends them to Lambda (an
@@ -16,7 +16,8 @@ export function runtimeEndpoints(runtime: Runtime): HttpRoutes {
       const parsed: unknown = JSON.parse(req.body.toString('utf8'));
       const deliveries = Array.isArray(parsed) ? parsed : [parsed];
       const report = emptyReport(0);
-      for (const [i, delivery] of deliveries.entries()) mergeReports(report, await runtime.deliver(delivery, `delivery #${i}`));
+      for (const [i, delivery] of deliveries.entries())
+        mergeReports(report, await runtime.deliver(delivery, `delivery #${i}`));
       return { status: report.invalid.length > 0 ? 207 : 202, body: report };
     },
     'GET /incidents': async (req) => {

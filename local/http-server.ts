@@ -59,9 +59,19 @@ export async function serveHttp(routes: HttpRoutes, port: number, host = '127.0.
     if (!handler) return send(res, { status: 404, body: { error: `no endpoint ${req.method} ${url.pathname}` } });
     try {
       const body = await readBody(req);
-      send(res, await handler({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body }));
+      send(
+        res,
+        await handler({
+          method: req.method ?? 'GET',
+          path: url.pathname,
+          query: url.searchParams,
+          headers: req.headers,
+          body,
+        }),
+      );
     } catch (error) {
-      const status = error instanceof BreachwatchError || error instanceof SyntaxError || error instanceof RangeError ? 400 : 500;
+      const status =
+        error instanceof BreachwatchError || error instanceof SyntaxError || error instanceof RangeError ? 400 : 500;
       send(res, { status, body: { error: status === 500 ? 'internal error' : (error as Error).message } });
     }
   });

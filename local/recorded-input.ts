@@ -23,7 +23,9 @@ export const jsonReader: FileReader = {
     const text = bytes.toString('utf8');
     try {
       const value: unknown = JSON.parse(text);
-      return Array.isArray(value) ? value.map((delivery, i) => ({ ref: `${path}[${i}]`, delivery })) : [{ ref: path, delivery: value }];
+      return Array.isArray(value)
+        ? value.map((delivery, i) => ({ ref: `${path}[${i}]`, delivery }))
+        : [{ ref: path, delivery: value }];
     } catch {
       return text
         .split('\n')
@@ -55,7 +57,10 @@ async function* walk(path: string): AsyncGenerator<string> {
 }
 
 /** Every file under `paths` (folders walked in name order), with the reader that takes it, or none. */
-export async function* recordedFiles(paths: string[], readers: FileReader[]): AsyncGenerator<{ path: string; bytes: Buffer; reader?: FileReader }> {
+export async function* recordedFiles(
+  paths: string[],
+  readers: FileReader[],
+): AsyncGenerator<{ path: string; bytes: Buffer; reader?: FileReader }> {
   for (const root of paths) {
     for await (const path of walk(root)) {
       const bytes = await readFile(path);

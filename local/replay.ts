@@ -10,7 +10,11 @@ export const fileReaders: FileReader[] = [jsonReader];
  * Replays recorded telemetry (files or folders, any supported input detected by content) through the
  * runtime's routes, with a progress line on stderr. Unsupported files are reported, not fatal.
  */
-export async function replayPaths(runtime: Runtime, paths: string[], options: { quiet?: boolean } = {}): Promise<IngestReport> {
+export async function replayPaths(
+  runtime: Runtime,
+  paths: string[],
+  options: { quiet?: boolean } = {},
+): Promise<IngestReport> {
   const total = emptyReport(0);
   const progress = progressLine('replay');
   let files = 0;
@@ -23,10 +27,12 @@ export async function replayPaths(runtime: Runtime, paths: string[], options: { 
     }
     for (const { ref, delivery } of await reader.read(path, bytes)) {
       mergeReports(total, await runtime.deliver(delivery, ref));
-      if (!options.quiet) progress.update(`${files} files, ${total.received} records, ${total.opened.length} incidents opened`);
+      if (!options.quiet)
+        progress.update(`${files} files, ${total.received} records, ${total.opened.length} incidents opened`);
     }
   }
-  if (!options.quiet) progress.update(`${files} files, ${total.received} records, ${total.opened.length} incidents opened`, true);
+  if (!options.quiet)
+    progress.update(`${files} files, ${total.received} records, ${total.opened.length} incidents opened`, true);
   progress.done();
   return total;
 }

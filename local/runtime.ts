@@ -35,14 +35,19 @@ export interface Runtime {
  * @example const rt = await startRuntime({ storeDir: '.breachwatch' }); await rt.deliver(event, 'event 1');
  */
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
-  const db: DynamoDbLocal = await startDynamoDbLocal(options.storeDir ? { dataDir: join(resolve(options.storeDir), 'dynamodb') } : {});
+  const db: DynamoDbLocal = await startDynamoDbLocal(
+    options.storeDir ? { dataDir: join(resolve(options.storeDir), 'dynamodb') } : {},
+  );
   try {
     await ensureTable({ tableName: TABLE, endpoint: db.endpoint });
   } catch (error) {
     await db.stop();
     throw error;
   }
-  const store = new IncidentStore({ tableName: TABLE, endpoint: db.endpoint }, { correlation: defaultCorrelationConfig });
+  const store = new IncidentStore(
+    { tableName: TABLE, endpoint: db.endpoint },
+    { correlation: defaultCorrelationConfig },
+  );
   const now = options.now ?? (() => new Date());
   const relevance = { ...defaultRelevanceConfig, includeSamples: options.includeSamples ?? false };
   const guardDuty = makeGuardDutyHandler(() => ({ sink: store, now, relevance }));

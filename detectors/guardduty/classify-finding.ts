@@ -82,7 +82,8 @@ function openingDecision(finding: GuardDutyFinding, category: Category, config: 
   const min = config.minSeverityByCategory[category] ?? config.minSeverity;
   if (sample && !config.includeSamples) return { opens: false, reason: 'sample finding' };
   if (archived && !config.includeArchived) return { opens: false, reason: 'archived finding' };
-  if (finding.severity < min) return { opens: false, reason: `severity ${finding.severity} below minimum ${min} for ${category}` };
+  if (finding.severity < min)
+    return { opens: false, reason: `severity ${finding.severity} below minimum ${min} for ${category}` };
   return { opens: true, reason: `${category}, severity ${finding.severity} ≥ ${min}` };
 }
 

@@ -17,7 +17,9 @@ const RE = Category.RECON;
  * Types missing here fall back to their ThreatPurpose prefix (see `classify-finding.ts`).
  * @see https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_finding-types-active.html
  */
-export const findingTypes: ReadonlyArray<readonly [type: string, category: Category, defaultSeverity: DefaultSeverity]> = [
+export const findingTypes: ReadonlyArray<
+  readonly [type: string, category: Category, defaultSeverity: DefaultSeverity]
+> = [
   ['AttackSequence:EC2/CompromisedInstanceGroup', EX, 'C'],
   ['AttackSequence:ECS/CompromisedCluster', EX, 'C'],
   ['AttackSequence:EKS/CompromisedCluster', EX, 'C'],

@@ -1,6 +1,6 @@
+import { defaultRelevanceConfig, type RelevanceConfig } from '../../detectors/guardduty/classify-finding.js';
 import { ConfigError } from '../../events/errors.js';
 import { type Category, SeverityBand } from '../../events/signal.js';
-import { defaultRelevanceConfig, type RelevanceConfig } from '../../detectors/guardduty/classify-finding.js';
 import { type CorrelationConfig, defaultCorrelationConfig } from '../../incidents/correlate.js';
 
 /** Settings every function reads from its environment (set by the stacks, or by the local runtime). */
@@ -15,7 +15,8 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new ConfigError(`${name} must be a non-negative number, got "${raw}"`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new ConfigError(`${name} must be a non-negative number, got "${raw}"`);
   return value;
 }
 
@@ -27,11 +28,20 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const tableName = env.BREACHWATCH_TABLE;
   if (!tableName) throw new ConfigError('BREACHWATCH_TABLE is not set: it names the incidents table');
-  const hours = (band: string, fallbackMs: number) => number(env, `BREACHWATCH_WINDOW_HOURS_${band}`, fallbackMs / 3_600_000) * 3_600_000;
+  const hours = (band: string, fallbackMs: number) =>
+    number(env, `BREACHWATCH_WINDOW_HOURS_${band}`, fallbackMs / 3_600_000) * 3_600_000;
   const w = defaultCorrelationConfig.windowMsByBand;
   const minByCategory: Partial<Record<Category, number>> = {
-    exfiltration: number(env, 'BREACHWATCH_MIN_SEVERITY_EXFILTRATION', defaultRelevanceConfig.minSeverityByCategory.exfiltration ?? 1),
-    'data-store-access': number(env, 'BREACHWATCH_MIN_SEVERITY_DATA_STORE_ACCESS', defaultRelevanceConfig.minSeverityByCategory['data-store-access'] ?? 1),
+    exfiltration: number(
+      env,
+      'BREACHWATCH_MIN_SEVERITY_EXFILTRATION',
+      defaultRelevanceConfig.minSeverityByCategory.exfiltration ?? 1,
+    ),
+    'data-store-access': number(
+      env,
+      'BREACHWATCH_MIN_SEVERITY_DATA_STORE_ACCESS',
+      defaultRelevanceConfig.minSeverityByCategory['data-store-access'] ?? 1,
+    ),
   };
   return {
     tableName,

@@ -6,7 +6,10 @@ import type { IngestReport } from '../../incidents/ingest.js';
 export const logger = new Logger({ serviceName: 'breachwatch' });
 
 /** Metrics in the `breachwatch` namespace; the function name is the service dimension. */
-export const metrics = new Metrics({ namespace: 'breachwatch', serviceName: process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'breachwatch' });
+export const metrics = new Metrics({
+  namespace: 'breachwatch',
+  serviceName: process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'breachwatch',
+});
 
 /** Publishes an ingest report as metrics and one log line (counts, ids and reasons only). */
 export function reportIngest(source: string, report: IngestReport): void {
@@ -21,6 +24,7 @@ export function reportIngest(source: string, report: IngestReport): void {
     if (reason === 'sample finding') metrics.addMetric('droppedSample', MetricUnit.Count, count);
     if (reason === 'archived finding') metrics.addMetric('droppedArchived', MetricUnit.Count, count);
   }
-  for (const rejected of report.invalid) logger.error('invalid record', { source, ref: rejected.ref, reason: rejected.reason });
+  for (const rejected of report.invalid)
+    logger.error('invalid record', { source, ref: rejected.ref, reason: rejected.reason });
   logger.info('ingested', { source, ...report, invalid: report.invalid.length });
 }

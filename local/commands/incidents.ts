@@ -4,7 +4,10 @@ import { DEFAULT_STORE_DIR, startRuntime } from '../runtime.js';
 
 /** `breachwatch incidents [--json] [--open] [--store DIR]`: the incidents of a local store. */
 export async function incidents(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, open: { type: 'boolean' }, store: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { json: { type: 'boolean' }, open: { type: 'boolean' }, store: { type: 'string' } },
+  });
   const runtime = await startRuntime({ storeDir: values.store ?? DEFAULT_STORE_DIR });
   try {
     const list = await runtime.store.listIncidents({ openOnly: values.open });

@@ -14,12 +14,15 @@ export async function replay(args: string[]): Promise<number> {
     allowPositionals: true,
     options: { json: { type: 'boolean' }, 'include-samples': { type: 'boolean' }, store: { type: 'string' } },
   });
-  if (positionals.length === 0) throw new BreachwatchError(ErrorCode.CONFIG, 'replay needs at least one PATH (file or folder)');
+  if (positionals.length === 0)
+    throw new BreachwatchError(ErrorCode.CONFIG, 'replay needs at least one PATH (file or folder)');
   const runtime = await startRuntime({ storeDir: values.store, includeSamples: values['include-samples'] });
   try {
     const report = await replayPaths(runtime, positionals, { quiet: values.json === true && !process.stderr.isTTY });
     const opened = new Set(report.opened);
-    const incidents = (await runtime.store.listIncidents()).filter((i) => values.store === undefined || opened.has(i.id));
+    const incidents = (await runtime.store.listIncidents()).filter(
+      (i) => values.store === undefined || opened.has(i.id),
+    );
     console.error(describeReport(report));
     if (values.json) console.log(JSON.stringify(incidents.map(incidentJson), null, 2));
     else console.log(incidentTable(incidents));

@@ -20,7 +20,8 @@ export async function start(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { store: { type: 'string' }, port: { type: 'string' } } });
   const storeDir = resolve(values.store ?? DEFAULT_STORE_DIR);
   const port = Number(values.port ?? process.env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`port must be 0–65535, got "${values.port ?? process.env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`port must be 0–65535, got "${values.port ?? process.env.PORT}"`);
   console.log(`breachwatch: starting DynamoDB Local (data in ${storeDir})…`);
   const runtime = await startRuntime({ storeDir });
   const marker = join(storeDir, 'demo-replayed');

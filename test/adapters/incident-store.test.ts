@@ -56,19 +56,30 @@ describe('IncidentStore on DynamoDB Local', () => {
     const dismissed = { ...opened.incident, status: IncidentStatus.DISMISSED, version: opened.incident.version + 1 };
     expect(await store.commitChange({ incident: dismissed, timeline: [] }, opened.incident.version)).toBe(true);
 
-    const weekLater = { ...first, id: 'guardduty:f-re:2026-11-27T00:00:00.000Z:7', observedAt: '2026-11-27T00:00:00.000Z' };
+    const weekLater = {
+      ...first,
+      id: 'guardduty:f-re:2026-11-27T00:00:00.000Z:7',
+      observedAt: '2026-11-27T00:00:00.000Z',
+    };
     const reopened = await store.recordSignal(weekLater, new Date('2026-11-27T00:01:00.000Z'));
     expect(reopened).toMatchObject({ outcome: 'reopened', incidentId: opened.incidentId });
     const incident = await store.getIncident(opened.incidentId);
     expect(incident).toMatchObject({ status: 'open', signalCount: 2 });
-    expect((await store.getTimeline(opened.incidentId)).map((e) => e.type)).toEqual(['opened', 'reopened', 'signal-added']);
+    expect((await store.getTimeline(opened.incidentId)).map((e) => e.type)).toEqual([
+      'opened',
+      'reopened',
+      'signal-added',
+    ]);
     expect(await store.recordSignal(weekLater, now)).toEqual({ outcome: 'duplicate' });
   });
 
   it('opens a second incident for the same key after the window, and lists only active ones as open', async () => {
     const store = await freshStore();
     await store.recordSignal(signal({ id: 'a', findingKey: undefined }), now);
-    const later = await store.recordSignal(signal({ id: 'b', findingKey: undefined, observedAt: '2026-11-20T05:00:00.000Z' }), now);
+    const later = await store.recordSignal(
+      signal({ id: 'b', findingKey: undefined, observedAt: '2026-11-20T05:00:00.000Z' }),
+      now,
+    );
     expect(later.outcome).toBe('opened');
     expect(await store.listIncidents({ openOnly: true })).toHaveLength(2);
   });
@@ -88,7 +99,12 @@ describe('IncidentStore on DynamoDB Local', () => {
     if (opened.outcome !== 'opened') throw new Error('expected opened');
     const stale = { ...opened.incident, status: IncidentStatus.ACKNOWLEDGED, version: 2 };
     expect(await store.commitChange({ incident: stale, timeline: [] }, 1)).toBe(true);
-    expect(await store.commitChange({ incident: { ...stale, status: IncidentStatus.DISMISSED, version: 2 }, timeline: [] }, 1)).toBe(false);
+    expect(
+      await store.commitChange(
+        { incident: { ...stale, status: IncidentStatus.DISMISSED, version: 2 }, timeline: [] },
+        1,
+      ),
+    ).toBe(false);
     expect((await store.getIncident(opened.incidentId))?.status).toBe('acknowledged');
   });
 });

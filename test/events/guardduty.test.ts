@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GuardDutyEventSchema } from '../../events/guardduty.js';
 import { parseWith } from '../../events/parse.js';
-import { fixtureNames, loadJson } from '../support/fixtures.js';
 import { guardDutyEvent } from '../support/factories.js';
+import { fixtureNames, loadJson } from '../support/fixtures.js';
 
 describe('GuardDutyEventSchema', () => {
   it.each(fixtureNames('guardduty/eventbridge'))('accepts %s', (file) => {
@@ -10,15 +10,20 @@ describe('GuardDutyEventSchema', () => {
   });
 
   it('accepts type drift: unknown fields, numeric asn, epoch launchTime, missing action', () => {
-    const event = guardDutyEvent({ brandNewField: { nested: [1, 2] } }) as unknown as { detail: Record<string, any> };
+    type Loose = {
+      detail: { resource: { instanceDetails: Record<string, unknown> }; service: Record<string, unknown> };
+    };
+    const event = guardDutyEvent({ brandNewField: { nested: [1, 2] } }) as unknown as Loose;
     event.detail.resource.instanceDetails.launchTime = 1_470_103_506;
-    event.detail.service.action = undefined;
+    delete event.detail.service.action;
     event.detail.service.evidence = { asn: -1 };
     expect(GuardDutyEventSchema.safeParse(event).success).toBe(true);
   });
 
   it('normalises space-separated UTC timestamps to ISO 8601', () => {
-    const parsed = GuardDutyEventSchema.parse(loadJson('guardduty/eventbridge/panther-attacksequence-iam-compromisedcredentials.event.json'));
+    const parsed = GuardDutyEventSchema.parse(
+      loadJson('guardduty/eventbridge/panther-attacksequence-iam-compromisedcredentials.event.json'),
+    );
     expect(parsed.detail.updatedAt).toBe('2025-02-25T20:40:06.721Z');
   });
 

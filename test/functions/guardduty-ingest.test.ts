@@ -19,7 +19,10 @@ describe('guardduty-ingest handler', () => {
   it('throws for an invalid event so that Lambda retries it and parks it in the dead-letter queue', async () => {
     const store = await freshStore();
     const handler = makeGuardDutyHandler(() => ({ sink: store, now: () => new Date() }));
-    const error = await handler({ source: 'aws.guardduty', 'detail-type': 'GuardDuty Finding', id: 'e-1', detail: { id: 'f-9' } }, localContext('guardduty-ingest')).catch((e) => e);
+    const error = await handler(
+      { source: 'aws.guardduty', 'detail-type': 'GuardDuty Finding', id: 'e-1', detail: { id: 'f-9' } },
+      localContext('guardduty-ingest'),
+    ).catch((e) => e);
     expect(error).toBeInstanceOf(DeliveryFailedError);
     expect((error as DeliveryFailedError).message).toContain('finding f-9 invalid: detail.type');
     expect(await store.listIncidents()).toEqual([]);

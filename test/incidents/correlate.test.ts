@@ -10,12 +10,20 @@ describe('placeSignal', () => {
   const opened = openIncident(signal(), NOW).incident;
 
   it('joins the active incident of the same entity and category within the window', () => {
-    const later = signal({ id: 'guardduty:def:x:1', findingKey: 'guardduty:def', observedAt: '2026-11-20T02:50:00.000Z' });
+    const later = signal({
+      id: 'guardduty:def:x:1',
+      findingKey: 'guardduty:def',
+      observedAt: '2026-11-20T02:50:00.000Z',
+    });
     expect(placeSignal(later, { byKey: opened })).toMatchObject({ kind: 'join', via: 'window', reopen: false });
   });
 
   it('opens a new incident once the window has passed (1 h for high severity)', () => {
-    const later = signal({ id: 'guardduty:def:x:1', findingKey: 'guardduty:def', observedAt: '2026-11-20T03:15:00.000Z' });
+    const later = signal({
+      id: 'guardduty:def:x:1',
+      findingKey: 'guardduty:def',
+      observedAt: '2026-11-20T03:15:00.000Z',
+    });
     expect(placeSignal(later, { byKey: opened })).toEqual({ kind: 'open' });
   });
 
@@ -51,7 +59,14 @@ describe('openIncident and joinIncident', () => {
     const { incident, timeline } = openIncident(signal(), NOW);
     const earlier = signal({ id: 'b', severity: 9, observedAt: '2026-11-20T01:00:00.000Z' });
     const joined = joinIncident(incident, earlier, '2026-11-20T03:00:00.000Z', false);
-    expect(joined.incident).toMatchObject({ severity: 9, severityBand: 'critical', signalCount: 2, firstSeen: earlier.observedAt, lastSeen: incident.lastSeen, version: 2 });
+    expect(joined.incident).toMatchObject({
+      severity: 9,
+      severityBand: 'critical',
+      signalCount: 2,
+      firstSeen: earlier.observedAt,
+      lastSeen: incident.lastSeen,
+      version: 2,
+    });
     expect(verifyChain([...timeline, ...joined.timeline], joined.incident.timelineHead).ok).toBe(true);
   });
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Signal } from '../../events/signal.js';
-import { ingestGuardDutyEvents } from '../../incidents/ingest-guardduty.js';
 import type { RecordOutcome, SignalSink } from '../../incidents/ingest.js';
+import { ingestGuardDutyEvents } from '../../incidents/ingest-guardduty.js';
 import { guardDutyEvent } from '../support/factories.js';
 
 /** A sink that keeps what it is given; the DynamoDB store has its own integration tests. */
@@ -13,7 +13,9 @@ function memorySink(fail: (s: Signal) => boolean = () => false): SignalSink & { 
     async recordSignal(signal): Promise<RecordOutcome> {
       if (fail(signal)) throw new Error('throttled');
       signals.push(signal);
-      return signal.opensIncident ? { outcome: 'opened', incidentId: `inc-${signals.length}`, incident: {} as never } : { outcome: 'recorded' };
+      return signal.opensIncident
+        ? { outcome: 'opened', incidentId: `inc-${signals.length}`, incident: {} as never }
+        : { outcome: 'recorded' };
     },
   };
 }
@@ -43,16 +45,24 @@ describe('ingestGuardDutyEvents', () => {
   it('reports one malformed event by finding id and reason and records the rest of the batch', async () => {
     const sink = memorySink();
     const bad = guardDutyEvent({ id: 'broken-finding', severity: 'high' });
-    const { report } = await ingestGuardDutyEvents([guardDutyEvent({ id: 'a' }), bad, guardDutyEvent({ id: 'b' })], { sink, now });
+    const { report } = await ingestGuardDutyEvents([guardDutyEvent({ id: 'a' }), bad, guardDutyEvent({ id: 'b' })], {
+      sink,
+      now,
+    });
     expect(report.received).toBe(3);
-    expect(report.invalid).toEqual([{ ref: 'finding broken-finding', reason: 'detail.severity: Invalid input: expected number, received string' }]);
+    expect(report.invalid).toEqual([
+      { ref: 'finding broken-finding', reason: 'detail.severity: Invalid input: expected number, received string' },
+    ]);
     expect(sink.signals.map((s) => s.evidence.findingId)).toEqual(['a', 'b']);
     expect(report.opened).toHaveLength(2);
   });
 
   it('returns failed writes for retry without stopping the batch', async () => {
     const sink = memorySink((s) => s.evidence.findingId === 'a');
-    const { failed, report } = await ingestGuardDutyEvents([guardDutyEvent({ id: 'a' }), guardDutyEvent({ id: 'b' })], { sink, now });
+    const { failed, report } = await ingestGuardDutyEvents([guardDutyEvent({ id: 'a' }), guardDutyEvent({ id: 'b' })], {
+      sink,
+      now,
+    });
     expect(failed).toEqual([{ ref: expect.stringContaining('guardduty:a:'), reason: 'Error' }]);
     expect(report.opened).toHaveLength(1);
   });

@@ -2,8 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chainEntries, GENESIS_HASH, type TimelineEvent, verifyChain } from '../../incidents/timeline.js';
 
-const event = (i: number): TimelineEvent => ({ at: `2026-11-20T02:${String(i).padStart(2, '0')}:00.000Z`, type: 'signal-added', actor: 'breachwatch', summary: `signal ${i}`, data: { n: i } });
-const chain = (n: number) => chainEntries(-1, GENESIS_HASH, Array.from({ length: n }, (_, i) => event(i)));
+const event = (i: number): TimelineEvent => ({
+  at: `2026-11-20T02:${String(i).padStart(2, '0')}:00.000Z`,
+  type: 'signal-added',
+  actor: 'breachwatch',
+  summary: `signal ${i}`,
+  data: { n: i },
+});
+const chain = (n: number) =>
+  chainEntries(
+    -1,
+    GENESIS_HASH,
+    Array.from({ length: n }, (_, i) => event(i)),
+  );
 
 describe('timeline hash chain', () => {
   it('verifies an untouched chain and reports its head', () => {
@@ -44,7 +55,8 @@ describe('timeline hash chain', () => {
         const original = entries[index]!;
         const summary = original.summary;
         const pos = at % summary.length;
-        const changed = summary.slice(0, pos) + String.fromCharCode(summary.charCodeAt(pos) ^ 1) + summary.slice(pos + 1);
+        const changed =
+          summary.slice(0, pos) + String.fromCharCode(summary.charCodeAt(pos) ^ 1) + summary.slice(pos + 1);
         entries[index] = { ...original, summary: changed };
         return verifyChain(entries).ok === false;
       }),

@@ -6,7 +6,17 @@ import { runCli } from '../support/cli.js';
 import { fixturesDir } from '../support/fixtures.js';
 
 const folder = join(fixturesDir, 'guardduty', 'eventbridge');
-type Printed = { id: string; status: string; severity: number; category: string; entity: { type: string; id: string }; signalCount: number; sources: string[]; firstSeen: string; lastSeen: string };
+type Printed = {
+  id: string;
+  status: string;
+  severity: number;
+  category: string;
+  entity: { type: string; id: string };
+  signalCount: number;
+  sources: string[];
+  firstSeen: string;
+  lastSeen: string;
+};
 
 describe('breachwatch replay', () => {
   it('opens incidents for exfiltration, data-store and credential findings and none for low-severity noise', async () => {
@@ -26,7 +36,19 @@ describe('breachwatch replay', () => {
       'host-compromise instance i-99999999',
     ]);
     for (const i of incidents) {
-      expect(Object.keys(i)).toEqual(expect.arrayContaining(['id', 'status', 'severity', 'category', 'entity', 'signalCount', 'sources', 'firstSeen', 'lastSeen']));
+      expect(Object.keys(i)).toEqual(
+        expect.arrayContaining([
+          'id',
+          'status',
+          'severity',
+          'category',
+          'entity',
+          'signalCount',
+          'sources',
+          'firstSeen',
+          'lastSeen',
+        ]),
+      );
       expect(i.severity).toBeGreaterThanOrEqual(4);
     }
     expect(stderr).toContain('2 severity below minimum for recon');
@@ -37,13 +59,24 @@ describe('breachwatch replay', () => {
     const { code, stdout } = await runCli(['replay', folder, '--json']);
     expect(code).toBe(0);
     const incidents = JSON.parse(stdout) as Printed[];
-    expect(incidents.map((i) => `${i.category} ${i.entity.type}`).sort()).toEqual(['exfiltration account', 'host-compromise instance']);
+    expect(incidents.map((i) => `${i.category} ${i.entity.type}`).sort()).toEqual([
+      'exfiltration account',
+      'host-compromise instance',
+    ]);
   });
 
   it('lists a malformed record with its reason and replays the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bw-replay-'));
     const good = join(folder, 'panther-attacksequence-iam-compromisedcredentials.event.json');
-    writeFileSync(join(dir, 'broken.json'), JSON.stringify({ source: 'aws.guardduty', 'detail-type': 'GuardDuty Finding', id: 'e', detail: { id: 'f-broken', severity: 'x' } }));
+    writeFileSync(
+      join(dir, 'broken.json'),
+      JSON.stringify({
+        source: 'aws.guardduty',
+        'detail-type': 'GuardDuty Finding',
+        id: 'e',
+        detail: { id: 'f-broken', severity: 'x' },
+      }),
+    );
     writeFileSync(join(dir, 'notes.txt'), 'not telemetry');
     const { code, stdout, stderr } = await runCli(['replay', dir, good, '--json']);
     expect(code).toBe(0);

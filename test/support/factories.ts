@@ -4,7 +4,9 @@ import { loadJson } from './fixtures.js';
 
 /** A real GuardDuty S3 exfiltration event (not a sample) with the overrides applied to its detail. */
 export function guardDutyEvent(detail: Record<string, unknown> = {}): GuardDutyEvent {
-  const event = loadJson<GuardDutyEvent & { detail: Record<string, unknown> }>('guardduty/eventbridge/elastic-exfiltration-s3-maliciousipcaller.event.json');
+  const event = loadJson<GuardDutyEvent & { detail: Record<string, unknown> }>(
+    'guardduty/eventbridge/elastic-exfiltration-s3-maliciousipcaller.event.json',
+  );
   const service = event.detail.service as { additionalInfo: Record<string, unknown> };
   delete service.additionalInfo.sample;
   Object.assign(event.detail, detail);

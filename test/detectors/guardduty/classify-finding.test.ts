@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyFinding, defaultRelevanceConfig, findingCategory } from '../../../detectors/guardduty/classify-finding.js';
+import {
+  classifyFinding,
+  defaultRelevanceConfig,
+  findingCategory,
+} from '../../../detectors/guardduty/classify-finding.js';
 import { findingTypes } from '../../../detectors/guardduty/finding-types.js';
 import { GuardDutyEventSchema } from '../../../events/guardduty.js';
-import { fixturesDir, loadJson } from '../../support/fixtures.js';
 import { guardDutyEvent } from '../../support/factories.js';
+import { fixturesDir, loadJson } from '../../support/fixtures.js';
 
 const classify = (file: string, config = defaultRelevanceConfig) =>
   classifyFinding(GuardDutyEventSchema.parse(loadJson(`guardduty/eventbridge/${file}.event.json`)).detail, config);
@@ -19,17 +23,41 @@ describe('classifyFinding on every fixture', () => {
     ['elastic-backdoor-ec2-ccactivity-b', 'host-compromise', 'instance i-99999999', true, false],
     ['elastic-behavior-ec2-networkportunusual', 'host-compromise', 'instance i-99999999', true, false],
     ['elastic-behavior-ec2-trafficvolumeunusual', 'exfiltration', 'instance i-99999999', true, false],
-    ['elastic-credentialaccess-rds-anomalousbehavior-successfullogin', 'data-store-access', 'db-instance GeneratedFindingDBInstanceId', true, false],
+    [
+      'elastic-credentialaccess-rds-anomalousbehavior-successfullogin',
+      'data-store-access',
+      'db-instance GeneratedFindingDBInstanceId',
+      true,
+      false,
+    ],
     ['elastic-cryptocurrency-ec2-bitcointool-b', 'host-compromise', 'instance i-99999999', true, false],
     ['elastic-exfiltration-s3-maliciousipcaller', 'exfiltration', 'bucket bucketName', true, false],
     ['elastic-impact-s3-maliciousipcaller', 'data-store-access', 'bucket bucketName', true, false],
     ['elastic-noise-impact-ec2-winrmbruteforce', 'recon', 'instance i-99999999', false, false],
-    ['elastic-noise-policy-iamuser-rootcredentialusage', 'credential-compromise', 'access-key GeneratedFindingAccessKeyId', false, false],
+    [
+      'elastic-noise-policy-iamuser-rootcredentialusage',
+      'credential-compromise',
+      'access-key GeneratedFindingAccessKeyId',
+      false,
+      false,
+    ],
     ['elastic-noise-unauthorizedaccess-ec2-sshbruteforce', 'recon', 'instance i-99999999', false, false],
-    ['elastic-policy-s3-bucketpublicaccessgranted', 'data-store-access', 'access-key GeneratedFindingAccessKeyId', true, false],
+    [
+      'elastic-policy-s3-bucketpublicaccessgranted',
+      'data-store-access',
+      'access-key GeneratedFindingAccessKeyId',
+      true,
+      false,
+    ],
     ['elastic-trojan-ec2-dnsdataexfiltration', 'exfiltration', 'instance i-99999999', true, false],
     ['elastic-trojan-ec2-droppoint', 'exfiltration', 'instance i-99999999', true, false],
-    ['elastic-unauthorizedaccess-iamuser-instancecredentialexfiltration-outsideaws', 'exfiltration', 'access-key GeneratedFindingAccessKeyId', true, false],
+    [
+      'elastic-unauthorizedaccess-iamuser-instancecredentialexfiltration-outsideaws',
+      'exfiltration',
+      'access-key GeneratedFindingAccessKeyId',
+      true,
+      false,
+    ],
     ['elastic-unauthorizedaccess-s3-toripcaller', 'data-store-access', 'bucket bucketName', true, false],
     ['panther-attacksequence-iam-compromisedcredentials', 'exfiltration', 'account 123456789012', true, true],
     ['panther-attacksequence-s3-compromiseddata', 'exfiltration', 'account 123456789012', true, false],
@@ -45,7 +73,9 @@ describe('classifyFinding on every fixture', () => {
 
   it('covers every fixture in the folder', async () => {
     const { fixtureNames } = await import('../../support/fixtures.js');
-    expect(fixtureNames('guardduty/eventbridge').map((f) => f.replace('.event.json', ''))).toEqual(expected.map(([f]) => f).sort());
+    expect(fixtureNames('guardduty/eventbridge').map((f) => f.replace('.event.json', ''))).toEqual(
+      expected.map(([f]) => f).sort(),
+    );
   });
 });
 
@@ -79,7 +109,8 @@ describe('the relevance table', () => {
 
 describe('opening thresholds', () => {
   it('opens exfiltration and data-store access from Low, others from Medium', () => {
-    const low = (type: string) => classifyFinding(GuardDutyEventSchema.parse(guardDutyEvent({ type, severity: 2 })).detail);
+    const low = (type: string) =>
+      classifyFinding(GuardDutyEventSchema.parse(guardDutyEvent({ type, severity: 2 })).detail);
     expect(low('Exfiltration:S3/AnomalousBehavior').opensIncident).toBe(true);
     expect(low('Discovery:S3/AnomalousBehavior').opensIncident).toBe(true); // data-store access
     expect(low('Recon:EC2/Portscan').opensIncident).toBe(false);
@@ -95,7 +126,9 @@ describe('opening thresholds', () => {
 
   it('names one signal per finding version', () => {
     const first = classifyFinding(GuardDutyEventSchema.parse(guardDutyEvent()).detail);
-    const reemit = classifyFinding(GuardDutyEventSchema.parse(guardDutyEvent({ updatedAt: '2022-01-29T00:00:00.000Z' })).detail);
+    const reemit = classifyFinding(
+      GuardDutyEventSchema.parse(guardDutyEvent({ updatedAt: '2022-01-29T00:00:00.000Z' })).detail,
+    );
     expect(first.id).not.toBe(reemit.id);
     expect(first.findingKey).toBe(reemit.findingKey);
     expect(classifyFinding(GuardDutyEventSchema.parse(guardDutyEvent()).detail).id).toBe(first.id);

@@ -1,0 +1,14 @@
+import type { SSTConfig } from 'sst';
+import { Ingest } from './stacks/ingest.js';
+import { Storage } from './stacks/storage.js';
+
+/** SST v2 app: `npx sst deploy --stage prod`. Stacks name handlers by path only. */
+export default {
+  config() {
+    return { name: 'breachwatch', region: process.env.AWS_REGION ?? 'eu-west-1' };
+  },
+  stacks(app) {
+    app.setDefaultFunctionProps({ runtime: 'nodejs22.x', nodejs: { format: 'esm' } });
+    app.stack(Storage).stack(Ingest);
+  },
+} satisfies SSTConfig;
