@@ -1,0 +1,111 @@
+import { brotliDecompressSync, constants, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+
+/** Content encodings the scanner can open, by `content-encoding` name or magic bytes. */
+export const Compression = { GZIP: 'gzip', DEFLATE: 'deflate', BROTLI: 'br' } as const;
+export type Compression = (typeof Compression)[keyof typeof Compression];
+
+/** Sniffs gzip (1f 8b) and zlib (78 01/5e/9c/da) magic bytes; brotli has none and needs `content-encoding`. */
+export function sniffCompression(head: Uint8Array, contentEncoding?: string): Compression | undefined {
+  const declared = contentEncoding?.trim().toLowerCase();
+  if (declared === 'gzip' || declared === 'x-gzip') return Compression.GZIP;
+  if (declared === 'deflate') return Compression.DEFLATE;
+  if (declared === 'br') return Compression.BROTLI;
+  if (head[0] === 0x1f && head[1] === 0x8b) return Compression.GZIP;
+  if (head[0] === 0x78 && (head[1] === 0x01 || head[1] === 0x5e || head[1] === 0x9c || head[1] === 0xda))
+    return Compression.DEFLATE;
+  return undefined;
+}
+
+/** Result of a capped decompression: the bytes, or `bomb` when the output would exceed the cap. */
+export type Inflated = { ok: true; bytes: Buffer } | { ok: false; reason: 'bomb' | 'corrupt' };
+
+/**
+ * Decompresses at most `maxOutputBytes`; a truncated stream yields what it holds (sync flush), an
+ * output over the cap is reported as a bomb and not followed.
+ */
+export function inflateCapped(input: Uint8Array, kind: Compression, maxOutputBytes: number): Inflated {
+  const opts = { maxOutputLength: Math.max(1, maxOutputBytes), finishFlush: constants.Z_SYNC_FLUSH };
+  try {
+    if (kind === Compression.GZIP) return { ok: true, bytes: gunzipSync(input, opts) };
+    if (kind === Compression.BROTLI) {
+      return {
+        ok: true,
+        bytes: brotliDecompressSync(input, {
+          maxOutputLength: opts.maxOutputLength,
+          finishFlush: constants.BROTLI_OPERATION_FLUSH,
+        }),
+      };
+    }
+    try {
+      return { ok: true, bytes: inflateSync(input, opts) };
+    } catch (error) {
+      if (isTooLarge(error)) throw error;
+      return { ok: true, bytes: inflateRawSync(input, opts) };
+    }
+  } catch (error) {
+    return { ok: false, reason: isTooLarge(error) ? 'bomb' : 'corrupt' };
+  }
+}
+
+function isTooLarge(error: unknown): boolean {
+  return error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+}
+
+const HEX = /%[0-9A-Fa-f]{2}/;
+
+/** True when `text` holds a percent-escape. */
+export function hasPercentEscape(text: string): boolean {
+  return HEX.test(text);
+}
+
+/** Percent-decodes to latin1 characters (one per byte, so UTF-8 stays as bytes); invalid escapes are kept. */
+export function percentDecode(text: string): string {
+  return text.replace(/%([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+}
+
+const JSON_SIMPLE: Readonly<Record<string, string>> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  b: '\b',
+  f: '\f',
+  '/': '/',
+  '\\': '\\',
+  '"': '"',
+};
+
+/** Undoes JSON string escapes; `\uXXXX` above 0xff becomes its UTF-8 bytes as latin1 characters. */
+export function jsonUnescape(text: string): string {
+  return text.replace(/\\(u[0-9A-Fa-f]{4}|[ntrbf/\\"])/g, (_, e: string) => {
+    if (e.length === 1) return JSON_SIMPLE[e] ?? e;
+    const code = Number.parseInt(e.slice(1), 16);
+    return code <= 0xff ? String.fromCharCode(code) : Buffer.from(String.fromCharCode(code), 'utf8').toString('latin1');
+  });
+}
+
+/** A token worth base64-decoding: long enough, only base64 characters, mixed case and digits (not hex, not a word). */
+export function looksBase64(token: string): boolean {
+  if (token.length < 24) return false;
+  let upper = false;
+  let lower = false;
+  let digit = false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 48 && c <= 57) digit = true;
+    else if (c !== 43 && c !== 47 && c !== 61 && c !== 45 && c !== 95) return false;
+  }
+  return upper && lower && digit;
+}
+
+/** True when at least 85 % of the bytes are printable ASCII or common whitespace (or UTF-8 continuation). */
+export function looksText(bytes: Uint8Array): boolean {
+  if (bytes.length < 6) return false;
+  let printable = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] ?? 0;
+    if ((b >= 32 && b < 127) || b === 9 || b === 10 || b === 13 || b >= 0xc2) printable++;
+  }
+  return printable >= bytes.length * 0.85;
+}

@@ -1,0 +1,100 @@
+import { jsonUnescape, percentDecode } from './decoders.js';
+import type { Engine, Hit } from './engine.js';
+
+/** Longest field value looked at, in bytes; also how much tail is left for the next chunk. */
+export const FIELD_VALUE_MAX = 256;
+const FIELD_TAIL = FIELD_VALUE_MAX + 48;
+const KEY_MAX = 40;
+
+function isKeyChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46;
+}
+
+function normalizeKey(key: string): string {
+  const dot = key.lastIndexOf('.');
+  return (dot >= 0 ? key.slice(dot + 1) : key).replace(/[_\-. ]/g, '').toLowerCase();
+}
+
+/**
+ * @internal Finds JSON keys (`"first_name": "…"`) and form/query fields (`first_name=…`) named like
+ * personal data and checks their values. Processes keys in `[from, limit)`; returns `limit`, where the
+ * next call resumes (keys near the end wait for the next chunk so values are never cut).
+ */
+export function scanFields(engine: Engine, text: string, from: number, final: boolean, out: Hit[]): number {
+  const n = text.length;
+  const limit = final ? n : Math.max(from, n - FIELD_TAIL);
+  if (engine.fields.size === 0) return limit;
+  for (let k = text.indexOf('":', from); k >= 0 && k < limit; k = text.indexOf('":', k + 2))
+    jsonField(engine, text, k, out);
+  for (let k = text.indexOf('=', from); k >= 0 && k < limit; k = text.indexOf('=', k + 1))
+    formField(engine, text, k, out);
+  return limit;
+}
+
+function keyBefore(text: string, end: number): [number, string] | undefined {
+  let s = end;
+  while (s > 0 && end - s < KEY_MAX && isKeyChar(text.charCodeAt(s - 1))) s--;
+  return s < end ? [s, text.slice(s, end)] : undefined;
+}
+
+function jsonField(engine: Engine, text: string, k: number, out: Hit[]): void {
+  const key = keyBefore(text, k);
+  if (!key || text.charCodeAt(key[0] - 1) !== 34) return;
+  const rec = engine.fields.get(normalizeKey(key[1]));
+  if (!rec) return;
+  let v = k + 2;
+  while (text.charCodeAt(v) === 32) v++;
+  if (text.charCodeAt(v) !== 34) return;
+  let e = v + 1;
+  while (e < text.length && e - v <= FIELD_VALUE_MAX && text.charCodeAt(e) !== 34)
+    e += text.charCodeAt(e) === 92 ? 2 : 1;
+  if (text.charCodeAt(e) !== 34) return;
+  emit(rec, jsonUnescape(text.slice(v + 1, e)), v + 1, e, engine, out);
+}
+
+function formField(engine: Engine, text: string, k: number, out: Hit[]): void {
+  const key = keyBefore(text, k);
+  if (!key) return;
+  const before = key[0] === 0 ? 38 : text.charCodeAt(key[0] - 1);
+  // `&`, `?`, whitespace, `;`, `,` or start of input: a form, query or log key, not the middle of a word
+  if (
+    before !== 38 &&
+    before !== 63 &&
+    before !== 32 &&
+    before !== 10 &&
+    before !== 59 &&
+    before !== 44 &&
+    before !== 9
+  )
+    return;
+  const rec = engine.fields.get(normalizeKey(key[1]));
+  if (!rec) return;
+  let e = k + 1;
+  while (e < text.length && e - k <= FIELD_VALUE_MAX) {
+    const c = text.charCodeAt(e);
+    if (c === 38 || c === 10 || c === 13 || c === 34 || c === 39 || c === 59 || c === 9 || c === 60) break;
+    e++;
+  }
+  emit(rec, percentDecode(text.slice(k + 1, e).replace(/\+/g, ' ')), k + 1, e, engine, out);
+}
+
+function emit(
+  rec: import('./types.js').FieldRecognizer,
+  value: string,
+  start: number,
+  end: number,
+  engine: Engine,
+  out: Hit[],
+): void {
+  const trimmed = value.trim();
+  if (!rec.value.test(trimmed) || rec.confidence < engine.minConfidence) return;
+  out.push({
+    type: rec.type,
+    fineType: rec.fineType,
+    start,
+    end,
+    validated: false,
+    confidence: rec.confidence,
+    normalized: trimmed.replace(/\s+/g, ' ').toLowerCase(),
+  });
+}

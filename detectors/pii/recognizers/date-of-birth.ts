@@ -1,0 +1,42 @@
+import { isDate } from '../checksums.js';
+import type { Recognizer, Verdict } from '../types.js';
+
+const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+
+/** Accepts real calendar dates (ISO, D/M/Y, M/D/Y, D.M.Y, D-Mon-Y) with a four-digit year 1900–2099. */
+export function validateDob(m: RegExpExecArray): Verdict {
+  const text = m[0];
+  const parts = text.split(/[-./ ]/);
+  if (parts.length !== 3) return false;
+  const [a = '', b = '', c = ''] = parts;
+  const month = /[a-z]/i.test(b) ? MONTHS.split('|').indexOf(b.slice(0, 3).toLowerCase()) + 1 : Number(b);
+  const ok =
+    a.length === 4
+      ? isDate(Number(a), month, Number(c))
+      : isDate(Number(c), month, Number(a)) || isDate(Number(c), Number(a), month);
+  return ok ? { normalized: text } : false;
+}
+
+/** Date of birth: a date next to a birth keyword or in a `dob`/`birthdate` field; other dates never count. */
+export const dateOfBirth: Recognizer = {
+  id: 'date-of-birth',
+  type: 'DATE_OF_BIRTH',
+  fineType: 'DATE_OF_BIRTH',
+  description: 'Date of birth: identifies a person together with a name or postcode.',
+  minDigits: 4,
+  pattern: new RegExp(
+    `(?<![0-9A-Za-z.\\/-])(?:(?:19|20)\\d\\d-[01]\\d-[0-3]\\d|[0-3]?\\d[./-][01]?\\d[./-](?:19|20)\\d\\d|[01]?\\d\\/[0-3]?\\d\\/(?:19|20)\\d\\d|[0-3]?\\d[ -](?:${MONTHS})[a-z]*[ -](?:19|20)\\d\\d)(?![0-9A-Za-z]|[.\\/-]\\d|T\\d)`,
+    'i',
+  ),
+  validate: validateDob,
+  context: ['dob', 'birth', 'born', 'geburt', 'geb.', 'nacimiento', 'naissance', 'birthday', 'd.o.b'],
+  requiresContext: true,
+  confidence: 0.8,
+  examples: {
+    match: ['"dob":"1984-07-21"', 'date of birth: 21.07.1984', 'born 5-May-1980'],
+    noMatch: [
+      { text: 'dob 1984-02-30', why: '30 February' },
+      { text: 'created 2024-03-15', why: 'no birth keyword' },
+    ],
+  },
+};

@@ -1,0 +1,24 @@
+import type { Recognizer } from '../types.js';
+
+/** German Steuernummer (per-office tax number, `12/345/67890` or 13 digits); only with a tax keyword. */
+export const deTaxNumber: Recognizer = {
+  id: 'de-tax-number',
+  type: 'TAX_ID',
+  fineType: 'DE_TAX_NUMBER',
+  description: 'DE Steuernummer: tax identifier of a person or business.',
+  minDigits: 10,
+  pattern: /(?<![0-9A-Za-z/-])(?:\d{2,3}\/\d{3}\/\d{4,5}|\d{13})(?![0-9A-Za-z]|[/-]\d)/,
+  validate: (m) => {
+    const d = m[0].replace(/\//g, '');
+    return d.length === 13 && !/^\d\d[1-9]/.test(d.slice(0, 3)) && /^0/.test(d.slice(2))
+      ? false
+      : { normalized: d, validated: false };
+  },
+  context: ['steuernummer', 'st.-nr', 'st.nr', 'stnr', 'steuer-nr', 'tax number', 'tax_number'],
+  requiresContext: true,
+  confidence: 0.75,
+  examples: {
+    match: ['St.-Nr. 123/456/78901 bitte', 'steuernummer=0981508150999'],
+    noMatch: [{ text: 'ratio 12/345/6789', why: 'no tax keyword' }],
+  },
+};

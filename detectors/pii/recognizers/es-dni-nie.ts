@@ -1,0 +1,33 @@
+import type { Recognizer, Verdict } from '../types.js';
+
+const LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
+
+/** Mod-23 control letter; NIE replaces X/Y/Z with 0/1/2. */
+export function validateDniNie(m: RegExpExecArray): Verdict {
+  const value = m[0].replace(/-/g, '').toUpperCase();
+  const nie = /^[XYZ]/.test(value);
+  const digits = nie ? String('XYZ'.indexOf(value[0] ?? '')) + value.slice(1, -1) : value.slice(0, -1);
+  if (LETTERS[Number(digits) % 23] !== value.slice(-1)) return false;
+  return { fineType: nie ? 'ES_NIE' : 'ES_NIF', normalized: value };
+}
+
+/** Spanish DNI/NIF (citizens) and NIE (foreigners). */
+export const esDniNie: Recognizer = {
+  id: 'es-dni-nie',
+  type: 'NATIONAL_ID',
+  fineType: 'ES_NIF',
+  description: 'ES DNI/NIF or NIE: national identifier with a mod-23 control letter.',
+  minDigits: 7,
+  pattern: /(?<![A-Za-z0-9-])(?:[XYZxyz]-?\d{7}|\d{7,8})-?[A-Za-z](?![A-Za-z0-9])/,
+  validate: validateDniNie,
+  context: ['dni', 'nif', 'nie', 'documento', 'identidad'],
+  requiresContext: false,
+  confidence: 0.85,
+  examples: {
+    match: ['12345678Z', 'NIE Y8063915-Z', 'dni=55555555-K'],
+    noMatch: [
+      { text: 'NIE Y8063915Q', why: 'control letter fails' },
+      { text: 'DNI 12345678A', why: 'control letter fails' },
+    ],
+  },
+};

@@ -1,0 +1,19 @@
+import type { Recognizer } from '../types.js';
+
+/** Passport number (UK, US, ES, IN… formats: 0–3 letters + 6–9 digits); only next to a passport keyword. */
+export const passport: Recognizer = {
+  id: 'passport',
+  type: 'PASSPORT',
+  fineType: 'PASSPORT',
+  description: 'Passport number: identity document; shape alone is too weak, a keyword is required.',
+  minDigits: 6,
+  pattern: /(?<![A-Za-z0-9])(?:[A-Za-z]{1,3}\d{6,8}|\d{9})(?![A-Za-z0-9])/,
+  validate: (m) => ({ normalized: m[0].toUpperCase(), validated: false }),
+  context: ['passport', 'pasaporte', 'passeport', 'reisepass', 'passaporto', 'travel document'],
+  requiresContext: true,
+  confidence: 0.7,
+  examples: {
+    match: ['My passport number is CD7654321 and', 'passport_no=A12803456'],
+    noMatch: [{ text: 'sku AB1234567', why: 'no passport keyword' }],
+  },
+};

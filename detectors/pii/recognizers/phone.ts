@@ -1,0 +1,79 @@
+import type { CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { Recognizer, Verdict } from '../types.js';
+
+/** Regions tried for numbers written without `+`; international numbers carry their own. */
+export const PHONE_REGIONS: readonly CountryCode[] = [
+  'US',
+  'GB',
+  'DE',
+  'FR',
+  'ES',
+  'IT',
+  'NL',
+  'TR',
+  'PH',
+  'IN',
+  'BR',
+  'JP',
+  'IL',
+];
+
+const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,3}(?:\.\d{1,3}){3})$/;
+
+/** Only candidates reach libphonenumber: 7–15 digits, not a date or an IPv4 shape. */
+export function validatePhone(m: RegExpExecArray, contextOk: () => boolean): Verdict {
+  const text = m[0];
+  const digits = text.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15 || DATE_LIKE.test(text)) return false;
+  const international = text.startsWith('+');
+  // A leading '+', an area code in parentheses or a trunk '0' with separators is a phone shape; bare digits need context.
+  const shaped = international || text.includes('(') || (text.startsWith('0') && /[ .-]/.test(text));
+  if (!shaped && !contextOk()) return false;
+  if (international) {
+    const parsed = parsePhoneNumberFromString(text);
+    return parsed?.isValid() ? { fineType: `PHONE_${parsed.country ?? 'INTL'}`, normalized: parsed.number } : false;
+  }
+  for (const region of PHONE_REGIONS) {
+    const parsed = parsePhoneNumberFromString(text, region);
+    if (parsed?.isValid())
+      return { fineType: `PHONE_${parsed.country ?? region}`, normalized: parsed.number, requiresContext: !shaped };
+  }
+  return false;
+}
+
+/** Telephone number, validated by libphonenumber-js (metadata "max") on candidate windows only. */
+export const phone: Recognizer = {
+  id: 'phone',
+  type: 'PHONE',
+  fineType: 'PHONE',
+  description: 'Telephone number: contact data reaching a person.',
+  minDigits: 7,
+  pattern:
+    /(?<![\w+./-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?|\d{1,5}[ .-]?\(\d{1,5}\)[ .-]?)?\d{1,6}(?:[ .-]?\d{1,5}){0,5}(?![\w]|[.-]\d)/,
+  validate: validatePhone,
+  context: [
+    'phone',
+    'tel',
+    'mobile',
+    'cell',
+    'fax',
+    'telefon',
+    'handy',
+    'telefono',
+    'numara',
+    'call',
+    'whatsapp',
+    'number',
+  ],
+  requiresContext: false,
+  confidence: 0.8,
+  examples: {
+    match: ['+44 20 7946 0958', '(415) 555-0132', 'phone: 4155550132', '+33 1 42 68 53 00'],
+    noMatch: [
+      { text: 'build 2024-03-15', why: 'an ISO date' },
+      { text: 'order 4155550132', why: 'bare digits without a phone word' },
+      { text: '+1 555 01', why: 'too short to be a number anywhere' },
+    ],
+  },
+};

@@ -1,0 +1,57 @@
+import type { Recognizer } from '../types.js';
+
+const POSTCODE_WORDS = [
+  'postcode',
+  'post_code',
+  'postal',
+  'zip',
+  'plz',
+  'postleitzahl',
+  'address',
+  'addr',
+  'cp',
+  'code postal',
+];
+
+/** UK postcode (Royal Mail format; Q V X never first, C I K M O V never in the inward letters). */
+export const ukPostcode: Recognizer = {
+  id: 'uk-postcode',
+  type: 'POSTCODE',
+  fineType: 'UK_POSTCODE',
+  description: 'UK postcode: part of a postal address (contact data).',
+  minDigits: 1,
+  pattern: /(?<![A-Za-z0-9])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/,
+  validate: (m) => ({ normalized: m[0].replace(/ /g, ''), validated: false }),
+  context: [...POSTCODE_WORDS, 'london', 'uk'],
+  requiresContext: true,
+  confidence: 0.75,
+  examples: {
+    match: ['postcode: SW1A 1AA', 'Send to postcode EC2A 1NT please'],
+    noMatch: [
+      { text: 'postcode QA1 1AA', why: 'Q is never a first letter' },
+      { text: 'postcode M1 1CA', why: 'C never in the inward code' },
+      { text: 'part M1 1AA', why: 'no address keyword' },
+    ],
+  },
+};
+
+/** German postcode (Postleitzahl): five digits from 01001; only with an address keyword or field name. */
+export const dePlz: Recognizer = {
+  id: 'de-plz',
+  type: 'POSTCODE',
+  fineType: 'DE_PLZ',
+  description: 'DE postcode: part of a postal address (contact data).',
+  minDigits: 5,
+  pattern: /(?<![0-9A-Za-z.,-])\d{5}(?![0-9A-Za-z]|[.,-]\d)/,
+  validate: (m) => (Number(m[0]) >= 1001 ? { normalized: m[0], validated: false } : false),
+  context: POSTCODE_WORDS,
+  requiresContext: true,
+  confidence: 0.7,
+  examples: {
+    match: ['PLZ: 10115', '"zip":"80331"'],
+    noMatch: [
+      { text: 'PLZ 01000', why: 'below the lowest PLZ 01001' },
+      { text: 'count 10115', why: 'no address keyword' },
+    ],
+  },
+};

@@ -1,0 +1,33 @@
+import { isDate, luhn } from '../checksums.js';
+import type { Recognizer, Verdict } from '../types.js';
+
+/** Luhn over YYMMDDNNNC and a real date (day + 60 for samordningsnummer). */
+export function validatePersonnummer(m: RegExpExecArray): Verdict {
+  const digits = m[0].replace(/[-+]/g, '');
+  const ten = digits.slice(-10);
+  const yy = Number(digits.length === 12 ? digits.slice(0, 4) : `19${ten.slice(0, 2)}`);
+  const day = Number(ten.slice(4, 6));
+  if (!isDate(yy, Number(ten.slice(2, 4)), day > 60 ? day - 60 : day) || !luhn(ten)) return false;
+  return { normalized: ten, requiresContext: !/[-+]/.test(m[0]) };
+}
+
+/** Swedish personal identity number. */
+export const sePersonnummer: Recognizer = {
+  id: 'se-personnummer',
+  type: 'NATIONAL_ID',
+  fineType: 'SE_PERSONNUMMER',
+  description: 'SE personnummer: national identifier encoding birth date.',
+  minDigits: 10,
+  pattern: /(?<![0-9A-Za-z-])(?:\d{2})?\d{6}[-+]?\d{4}(?![0-9A-Za-z]|-\d)/,
+  validate: validatePersonnummer,
+  context: ['personnummer', 'pnr', 'personnr', 'samordningsnummer'],
+  requiresContext: true,
+  confidence: 0.85,
+  examples: {
+    match: ['19910924-2397 är mitt pnr.', 'personnummer 811218-9876'],
+    noMatch: [
+      { text: 'pnr 19001309-2393', why: 'month 13' },
+      { text: 'pnr 811218-9875', why: 'Luhn fails' },
+    ],
+  },
+};

@@ -1,0 +1,31 @@
+import type { Recognizer, Verdict } from '../types.js';
+
+/** IRS: starts with 9, fourth and fifth digits in 50–65, 70–88, 90–92 or 94–99; undashed values need context. */
+export function validateItin(m: RegExpExecArray): Verdict {
+  const digits = m[0].replace(/[ -]/g, '');
+  const group = Number(digits.slice(3, 5));
+  const ok =
+    (group >= 50 && group <= 65) || (group >= 70 && group <= 88) || (group >= 90 && group <= 92) || group >= 94;
+  return ok ? { normalized: digits, requiresContext: digits.length === m[0].length } : false;
+}
+
+/** US Individual Taxpayer Identification Number. */
+export const usItin: Recognizer = {
+  id: 'us-itin',
+  type: 'US_ITIN',
+  fineType: 'US_ITIN',
+  description: 'US ITIN: tax identifier issued to people without an SSN.',
+  minDigits: 9,
+  pattern: /(?<![0-9A-Za-z-])9\d{2}[ -]?\d{2}[ -]?\d{4}(?![0-9A-Za-z]|-\d)/,
+  validate: validateItin,
+  context: ['itin', 'taxpayer', 'tax id', 'tin'],
+  requiresContext: true,
+  confidence: 0.8,
+  examples: {
+    match: ['ITIN 911-70-1234', 'itin=911701234'],
+    noMatch: [
+      { text: 'ITIN 911-40-1234', why: 'group 40 is not an ITIN range' },
+      { text: 'ref 911701234', why: 'bare digits without context' },
+    ],
+  },
+};

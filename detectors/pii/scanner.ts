@@ -1,0 +1,220 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { Compression, inflateCapped, sniffCompression } from './decoders.js';
+import { compileEngine, type Engine, type Hit } from './engine.js';
+import { scanFields } from './fields.js';
+import { createFingerprinter } from './fingerprint.js';
+import { FIELD_RECOGNIZERS, RECOGNIZERS } from './registry.js';
+import { type DecodeLimit, LimitKind, MAX_WINDOW, type ScanState, scanWindows } from './text-scanner.js';
+import type { Detection, FieldRecognizer, Recognizer } from './types.js';
+
+/** Scanner configuration; only the fingerprint key is required. */
+export interface ScanOptions {
+  /** HMAC key for fingerprints (≥ 16 bytes), from configuration. */
+  fingerprintKey: string | Uint8Array;
+  /** Detections below this confidence are dropped (default 0.5: context-gated shapes need their keyword). */
+  minConfidence?: number;
+  /** Nested decoded layers followed (base64 in gzip in base64…); default 4. */
+  maxDepth?: number;
+  /** Total bytes decoded across layers before decoding stops (default 64 MiB). */
+  maxDecodedBytes?: number;
+  /** `content-encoding` of the body, when known (gzip, deflate, br); magic bytes are sniffed otherwise. */
+  contentEncoding?: string;
+  recognizers?: readonly Recognizer[];
+  fieldRecognizers?: readonly FieldRecognizer[];
+}
+
+/** Result of a whole scan. */
+export interface ScanReport {
+  detections: Detection[];
+  /** Decoded layers reported instead of followed (decompression bombs, depth, corrupt streams). */
+  limits: DecodeLimit[];
+  /** Bytes of input read. */
+  bytes: number;
+}
+
+/** A streaming scanner over plain (uncompressed) bytes: feed chunks of any size, then `end()`. */
+export interface PiiScanner {
+  /** Scans a chunk; returns the detections completed so far (each reported exactly once). */
+  write(chunk: Uint8Array): Detection[];
+  /** Flushes what was held back at the end of the last chunk. */
+  end(): Detection[];
+  readonly limits: readonly DecodeLimit[];
+}
+
+const CONTEXT_KEEP = 64;
+
+function newState(options: ScanOptions): ScanState {
+  const engine: Engine = compileEngine(
+    options.recognizers ?? RECOGNIZERS,
+    options.fieldRecognizers ?? FIELD_RECOGNIZERS,
+    options.minConfidence ?? 0.5,
+  );
+  return {
+    engine,
+    maxDepth: options.maxDepth ?? 4,
+    maxDecodedBytes: options.maxDecodedBytes ?? 64 * 1024 * 1024,
+    decodedBytes: 0,
+    limits: [],
+  };
+}
+
+/**
+ * Creates a streaming scanner. Memory is the chunk plus a carry of at most one window (64 KiB) and the
+ * context before it; offsets are byte offsets into the concatenated input.
+ * @example
+ * const s = createScanner({ fingerprintKey: key });
+ * const found = [...s.write(chunk1), ...s.write(chunk2), ...s.end()];
+ */
+export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
+  const st = newState(options);
+  const fingerprint = createFingerprinter(options.fingerprintKey);
+  let text = '';
+  let base = 0;
+  let windowFrom = 0;
+  let fieldFrom = 0;
+  let lastEnd = 0;
+  const run = (final: boolean): Detection[] => {
+    const hits: Hit[] = [];
+    const w = scanWindows(st, text, windowFrom, lastEnd, final, depth, hits);
+    const f = scanFields(st.engine, text, fieldFrom, final, hits);
+    let keep = Math.max(0, Math.min(w.resume, f) - CONTEXT_KEEP);
+    if (!final) keep = Math.min(keep, trailingTokenStart(text, Math.max(w.lastEnd, keep - MAX_WINDOW)));
+    text = text.slice(keep);
+    base += keep;
+    windowFrom = w.resume - keep;
+    fieldFrom = f - keep;
+    lastEnd = Math.max(0, w.lastEnd - keep);
+    return toDetections(hits, base - keep, fingerprint);
+  };
+  return {
+    write(chunk) {
+      text += Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+      return run(false);
+    },
+    end: () => run(true),
+    limits: st.limits,
+  };
+}
+
+/** Start of the run of token characters at the end of `text` (a token the next chunk may continue). */
+function trailingTokenStart(text: string, lo: number): number {
+  let s = text.length;
+  while (s > lo && /[A-Za-z0-9\-.:/+()_%@\\]/.test(text[s - 1] ?? '')) s--;
+  return s;
+}
+
+function toDetections(hits: Hit[], offset: number, fingerprint: (v: string) => string): Detection[] {
+  hits.sort((a, b) => a.start - b.start || a.end - b.end);
+  return hits.map((h) => ({
+    type: h.type,
+    fineType: h.fineType,
+    start: h.start + offset,
+    end: h.end + offset,
+    validated: h.validated,
+    confidence: h.confidence,
+    fingerprint: fingerprint(h.normalized),
+  }));
+}
+
+/**
+ * Scans a whole body: gzip/deflate/brotli (magic bytes or `contentEncoding`) are opened under the size
+ * cap, and detections inside are reported at the offsets of the whole compressed body.
+ * @example const { detections } = scanBuffer(body, { fingerprintKey: key, contentEncoding: 'gzip' });
+ */
+export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport {
+  const kind = sniffCompression(input.subarray(0, 4), options.contentEncoding);
+  if (kind) {
+    const max = options.maxDecodedBytes ?? 64 * 1024 * 1024;
+    const inflated = inflateCapped(input, kind, max);
+    if (!inflated.ok) {
+      return {
+        detections: [],
+        limits: [
+          { kind: inflated.reason === 'bomb' ? LimitKind.BOMB : LimitKind.CORRUPT, start: 0, end: input.length },
+        ],
+        bytes: input.length,
+      };
+    }
+    const inner = scanBuffer(inflated.bytes, {
+      ...options,
+      contentEncoding: undefined,
+      maxDepth: (options.maxDepth ?? 4) - 1,
+    });
+    return {
+      detections: inner.detections.map((d) => ({ ...d, start: 0, end: input.length })),
+      limits: inner.limits.map((l) => ({ ...l, start: 0, end: input.length })),
+      bytes: input.length,
+    };
+  }
+  const scanner = createScanner(options);
+  const detections = [...scanner.write(input), ...scanner.end()];
+  return { detections, limits: [...scanner.limits], bytes: input.length };
+}
+
+class DecodeCapReached extends Error {}
+
+/**
+ * Scans a stream chunk by chunk with bounded memory; a compressed body is inflated as a stream and
+ * stopped (reported as a bomb) past `maxDecodedBytes`. `onDetections` receives detections as they
+ * complete; without it they are collected in the report.
+ * @example await scanStream(createReadStream(path), { fingerprintKey: key }, (ds) => ds.forEach(print));
+ */
+export async function scanStream(
+  source: AsyncIterable<Uint8Array>,
+  options: ScanOptions,
+  onDetections?: (detections: Detection[]) => void,
+): Promise<ScanReport> {
+  const collected: Detection[] = [];
+  const sink = onDetections ?? ((ds: Detection[]) => collected.push(...ds));
+  const iterator = source[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head = first.done ? new Uint8Array(0) : first.value;
+  let bytes = head.length;
+  async function* rest(): AsyncGenerator<Uint8Array> {
+    if (head.length > 0) yield head;
+    for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
+      bytes += r.value.length;
+      yield r.value;
+    }
+  }
+  const kind = sniffCompression(head.subarray(0, 4), options.contentEncoding);
+  if (!kind) {
+    const scanner = createScanner(options);
+    for await (const chunk of rest()) sink(scanner.write(chunk));
+    sink(scanner.end());
+    return { detections: collected, limits: [...scanner.limits], bytes };
+  }
+  // Decoded layer: offsets are the whole compressed body, known at the end.
+  const inner = createScanner({ ...options, maxDepth: (options.maxDepth ?? 4) - 1 }, 1);
+  const found: Detection[] = [];
+  const limits: DecodeLimit[] = [];
+  const max = options.maxDecodedBytes ?? 64 * 1024 * 1024;
+  let decoded = 0;
+  const inflater =
+    kind === Compression.GZIP
+      ? createGunzip()
+      : kind === Compression.BROTLI
+        ? createBrotliDecompress()
+        : createInflate();
+  try {
+    await pipeline(Readable.from(rest()), inflater, async (out: AsyncIterable<Buffer>) => {
+      for await (const chunk of out) {
+        decoded += chunk.length;
+        if (decoded > max) throw new DecodeCapReached();
+        found.push(...inner.write(chunk));
+      }
+    });
+    found.push(...inner.end());
+  } catch (error) {
+    limits.push({ kind: error instanceof DecodeCapReached ? LimitKind.BOMB : LimitKind.CORRUPT, start: 0, end: bytes });
+    found.push(...inner.end());
+  }
+  for await (const _ of rest()) {
+    // drain what the inflater did not read so `bytes` covers the whole input
+  }
+  sink(found.map((d) => ({ ...d, start: 0, end: bytes })));
+  limits.push(...inner.limits.map((l) => ({ ...l, start: 0, end: bytes })));
+  return { detections: collected, limits, bytes };
+}

@@ -1,0 +1,243 @@
+import {
+  hasPercentEscape,
+  inflateCapped,
+  jsonUnescape,
+  looksBase64,
+  looksText,
+  percentDecode,
+  sniffCompression,
+} from './decoders.js';
+import { CONTEXT_LOOKBACK, type Engine, type Hit, matchWindow } from './engine.js';
+import { scanFields } from './fields.js';
+
+/** Why a decoded layer was not followed. */
+export const LimitKind = {
+  BOMB: 'decompression-bomb',
+  DEPTH: 'depth',
+  DECODED_SIZE: 'decoded-size',
+  CORRUPT: 'corrupt',
+} as const;
+export type LimitKind = (typeof LimitKind)[keyof typeof LimitKind];
+
+/** A decoded layer that was reported instead of followed; offsets are into the original input. */
+export interface DecodeLimit {
+  kind: LimitKind;
+  start: number;
+  end: number;
+}
+
+/** @internal Shared by every layer of one scan: recognizers, caps and what was decoded so far. */
+export interface ScanState {
+  engine: Engine;
+  maxDepth: number;
+  maxDecodedBytes: number;
+  decodedBytes: number;
+  limits: DecodeLimit[];
+}
+
+/** Longest window (one token run) kept across chunks: bounds the carry, in bytes. */
+export const MAX_WINDOW = 64 * 1024;
+/** Tokens longer than this are blobs: only literal-keyed recognizers and the base64 layer look at them. */
+const BLOB = 256;
+
+// 1 digit, 2 letter, 3 joiner (- . : / + ( ) _ % @ \)
+const TOK = new Uint8Array(256);
+for (let c = 48; c <= 57; c++) TOK[c] = 1;
+for (let c = 65; c <= 90; c++) TOK[c] = TOK[c + 32] = 2;
+for (const ch of '-.:/+()_%@\\') TOK[ch.charCodeAt(0)] = 3;
+// seeds: digits, '@', and '-', ':', '.' (PEM headers, letter-only MACs)
+const SEED = new Uint8Array(256);
+for (let c = 48; c <= 57; c++) SEED[c] = 1;
+SEED[64] = 1;
+SEED[45] = SEED[58] = SEED[46] = 2;
+
+function tok(text: string, i: number): number {
+  return TOK[text.charCodeAt(i) & 0xff] ?? 0;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/** A token joins its neighbour across one space when it holds a digit or is 1–4 upper-case letters. */
+function joinable(text: string, s: number, e: number): boolean {
+  let upper = true;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+    if (c < 65 || c > 90) upper = false;
+  }
+  return upper && e - s <= 4;
+}
+
+/**
+ * @internal Finds candidate windows in `text[from, n)` and runs the recognizers on them. Returns where
+ * the next call resumes (a window touching the end waits for more input) and the end of the last window.
+ */
+export function scanWindows(
+  st: ScanState,
+  text: string,
+  from: number,
+  lo: number,
+  final: boolean,
+  depth: number,
+  out: Hit[],
+): { resume: number; lastEnd: number } {
+  const n = text.length;
+  let lastEnd = lo;
+  let i = from;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const seed = c < 256 ? (SEED[c] ?? 0) : 0;
+    if (seed === 0) {
+      i++;
+      continue;
+    }
+    if (seed === 2) {
+      if (c === 45 && text.charCodeAt(i + 1) === 45) {
+        if (!final && n - i < 10 + 128 && '-----BEGIN'.startsWith(text.slice(i, i + 10))) return { resume: i, lastEnd };
+        if (text.startsWith('-----BEGIN', i)) {
+          const close = text.indexOf('-----', i + 10);
+          const end = close < 0 || close > i + 64 ? i + 10 : close + 5;
+          matchWindow(st.engine, text, i, Math.min(n, end + 128), 0, out, true);
+          lastEnd = i = end;
+          continue;
+        }
+      }
+      if (!final && i + 6 >= n) return { resume: tokenStart(text, i, lastEnd), lastEnd };
+      const mac =
+        isHex(text.charCodeAt(i - 1)) &&
+        isHex(text.charCodeAt(i - 2)) &&
+        (text.charCodeAt(i + 3) === c || text.charCodeAt(i + 5) === c);
+      if (!mac) {
+        i++;
+        continue;
+      }
+    }
+    let ws = tokenStart(text, i, lastEnd);
+    while (ws - 2 >= lastEnd && text.charCodeAt(ws - 1) === 32 && tok(text, ws - 2)) {
+      const t = tokenStart(text, ws - 1, lastEnd);
+      if (!joinable(text, t, ws - 1)) break;
+      ws = t;
+    }
+    let we = i;
+    while (we < n && tok(text, we) && we - ws < MAX_WINDOW) we++;
+    let touchesEnd = we >= n;
+    while (!touchesEnd && text.charCodeAt(we) === 32 && we - ws < MAX_WINDOW) {
+      let f = we + 1;
+      while (f < n && tok(text, f)) f++;
+      if (f >= n) touchesEnd = true;
+      if (f === we + 1 || !joinable(text, we + 1, f)) break;
+      we = f;
+    }
+    if (touchesEnd && !final && we - ws < MAX_WINDOW) return { resume: ws, lastEnd };
+    processWindow(st, text, ws, we, depth, out);
+    lastEnd = i = we;
+  }
+  return { resume: n, lastEnd };
+}
+
+function tokenStart(text: string, i: number, lo: number): number {
+  let s = i;
+  while (s > lo && tok(text, s - 1)) s--;
+  return s;
+}
+
+function processWindow(st: ScanState, text: string, ws: number, we: number, depth: number, out: Hit[]): void {
+  let digits = 0;
+  let pct = false;
+  let backslash = false;
+  let space = false;
+  for (let k = ws; k < we; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 37) pct = true;
+    else if (c === 92) backslash = true;
+    else if (c === 32) space = true;
+  }
+  const len = we - ws;
+  // UUIDs and ISO timestamps are the commonest digit runs in API traffic and never PII on their own.
+  if (
+    len === 36 &&
+    text.charCodeAt(ws + 8) === 45 &&
+    text.charCodeAt(ws + 13) === 45 &&
+    text.charCodeAt(ws + 23) === 45
+  )
+    return;
+  if (
+    !space &&
+    digits >= 12 &&
+    text.charCodeAt(ws + 4) === 45 &&
+    text.charCodeAt(ws + 10) === 84 &&
+    text.charCodeAt(ws + 13) === 58
+  )
+    return;
+  if (pct || backslash) {
+    const win = text.slice(ws, we);
+    let decoded = backslash ? jsonUnescape(win) : win;
+    // form encoding: '+' is a space
+    if (pct && hasPercentEscape(decoded)) decoded = percentDecode(decoded.replace(/\+/g, ' '));
+    if (decoded !== win) {
+      scanDecoded(st, decoded, text, ws, we, depth, out);
+      return;
+    }
+  }
+  if (!space && len >= 24 && looksBase64(text.slice(ws, we))) base64Layer(st, text, ws, we, depth, out);
+  matchWindow(st.engine, text, ws, we, digits, out, !space && len > BLOB);
+}
+
+function base64Layer(st: ScanState, text: string, ws: number, we: number, depth: number, out: Hit[]): void {
+  const token = text.slice(ws, we);
+  let bytes: Buffer = Buffer.from(token, /[-_]/.test(token) ? 'base64url' : 'base64');
+  if (!reserve(st, bytes.length, ws, we)) return;
+  const kind = sniffCompression(bytes);
+  if (kind) {
+    const room = Math.min(st.maxDecodedBytes - st.decodedBytes, Math.max(1 << 20, bytes.length * 200));
+    const inflated = inflateCapped(bytes, kind, room);
+    if (!inflated.ok) {
+      st.limits.push({ kind: inflated.reason === 'bomb' ? LimitKind.BOMB : LimitKind.CORRUPT, start: ws, end: we });
+      return;
+    }
+    if (!reserve(st, inflated.bytes.length, ws, we)) return;
+    bytes = inflated.bytes;
+  } else if (!looksText(bytes)) return;
+  scanDecoded(st, bytes.toString('latin1'), text, ws, we, depth, out);
+}
+
+function reserve(st: ScanState, bytes: number, start: number, end: number): boolean {
+  if (st.decodedBytes + bytes > st.maxDecodedBytes) {
+    st.limits.push({ kind: LimitKind.DECODED_SIZE, start, end });
+    return false;
+  }
+  st.decodedBytes += bytes;
+  return true;
+}
+
+/**
+ * @internal Scans a decoded layer whole (it is bounded by MAX_WINDOW or the decoded-size cap) and reports
+ * every hit at the offsets of the encoded block `[ws, we)`; the parent's text before it gives context.
+ */
+export function scanDecoded(
+  st: ScanState,
+  decoded: string,
+  parent: string,
+  ws: number,
+  we: number,
+  depth: number,
+  out: Hit[],
+): void {
+  if (depth + 1 > st.maxDepth) {
+    st.limits.push({ kind: LimitKind.DEPTH, start: ws, end: we });
+    return;
+  }
+  const prefix = parent.slice(Math.max(0, ws - CONTEXT_LOOKBACK), ws);
+  const text = prefix + decoded;
+  const inner: Hit[] = [];
+  scanWindows(st, text, prefix.length, prefix.length, true, depth + 1, inner);
+  scanFields(st.engine, text, prefix.length, true, inner);
+  for (const h of inner) {
+    h.start = ws;
+    h.end = we;
+    out.push(h);
+  }
+}

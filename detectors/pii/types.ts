@@ -1,0 +1,111 @@
+/** PII types of DESIGN's vocabulary; `fineType` adds country detail (`DE_TAX_ID`, `UK_NHS`…). */
+export const PiiType = {
+  EMAIL: 'EMAIL',
+  CREDIT_CARD: 'CREDIT_CARD',
+  IBAN: 'IBAN',
+  PHONE: 'PHONE',
+  IP_ADDRESS: 'IP_ADDRESS',
+  MAC_ADDRESS: 'MAC_ADDRESS',
+  POSTCODE: 'POSTCODE',
+  UK_NINO: 'UK_NINO',
+  US_SSN: 'US_SSN',
+  US_ITIN: 'US_ITIN',
+  NATIONAL_ID: 'NATIONAL_ID',
+  TAX_ID: 'TAX_ID',
+  HEALTH_ID: 'HEALTH_ID',
+  PASSPORT: 'PASSPORT',
+  DRIVER_LICENSE: 'DRIVER_LICENSE',
+  BANK_ACCOUNT: 'BANK_ACCOUNT',
+  BANK_ROUTING: 'BANK_ROUTING',
+  CRYPTO_WALLET: 'CRYPTO_WALLET',
+  DATE_OF_BIRTH: 'DATE_OF_BIRTH',
+  PERSON_NAME: 'PERSON_NAME',
+  STREET_ADDRESS: 'STREET_ADDRESS',
+  CREDENTIAL: 'CREDENTIAL',
+} as const;
+export type PiiType = (typeof PiiType)[keyof typeof PiiType];
+
+/**
+ * One finding as it leaves the detector: never the value, only where it was, how sure we are and a
+ * keyed fingerprint so distinct values can be counted (Art. 33(3)(a)).
+ */
+export interface Detection {
+  type: PiiType;
+  fineType: string;
+  /** Byte offsets into the original input; for decoded layers, the encoded block that holds the value. */
+  start: number;
+  end: number;
+  /** A checksum, a parser or a decoder confirmed the value (not just its shape). */
+  validated: boolean;
+  /** 0–1; context words and field names raise it. */
+  confidence: number;
+  /** HMAC-SHA256 (hex) of the normalized value under the configured key. */
+  fingerprint: string;
+}
+
+/** What a validator says about a regex match: `false` rejects it; an object may refine it. */
+export type Verdict =
+  | false
+  | {
+      fineType?: string;
+      /** The value used for the fingerprint; defaults to the match without separators, upper-cased. */
+      normalized?: string;
+      /** Whether a checksum/parser confirmed it; defaults to true when a validator exists. */
+      validated?: boolean;
+      /** Overrides the recognizer's `requiresContext` for this value (e.g. a spaced card number). */
+      requiresContext?: boolean;
+      /** Keeps only the first `trimTo` characters of the match (a trailing group that overshot). */
+      trimTo?: number;
+    };
+
+/** A negative example and why it must not match (gitleaks style: "checksum fails", "wrong length"). */
+export interface NoMatchExample {
+  text: string;
+  why: string;
+}
+
+/**
+ * A recognizer is data: a shape gate (cheap, on window features), a regex run only on candidate windows,
+ * a pure validator, context words, and its own examples, checked by the full scanner in tests.
+ */
+export interface Recognizer {
+  /** Unique, kebab-case; the registry rejects duplicates. */
+  id: string;
+  type: PiiType;
+  /** Default fine type when the validator does not give one. */
+  fineType: string;
+  /** What it is and why it matters. */
+  description: string;
+  /** Gate on the candidate window: minimum digits (0 for letter-only shapes such as MACs). */
+  minDigits: number;
+  /** A literal that must occur in the window (a prefilter, e.g. `@`, `AKIA`, `eyJ`). */
+  literal?: string;
+  /** Run on the window; the engine adds the `g` flag. */
+  pattern: RegExp;
+  /** Pure, never throws; `false` rejects the match. `contextOk()` says whether a context-gated value would count. */
+  validate?: (match: RegExpExecArray, contextOk: () => boolean) => Verdict;
+  /** Lower-case words that raise confidence when seen shortly before the value or as its field name. */
+  context: readonly string[];
+  /** Counts only with a context word or field name (shapes that validate by chance). */
+  requiresContext: boolean;
+  /** Base confidence when validated and, if required, in context. */
+  confidence: number;
+  examples: { match: readonly string[]; noMatch: readonly NoMatchExample[] };
+}
+
+/** A field-name recognizer: values of JSON keys / form fields with these names (PERSON_NAME, STREET_ADDRESS). */
+export interface FieldRecognizer {
+  id: string;
+  type: PiiType;
+  fineType: string;
+  description: string;
+  /** Field names, lower-case with `_`, `-` and spaces removed (`first_name`, `firstName` → `firstname`). */
+  fields: readonly string[];
+  /** Shape the (decoded) value must have. */
+  value: RegExp;
+  confidence: number;
+  examples: {
+    match: readonly { field: string; value: string }[];
+    noMatch: readonly { field: string; value: string; why: string }[];
+  };
+}
