@@ -18,8 +18,9 @@ import {
 } from '../incidents/correlate.js';
 import { correlationKey, type Incident } from '../incidents/incident.js';
 import type { RecordOutcome, SignalSink } from '../incidents/ingest.js';
+import { applyCommand, type Command } from '../incidents/lifecycle.js';
 import type { TimelineEntry } from '../incidents/timeline.js';
-import { StoreConflictError } from './errors.js';
+import { NotFoundError, StoreConflictError } from './errors.js';
 import {
   incidentFromItem,
   incidentItem,
@@ -146,6 +147,23 @@ export class IncidentStore implements SignalSink {
       if (isRace(error)) return false;
       throw error;
     }
+  }
+
+  /**
+   * Applies a person's command (acknowledge, confirm breach, notify…) with optimistic locking: two people
+   * acting at once cannot both win; the loser's command is re-checked against the winner's state, so a
+   * double click is one acknowledgement. `changed` is false when the command had already taken effect.
+   */
+  async applyCommand(id: string, command: Command, now: Date): Promise<{ incident: Incident; changed: boolean }> {
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      const incident = await this.getIncident(id);
+      if (!incident) throw new NotFoundError(`incident ${id}`);
+      const change = applyCommand(incident, command, now.toISOString());
+      if (!change) return { incident, changed: false };
+      if (await this.commitChange(change, incident.version)) return { incident: change.incident, changed: true };
+      await backoff(attempt);
+    }
+    throw new StoreConflictError(`${command.action} on incident ${id}`, this.maxAttempts);
   }
 
   /** One incident, or undefined. */

@@ -98,6 +98,7 @@ export function openIncident(signal: Signal, now: string): IncidentChange {
     version: 1,
     timelineSeq: head.seq,
     timelineHead: head.hash,
+    workflow: {},
   };
   return { incident, timeline };
 }

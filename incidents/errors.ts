@@ -18,3 +18,17 @@ export class DeliveryFailedError extends BreachwatchError {
     this.report = report;
   }
 }
+/** A command that may not be applied in the incident's current state, or lacks a required field. */
+export class IllegalTransitionError extends BreachwatchError {
+  readonly incidentId: string;
+  readonly action: string;
+  readonly status: string;
+
+  constructor(incidentId: string, action: string, status: string, why: string, options?: ErrorOptions) {
+    super(ErrorCode.ILLEGAL_TRANSITION, `incident ${incidentId}: cannot ${action} while ${status} (${why})`, options);
+    this.name = 'IllegalTransitionError';
+    this.incidentId = incidentId;
+    this.action = action;
+    this.status = status;
+  }
+}

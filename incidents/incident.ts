@@ -1,4 +1,5 @@
 import type { Category, Entity, SeverityBand, SignalSource } from '../events/signal.js';
+import type { IncidentWorkflow } from './workflow.js';
 
 /**
  * Incident states. `open`, `acknowledged` and `investigating` are active: new signals about the same
@@ -54,6 +55,8 @@ export interface Incident {
   version: number;
   timelineSeq: number;
   timelineHead: string;
+  /** Who acknowledged, confirmed, decided and notified, and when: the GDPR record. */
+  workflow: IncidentWorkflow;
 }
 
 /** Correlation key: signals about the same entity and category belong together. */

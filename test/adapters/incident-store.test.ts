@@ -108,3 +108,23 @@ describe('IncidentStore on DynamoDB Local', () => {
     expect((await store.getIncident(opened.incidentId))?.status).toBe('acknowledged');
   });
 });
+
+describe('IncidentStore.applyCommand', () => {
+  it('lets only one of two people acting at once win, and a double click acknowledges once', async () => {
+    const store = await freshStore();
+    const opened = await store.recordSignal(signal({ id: 'cmd' }), now);
+    if (opened.outcome !== 'opened') throw new Error('expected opened');
+    const results = await Promise.allSettled([
+      store.applyCommand(opened.incidentId, { action: 'acknowledge', actor: 'U1' }, now),
+      store.applyCommand(opened.incidentId, { action: 'acknowledge', actor: 'U1' }, now),
+      store.applyCommand(opened.incidentId, { action: 'dismiss', actor: 'U2', reason: 'noise' }, now),
+    ]);
+    const changed = results.filter((r) => r.status === 'fulfilled' && r.value.changed);
+    expect(changed.length).toBeGreaterThanOrEqual(1);
+    const timeline = await store.getTimeline(opened.incidentId);
+    expect(timeline.filter((e) => e.type === 'acknowledge').length).toBeLessThanOrEqual(1);
+    const incident = await store.getIncident(opened.incidentId);
+    expect(verifyChain(timeline, incident!.timelineHead).ok).toBe(true);
+    expect(incident!.version).toBe(1 + changed.length);
+  });
+});
