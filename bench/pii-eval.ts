@@ -15,6 +15,7 @@ interface EvalCase {
   text: string;
   entities: { type: string; start: number; end: number }[];
   target_type: string;
+  source: string;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -55,12 +56,13 @@ interface Score {
 }
 
 /** Scores every type in one mode. */
-function score(cases: EvalCase[], minConfidence: number): Map<string, Score> {
+function score(cases: EvalCase[], minConfidence: number, bySource = false): Map<string, Score> {
   const scores = new Map<string, Score>();
   for (const c of cases) {
     const t = c.target_type;
     const ours = ALIAS[t] ?? t;
-    const s = scores.get(t) ?? { tp: 0, fp: 0, fn: 0, cases: 0 };
+    const key = bySource ? `${t} ${c.source.replace(/^.*test_|_recognizer\.py$/g, '')}` : t;
+    const s = scores.get(key) ?? { tp: 0, fp: 0, fn: 0, cases: 0 };
     s.cases++;
     const found = scanBuffer(Buffer.from(c.text, 'utf8'), { fingerprintKey: KEY, minConfidence })
       .detections.filter((d) => d.type === ours)
@@ -75,37 +77,60 @@ function score(cases: EvalCase[], minConfidence: number): Map<string, Score> {
       } else s.fp++;
     }
     s.fn += gold.length - used.size;
-    scores.set(t, s);
+    scores.set(key, s);
   }
   return scores;
 }
 
 const fmt = (x: number): string => (Number.isNaN(x) ? '  -  ' : x.toFixed(3));
 
-function main(): void {
-  const cases = loadCases();
-  const traffic = score(cases, 0.5);
-  const value = score(cases, 0);
-  console.log(
-    `PII eval: ${cases.length} Presidio-derived cases; P/R per type (overlap match), traffic mode | value mode`,
-  );
-  console.log(`${'type'.padEnd(16)} cases   P(tr)  R(tr)  |  P(val) R(val)  target`);
+/** EU/UK national, tax and health identifier sources: the issue's target set beyond the named types. */
+const EU_UK_SOURCES = /^(NATIONAL_ID|TAX_ID|HEALTH_ID) (de_|es_|fi_|it_fiscal|pl_|se_|uk_)/;
+const OUT_OF_VOCAB = ['ORG_ID', 'VEHICLE_REG', 'URL', 'PROVIDER_ID'];
+
+const p = (s: Score): number => s.tp / (s.tp + s.fp);
+const r = (s: Score): number => s.tp / (s.tp + s.fn);
+const met = (s: Score): boolean => (p(s) >= 0.97 || Number.isNaN(p(s))) && r(s) >= 0.97;
+
+function table(
+  title: string,
+  traffic: Map<string, Score>,
+  value: Map<string, Score>,
+  isTarget: (k: string) => boolean,
+): boolean {
+  console.log(`\n${title}`);
+  console.log(`${'type'.padEnd(34)} cases   P(tr)  R(tr)  |  P(val) R(val)  target`);
   let allMet = true;
-  for (const type of [...value.keys()].sort()) {
-    const a = traffic.get(type) as Score;
-    const b = value.get(type) as Score;
-    const p = (s: Score) => s.tp / (s.tp + s.fp);
-    const r = (s: Score) => s.tp / (s.tp + s.fn);
-    const inVocab = ALIAS[type] !== undefined || !['ORG_ID', 'VEHICLE_REG', 'URL', 'PROVIDER_ID'].includes(type);
-    const target = TARGETS.has(type) || ['NATIONAL_ID', 'TAX_ID', 'HEALTH_ID'].includes(type);
-    const met = !target ? '' : (p(b) >= 0.97 || Number.isNaN(p(b))) && r(b) >= 0.97 ? 'met' : 'MISSED';
-    if (met === 'MISSED') allMet = false;
-    const note = inVocab ? met : 'not in vocabulary';
+  for (const key of [...value.keys()].sort()) {
+    const a = traffic.get(key) as Score;
+    const b = value.get(key) as Score;
+    const type = key.split(' ')[0] ?? key;
+    let note = '';
+    if (OUT_OF_VOCAB.includes(type)) note = 'not in vocabulary';
+    else if (isTarget(key)) {
+      note = met(b) ? 'met' : 'MISSED';
+      if (!met(b)) allMet = false;
+    }
     console.log(
-      `${type.padEnd(16)} ${String(a.cases).padStart(5)}   ${fmt(p(a))}  ${fmt(r(a))}  |  ${fmt(p(b))}  ${fmt(r(b))}  ${note}`,
+      `${key.padEnd(34)} ${String(a.cases).padStart(5)}   ${fmt(p(a))}  ${fmt(r(a))}  |  ${fmt(p(b))}  ${fmt(r(b))}  ${note}`,
     );
   }
-  console.log(allMet ? 'all targets met (value mode)' : 'some targets missed (value mode): see rows marked MISSED');
+  return allMet;
+}
+
+function main(): void {
+  const cases = loadCases();
+  console.log(`PII eval: ${cases.length} Presidio-derived cases, overlap match, each type on its own target cases.`);
+  console.log(
+    'traffic = default scanner (gated shapes need a keyword); value = each case as a bare field value (minConfidence 0)',
+  );
+  const byType = table('per type', score(cases, 0.5), score(cases, 0), (k) => TARGETS.has(k));
+  const bySource = table('per source (fine type)', score(cases, 0.5, true), score(cases, 0, true), (k) =>
+    EU_UK_SOURCES.test(k),
+  );
+  console.log(
+    byType && bySource ? '\nall targets met (value mode)' : '\nsome targets missed (value mode): rows marked MISSED',
+  );
 }
 
 main();

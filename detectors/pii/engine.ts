@@ -118,7 +118,7 @@ export function matchWindow(
   else if (local.length > 1) out.push(...dropContained(local));
 }
 
-/** Drops a hit inside a longer one at least as confident, or on the same span with lower confidence (or same type). */
+/** Drops a hit inside a strictly longer hit at least as confident, and same-type duplicates; same-span types stay. */
 function dropContained(hits: Hit[]): Hit[] {
   return hits.filter(
     (h, i) =>

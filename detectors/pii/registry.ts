@@ -6,6 +6,7 @@ import { cryptoWallet } from './recognizers/crypto-wallet.js';
 import { dateOfBirth } from './recognizers/date-of-birth.js';
 import { deIdCard, dePassport } from './recognizers/de-id-card.js';
 import { deKvnr } from './recognizers/de-kvnr.js';
+import { deSocialSecurity } from './recognizers/de-social-security.js';
 import { deTaxId } from './recognizers/de-tax-id.js';
 import { deTaxNumber } from './recognizers/de-tax-number.js';
 import { email } from './recognizers/email.js';
@@ -55,6 +56,7 @@ export const RECOGNIZERS: readonly Recognizer[] = buildRegistry([
   deKvnr,
   dePassport,
   dePlz,
+  deSocialSecurity,
   deTaxId,
   deTaxNumber,
   email,

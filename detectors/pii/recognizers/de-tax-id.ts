@@ -1,14 +1,14 @@
 import { iso7064Mod11_10 } from '../checksums.js';
 import type { Recognizer, Verdict } from '../types.js';
 
-/** BZSt rules: 11 digits, no leading 0, ISO 7064 MOD 11,10; in the first ten one digit occurs two or three times. */
+/** BZSt rules: 11 digits, no leading 0, ISO 7064 MOD 11,10; in the first ten at most one digit repeats, at most three times. */
 export function validateDeTaxId(m: RegExpExecArray): Verdict {
   const digits = m[0].replace(/[ /]/g, '');
   if (digits.length !== 11 || digits.startsWith('0') || !iso7064Mod11_10(digits)) return false;
   const counts = new Map<string, number>();
   for (const d of digits.slice(0, 10)) counts.set(d, (counts.get(d) ?? 0) + 1);
   const repeated = [...counts.values()].filter((n) => n > 1);
-  if (repeated.length !== 1 || (repeated[0] ?? 0) > 3) return false;
+  if (repeated.length > 1 || (repeated[0] ?? 0) > 3) return false;
   return { normalized: digits };
 }
 

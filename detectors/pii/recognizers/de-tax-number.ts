@@ -6,19 +6,20 @@ export const deTaxNumber: Recognizer = {
   type: 'TAX_ID',
   fineType: 'DE_TAX_NUMBER',
   description: 'DE Steuernummer: tax identifier of a person or business.',
-  minDigits: 10,
+  minDigits: 9,
   pattern: /(?<![0-9A-Za-z/-])(?:\d{2,3}\/\d{3}\/\d{4,5}|\d{13})(?![0-9A-Za-z]|[/-]\d)/,
   validate: (m) => {
     const d = m[0].replace(/\//g, '');
-    return d.length === 13 && !/^\d\d[1-9]/.test(d.slice(0, 3)) && /^0/.test(d.slice(2))
-      ? false
-      : { normalized: d, validated: false };
+    return d.startsWith('00') ? false : { normalized: d, validated: false };
   },
   context: ['steuernummer', 'st.-nr', 'st.nr', 'stnr', 'steuer-nr', 'tax number', 'tax_number'],
   requiresContext: true,
   confidence: 0.75,
   examples: {
     match: ['St.-Nr. 123/456/78901 bitte', 'steuernummer=0981508150999'],
-    noMatch: [{ text: 'ratio 12/345/6789', why: 'no tax keyword' }],
+    noMatch: [
+      { text: 'ratio 12/345/6789', why: 'no tax keyword' },
+      { text: 'Steuernummer 0081508150001', why: 'no Land has code 00' },
+    ],
   },
 };

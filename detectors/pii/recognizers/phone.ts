@@ -19,6 +19,7 @@ export const PHONE_REGIONS: readonly CountryCode[] = [
   'IL',
 ];
 
+const BARE_REGIONS: readonly CountryCode[] = ['US', 'TR'];
 const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,3}(?:\.\d{1,3}){3})$/;
 
 /** Only candidates reach libphonenumber: 7–15 digits, not a date or an IPv4 shape. */
@@ -27,14 +28,16 @@ export function validatePhone(m: RegExpExecArray, contextOk: () => boolean): Ver
   const digits = text.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15 || DATE_LIKE.test(text)) return false;
   const international = text.startsWith('+');
-  // A leading '+', an area code in parentheses or a trunk '0' with separators is a phone shape; bare digits need context.
-  const shaped = international || text.includes('(') || (text.startsWith('0') && /[ .-]/.test(text));
+  // A leading '+' or an area code in parentheses is a phone shape; other digit groups (SSNs, tax ids) need context.
+  const shaped = international || text.includes('(');
   if (!shaped && !contextOk()) return false;
   if (international) {
     const parsed = parsePhoneNumberFromString(text);
     return parsed?.isValid() ? { fineType: `PHONE_${parsed.country ?? 'INTL'}`, normalized: parsed.number } : false;
   }
-  for (const region of PHONE_REGIONS) {
+  // Without '+', a trunk '0' means a national number outside NANP; otherwise NANP (US) or TR mobile/landline.
+  const regions = text.startsWith('0') ? PHONE_REGIONS.filter((r) => r !== 'US') : BARE_REGIONS;
+  for (const region of regions) {
     const parsed = parsePhoneNumberFromString(text, region);
     if (parsed?.isValid())
       return { fineType: `PHONE_${parsed.country ?? region}`, normalized: parsed.number, requiresContext: !shaped };
@@ -73,6 +76,7 @@ export const phone: Recognizer = {
     noMatch: [
       { text: 'build 2024-03-15', why: 'an ISO date' },
       { text: 'order 4155550132', why: 'bare digits without a phone word' },
+      { text: 'ref 078 05 1123', why: 'national format without a phone word (could be an SSN)' },
       { text: '+1 555 01', why: 'too short to be a number anywhere' },
     ],
   },
