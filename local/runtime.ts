@@ -23,7 +23,9 @@ export interface RuntimeOptions {
 /** The embedded runtime: DynamoDB Local, the store, and the routes standing in for EventBridge rules. */
 export interface Runtime {
   store: IncidentStore;
+  /** DynamoDB Local's endpoint and the table, for components that talk to the store directly. */
   endpoint: string;
+  tableName: string;
   /** Routes one delivery as AWS would; an unknown delivery is reported, not thrown. */
   deliver(delivery: unknown, ref: string): Promise<IngestReport>;
   stop(): Promise<void>;
@@ -55,6 +57,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   return {
     store,
     endpoint: db.endpoint,
+    tableName: TABLE,
     async deliver(delivery, ref) {
       const route = routes.find((r) => r.matches(delivery));
       if (!route) {
