@@ -119,7 +119,9 @@ function cbOf(incident: Incident, ev: EvidenceSummary): RiskAssessment['cb'] {
   const availability: RiskFactor = impact.length
     ? { value: 0.25, reason: `${impact.join(', ')}: data may have been deleted or made unavailable` }
     : { value: 0, reason: 'no sign of lost access to data' };
-  const hostile = ev.findingTypes.filter((t) => MALICIOUS_PURPOSES.has(purposeOf(t)) || /Malicious|Tor(IPCaller|Client|Relay)/.test(t));
+  const hostile = ev.findingTypes.filter(
+    (t) => MALICIOUS_PURPOSES.has(purposeOf(t)) || /Malicious|Tor(IPCaller|Client|Relay)/.test(t),
+  );
   const malicious: RiskFactor = hostile.length
     ? { value: 0.5, reason: `GuardDuty threat finding ${hostile.join(', ')}` }
     : { value: 0, reason: 'no threat finding shows intent (anomalies and policy findings alone do not)' };
