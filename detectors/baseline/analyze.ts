@@ -1,4 +1,4 @@
-import type { Signal } from '../../events/signal.js';
+import type { Entity, Signal } from '../../events/signal.js';
 import type { BucketFlows, FlowAggregator, FlowBatchStats } from './aggregate.js';
 import { type BaselineConfig, type BaselineConfigInput, resolveBaselineConfig } from './config.js';
 import { hourOfWeek } from './reference.js';
@@ -64,6 +64,11 @@ export function analyzeFlowBatch(
     baselineUpdates: [...works.values()].map((w) => w.delta),
     stats: { ...batch.stats, entities: works.size, buckets: items.length, futureBuckets },
   };
+}
+
+/** The entities of an aggregated batch, for `BaselineStore.load`. */
+export function batchEntities(batch: Pick<FlowAggregator, 'entities'>): Entity[] {
+  return [...batch.entities.values()].map((e) => ({ type: e.type, id: e.id }));
 }
 
 /** Scores one entity-bucket, then folds it into the entity's baseline (clipped when anomalous). */

@@ -7,7 +7,7 @@ export {
   FlowAggregator,
   type FlowBatchStats,
 } from './aggregate.js';
-export { type AnalyzeFlowOptions, analyzeFlowBatch, type FlowBatchResult } from './analyze.js';
+export { type AnalyzeFlowOptions, analyzeFlowBatch, batchEntities, type FlowBatchResult } from './analyze.js';
 export {
   type BaselineConfig,
   type BaselineConfigInput,
@@ -32,3 +32,4 @@ export {
   type PeerStat,
   type RecentBucket,
 } from './state.js';
+export { type BaselineUpdateOp, baselineFromItems, baselinePk, updatesOf } from './store-items.js';
