@@ -1,0 +1,13 @@
+export {
+  ART33_3_FIELDS,
+  type AuthorityNotificationContent,
+  type DraftInput,
+  draftAuthorityNotifications,
+  evidenceLine,
+  missingArt33Fields,
+} from './authority-draft.js';
+export { authoritiesToNotify, type DpoContact, type NotificationConfig, type SupervisoryAuthority } from './config.js';
+export { type Draft, DraftKind, draftKind, firstDraft, reviseDraft } from './drafts.js';
+export { DraftRevisionError, TemplateError } from './errors.js';
+export { draftSubjectCommunication, type SubjectCommunicationContent } from './subject-draft.js';
+export { fill, LANGUAGES, TEMPLATES, type Template, templateFor } from './templates.js';
