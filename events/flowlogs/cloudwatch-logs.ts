@@ -79,7 +79,7 @@ export function parseCloudWatchLogsFlows(
   payload: CloudWatchLogsPayload,
   options: FlowTextOptions,
   onRecord: OnFlowRecord,
-  parser = new FlowTextParser({ ...options, header: 'none' }, onRecord),
+  parser = new FlowTextParser({ ...options, header: 'none', unit: 'record' }, onRecord),
 ): FlowParseStats {
   if (payload.messageType === 'CONTROL_MESSAGE') {
     parser.stats.control++;

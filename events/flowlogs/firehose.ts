@@ -34,7 +34,7 @@ export function parseFirehoseFlows(
   options: FlowTextOptions,
   onRecord: OnFlowRecord,
 ): FlowParseStats {
-  const parser = new FlowTextParser({ ...options, header: 'none' }, onRecord);
+  const parser = new FlowTextParser({ ...options, header: 'none', unit: 'record' }, onRecord);
   const scratch = Buffer.allocUnsafe(MAX_LINE_BYTES * 3 + 4);
   for (const [index, record] of records.entries()) {
     let bytes: Buffer = Buffer.from(record.data, 'base64');

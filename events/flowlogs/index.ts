@@ -21,6 +21,7 @@ export {
   parseFirehoseFlows,
 } from './firehose.js';
 export { DEFAULT_FLOW_FORMAT, type FlowFormat, isFlowHeader, parseFlowFormat } from './format.js';
+export { FlowInputKind, MAX_JSON_INPUT_BYTES, parseFlowInput } from './input.js';
 export { Interner } from './interner.js';
 export { type FlowRecord, FlowRecordSchema, parseFlowLine, toFlowRecord } from './record.js';
 export { isGzip, parseFlowLogStream } from './s3-object.js';

@@ -6,7 +6,8 @@ import { FlowScanner, MAX_LINE_BYTES } from './scanner.js';
 
 /** A line that was not parsed: where (line number or record index) and why. Never its content. */
 export interface MalformedLine {
-  /** 1-based line number in a text object, or the 0-based record index in a delivery batch. */
+  /** `line`: 1-based line number in a text object; `record`: 0-based record index in a delivery batch. */
+  unit: 'line' | 'record';
   position: number;
   /** For Firehose records holding several lines: the 1-based line inside the record. */
   line?: number;
@@ -39,6 +40,8 @@ export interface FlowTextOptions {
   format?: FlowFormat;
   /** `auto` (default): a first line made only of field names is a header and sets the format. */
   header?: 'auto' | 'none';
+  /** What positions count: lines of a text (default) or records of a delivery batch. */
+  unit?: 'line' | 'record';
 }
 
 /** Fresh, zeroed statistics. */
@@ -70,8 +73,10 @@ export class FlowTextParser {
   private lineNo = 0;
   private carry: Buffer | undefined;
   private overlong = false;
+  private readonly unit: 'line' | 'record';
 
   constructor(options: FlowTextOptions, onRecord: OnFlowRecord) {
+    this.unit = options.unit ?? 'line';
     this.scanner = new FlowScanner(options.format ?? DEFAULT_FLOW_FORMAT, this.interner);
     this.headerPending = options.header !== 'none';
     this.onRecord = onRecord;
@@ -109,7 +114,7 @@ export class FlowTextParser {
   malformed(position: number, reason: MalformedReason, field?: string, inner?: number): void {
     this.stats.malformed++;
     if (this.stats.malformedLines.length < MAX_MALFORMED_KEPT) {
-      const m: MalformedLine = { position, reason };
+      const m: MalformedLine = { unit: this.unit, position, reason };
       if (inner !== undefined) m.line = inner;
       if (field !== undefined) m.field = field;
       this.stats.malformedLines.push(m);
