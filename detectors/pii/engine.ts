@@ -1,4 +1,5 @@
-import type { FieldRecognizer, PiiType, Recognizer } from './types.js';
+import { keyHash } from './fields.js';
+import { type FieldRecognizer, Gate, type PiiType, type Recognizer, type WindowFeatures } from './types.js';
 
 /**
  * @internal A finding inside the detector, before fingerprinting. `normalized` never leaves the package:
@@ -14,17 +15,42 @@ export interface Hit {
   normalized: string;
 }
 
-/** @internal Recognizers compiled once per scanner: global regexes and the confidence floor. */
+interface Compiled {
+  r: Recognizer;
+  re: RegExp;
+  index: number;
+  ungatedConfidence: number;
+}
+
+/** @internal Recognizers compiled once per scanner: global regexes, a context-word index, the confidence floor. */
 export interface Engine {
-  recognizers: readonly { r: Recognizer; re: RegExp; ungatedConfidence: number }[];
-  literalRecognizers: readonly { r: Recognizer; re: RegExp; ungatedConfidence: number }[];
-  fields: ReadonlyMap<string, FieldRecognizer>;
+  recognizers: readonly Compiled[];
+  literalRecognizers: readonly Compiled[];
+  /** Field recognizers by `keyHash` of their field names. */
+  fields: ReadonlyMap<number, FieldRecognizer>;
   minConfidence: number;
+  /** (first two lower-case bytes of a context word) → 1 + index into `contextLists`; 0 when none. */
+  contextSlots: Uint16Array;
+  contextLists: readonly (readonly { word: string; ids: number[] }[])[];
+}
+
+/**
+ * @internal Context words seen so far in one text, advanced lazily as windows need them: each byte is
+ * examined once per text instead of once per window (`lastSeen[i]`: last word start serving recognizer i).
+ */
+export interface ContextState {
+  scanned: number;
+  lastSeen: Float64Array;
+}
+
+/** @internal Fresh context state for a new text (a chunk plus its carry, or a decoded layer). */
+export function newContext(engine: Engine): ContextState {
+  return { scanned: 0, lastSeen: new Float64Array(engine.recognizers.length).fill(-1e9) };
 }
 
 /** Confidence factor for a value whose recognizer requires context and found none (0.9 → 0.36). */
 export const UNGATED_FACTOR = 0.4;
-/** How far before a value context words are looked for, in bytes (covers `"card_number": "`). */
+/** How far before a window context words are looked for, in bytes (covers `"card_number": "`). */
 export const CONTEXT_LOOKBACK = 40;
 
 /** @internal Compiles recognizers for one scanner. */
@@ -33,46 +59,110 @@ export function compileEngine(
   fields: readonly FieldRecognizer[],
   minConfidence: number,
 ): Engine {
-  const compiled = recognizers.map((r) => ({
+  const compiled = recognizers.map((r, index) => ({
     r,
+    index,
     re: new RegExp(r.pattern.source, `${r.pattern.flags.replace(/[gy]/g, '')}g`),
     ungatedConfidence: r.confidence * UNGATED_FACTOR,
   }));
-  const fieldMap = new Map<string, FieldRecognizer>();
-  for (const f of fields) for (const name of f.fields) fieldMap.set(name, f);
+  const contextIndex = new Map<number, { word: string; ids: number[] }[]>();
+  compiled.forEach((c) => {
+    for (const utf8 of c.r.context) {
+      // the scanner sees latin1 of the bytes, so non-ASCII words are compared in that form
+      const word = Buffer.from(utf8, 'utf8').toString('latin1');
+      const key = (word.charCodeAt(0) << 8) | (word.charCodeAt(1) & 0xff);
+      const list = contextIndex.get(key) ?? [];
+      const entry = list.find((e) => e.word === word);
+      if (entry) entry.ids.push(c.index);
+      else list.push({ word, ids: [c.index] });
+      contextIndex.set(key, list);
+    }
+  });
+  const contextSlots = new Uint16Array(65536);
+  const contextLists = [...contextIndex.values()];
+  [...contextIndex.keys()].forEach((key, i) => {
+    contextSlots[key] = i + 1;
+  });
+  const fieldMap = new Map<number, FieldRecognizer>();
+  for (const f of fields) for (const name of f.fields) fieldMap.set(keyHash(name, 0, name.length), f);
   return {
     recognizers: compiled,
     literalRecognizers: compiled.filter((c) => c.r.literal !== undefined),
     fields: fieldMap,
     minConfidence,
+    contextSlots,
+    contextLists,
   };
 }
 
-function contextNear(text: string, pos: number, words: readonly string[]): boolean {
-  if (words.length === 0) return false;
-  const before = text.slice(Math.max(0, pos - CONTEXT_LOOKBACK), pos).toLowerCase();
-  for (const w of words) if (before.includes(w)) return true;
-  return false;
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
 /**
- * @internal Runs every recognizer whose gates pass (digit count, literal) on `text[ws, we)` and appends
- * hits (offsets relative to `text`) after dropping values strictly inside a longer, surer one.
+ * Records context words starting a word in `text[from, to)`: after a non-letter or at a camelCase hump,
+ * so `card` counts in `card_number` and `billingCard`, `pan` not in `company`. A two-byte index picks the
+ * few candidate words at each word start.
+ */
+function advanceContext(engine: Engine, ctx: ContextState, text: string, from: number, to: number): void {
+  let prev = from === 0 ? 32 : text.charCodeAt(from - 1);
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    const p = prev;
+    prev = c;
+    if (!isLetter(c) || (isLetter(p) && !(c <= 90 && p >= 97))) continue;
+    const slot = engine.contextSlots[(lower(c) << 8) | (lower(text.charCodeAt(k + 1)) & 0xff)] ?? 0;
+    if (slot === 0) continue;
+    for (const e of engine.contextLists[slot - 1] ?? []) {
+      if (!startsWithIgnoreCase(text, k, e.word)) continue;
+      for (const id of e.ids) ctx.lastSeen[id] = k;
+    }
+  }
+  ctx.scanned = to;
+}
+
+function lower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+function startsWithIgnoreCase(text: string, at: number, word: string): boolean {
+  if (at + word.length > text.length) return false;
+  for (let i = 0; i < word.length; i++) if (lower(text.charCodeAt(at + i)) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * @internal Runs every recognizer whose gate passes on `text[ws, we)` and appends hits (offsets relative
+ * to `text`), after dropping values strictly inside a longer, surer one.
  */
 export function matchWindow(
   engine: Engine,
+  ctx: ContextState,
   text: string,
   ws: number,
   we: number,
-  digits: number,
+  f: WindowFeatures,
   out: Hit[],
   literalOnly = false,
 ): void {
-  const win = text.slice(ws, we);
-  const local: Hit[] = [];
+  let win: string | undefined;
+  let contextReady = false;
+  const horizon = ws - CONTEXT_LOOKBACK;
+  let local: Hit[] | undefined;
   for (const c of literalOnly ? engine.literalRecognizers : engine.recognizers) {
     const r = c.r;
-    if (digits < r.minDigits || (r.literal !== undefined && !win.includes(r.literal))) continue;
+    const gate = r.gate(f);
+    if (gate === Gate.NO) continue;
+    win ??= text.slice(ws, we);
+    if (r.literal !== undefined && !win.includes(r.literal)) continue;
+    const ungatedKept = c.ungatedConfidence >= engine.minConfidence;
+    // Context words are looked up once per window, and only when a gate or a match needs them.
+    if (!contextReady && (gate === Gate.CONTEXT || r.requiresContext)) {
+      if (ctx.scanned < we) advanceContext(engine, ctx, text, Math.max(ctx.scanned, horizon, 0), we);
+      contextReady = true;
+    }
+    let inContext = contextReady && (ctx.lastSeen[c.index] ?? -1e9) >= horizon;
+    if (gate === Gate.CONTEXT && !inContext && !ungatedKept) continue;
     const re = c.re;
     re.lastIndex = 0;
     for (let m = re.exec(win); m !== null; m = re.exec(win)) {
@@ -80,17 +170,14 @@ export function matchWindow(
         re.lastIndex++;
         continue;
       }
-      const at = ws + m.index;
-      let context: boolean | undefined;
-      const hasContext = (): boolean => {
-        if (context === undefined) context = contextNear(text, at, r.context);
-        return context;
-      };
-      const contextOk = (): boolean => c.ungatedConfidence >= engine.minConfidence || hasContext();
-      const verdict = r.validate ? r.validate(m, contextOk) : {};
+      if (!contextReady) {
+        if (ctx.scanned < we) advanceContext(engine, ctx, text, Math.max(ctx.scanned, horizon, 0), we);
+        contextReady = true;
+        inContext = (ctx.lastSeen[c.index] ?? -1e9) >= horizon;
+      }
+      const verdict = r.validate ? r.validate(m, inContext || ungatedKept ? yes : no) : {};
       if (verdict === false) continue;
       const needsContext = verdict.requiresContext ?? r.requiresContext;
-      const inContext = hasContext();
       const confidence = inContext
         ? Math.min(1, r.confidence + 0.05)
         : needsContext
@@ -98,6 +185,8 @@ export function matchWindow(
           : r.confidence;
       if (confidence < engine.minConfidence) continue;
       const length = verdict.trimTo ?? m[0].length;
+      const at = ws + m.index;
+      local ??= [];
       local.push({
         type: r.type,
         fineType: verdict.fineType ?? r.fineType,
@@ -114,9 +203,13 @@ export function matchWindow(
       });
     }
   }
+  if (!local) return;
   if (local.length === 1) out.push(local[0] as Hit);
-  else if (local.length > 1) out.push(...dropContained(local));
+  else out.push(...dropContained(local));
 }
+
+const yes = (): boolean => true;
+const no = (): boolean => false;
 
 /** Drops a hit inside a strictly longer hit at least as confident, and same-type duplicates; same-span types stay. */
 function dropContained(hits: Hit[]): Hit[] {
@@ -128,8 +221,7 @@ function dropContained(hits: Hit[]): Hit[] {
           g.start <= h.start &&
           g.end >= h.end &&
           g.confidence >= h.confidence &&
-          (g.end - g.start > h.end - h.start ||
-            (g.end - g.start === h.end - h.start && (g.confidence > h.confidence || (g.type === h.type && j < i)))),
+          (g.end - g.start > h.end - h.start || (g.type === h.type && g.end - g.start === h.end - h.start && j < i)),
       ),
   );
 }

@@ -10,9 +10,28 @@ function isKeyChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46;
 }
 
-function normalizeKey(key: string): string {
+/** Field name as looked up: last dotted segment, `_`, `-`, `.` and spaces removed, lower-case. */
+export function normalizeKey(key: string): string {
   const dot = key.lastIndexOf('.');
   return (dot >= 0 ? key.slice(dot + 1) : key).replace(/[_\-. ]/g, '').toLowerCase();
+}
+
+/** FNV-1a of the normalized key computed in place: most keys are rejected without building a string. */
+export function keyHash(text: string, s: number, e: number): number {
+  let start = s;
+  for (let k = e - 1; k >= s; k--)
+    if (text.charCodeAt(k) === 46) {
+      start = k + 1;
+      break;
+    }
+  let h = 0x811c9dc5;
+  for (let k = start; k < e; k++) {
+    let c = text.charCodeAt(k);
+    if (c === 95 || c === 45 || c === 32) continue;
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 16777619);
+  }
+  return h >>> 0;
 }
 
 /**
@@ -31,16 +50,16 @@ export function scanFields(engine: Engine, text: string, from: number, final: bo
   return limit;
 }
 
-function keyBefore(text: string, end: number): [number, string] | undefined {
+function keyBefore(text: string, end: number): [number] | undefined {
   let s = end;
   while (s > 0 && end - s < KEY_MAX && isKeyChar(text.charCodeAt(s - 1))) s--;
-  return s < end ? [s, text.slice(s, end)] : undefined;
+  return s < end ? [s] : undefined;
 }
 
 function jsonField(engine: Engine, text: string, k: number, out: Hit[]): void {
   const key = keyBefore(text, k);
   if (!key || text.charCodeAt(key[0] - 1) !== 34) return;
-  const rec = engine.fields.get(normalizeKey(key[1]));
+  const rec = engine.fields.get(keyHash(text, key[0], k));
   if (!rec) return;
   let v = k + 2;
   while (text.charCodeAt(v) === 32) v++;
@@ -67,7 +86,7 @@ function formField(engine: Engine, text: string, k: number, out: Hit[]): void {
     before !== 9
   )
     return;
-  const rec = engine.fields.get(normalizeKey(key[1]));
+  const rec = engine.fields.get(keyHash(text, key[0], k));
   if (!rec) return;
   let e = k + 1;
   while (e < text.length && e - k <= FIELD_VALUE_MAX) {

@@ -7,8 +7,9 @@ import {
   percentDecode,
   sniffCompression,
 } from './decoders.js';
-import { CONTEXT_LOOKBACK, type Engine, type Hit, matchWindow } from './engine.js';
+import { CONTEXT_LOOKBACK, type ContextState, type Engine, type Hit, matchWindow, newContext } from './engine.js';
 import { scanFields } from './fields.js';
+import type { WindowFeatures } from './types.js';
 
 /** Why a decoded layer was not followed. */
 export const LimitKind = {
@@ -59,8 +60,12 @@ function isHex(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }
 
-/** A token joins its neighbour across one space when it holds a digit or is 1–4 upper-case letters. */
+/**
+ * A token joins its neighbour across one space when both are short (≤ 8) and it holds a digit or is 1–4
+ * upper-case letters: "GB82 WEST 1234", "+44 20 7946 0958", "YZ 61 48 68 B"; a timestamp or a path never.
+ */
 function joinable(text: string, s: number, e: number): boolean {
+  if (e - s > 8) return false;
   let upper = true;
   for (let k = s; k < e; k++) {
     const c = text.charCodeAt(k);
@@ -84,6 +89,7 @@ export function scanWindows(
   out: Hit[],
 ): { resume: number; lastEnd: number } {
   const n = text.length;
+  const ctx = newContext(st.engine);
   let lastEnd = lo;
   let i = from;
   while (i < n) {
@@ -99,7 +105,8 @@ export function scanWindows(
         if (text.startsWith('-----BEGIN', i)) {
           const close = text.indexOf('-----', i + 10);
           const end = close < 0 || close > i + 64 ? i + 10 : close + 5;
-          matchWindow(st.engine, text, i, Math.min(n, end + 128), 0, out, true);
+          const pemEnd = Math.min(n, end + 128);
+          matchWindow(st.engine, ctx, text, i, pemEnd, measure(text, i, pemEnd), out, true);
           lastEnd = i = end;
           continue;
         }
@@ -115,15 +122,16 @@ export function scanWindows(
       }
     }
     let ws = tokenStart(text, i, lastEnd);
-    while (ws - 2 >= lastEnd && text.charCodeAt(ws - 1) === 32 && tok(text, ws - 2)) {
+    let we = i;
+    while (we < n && tok(text, we) && we - ws < MAX_WINDOW) we++;
+    const seedShort = we - ws <= 8;
+    while (seedShort && ws - 2 >= lastEnd && text.charCodeAt(ws - 1) === 32 && tok(text, ws - 2)) {
       const t = tokenStart(text, ws - 1, lastEnd);
       if (!joinable(text, t, ws - 1)) break;
       ws = t;
     }
-    let we = i;
-    while (we < n && tok(text, we) && we - ws < MAX_WINDOW) we++;
     let touchesEnd = we >= n;
-    while (!touchesEnd && text.charCodeAt(we) === 32 && we - ws < MAX_WINDOW) {
+    while (seedShort && !touchesEnd && text.charCodeAt(we) === 32) {
       let f = we + 1;
       while (f < n && tok(text, f)) f++;
       if (f >= n) touchesEnd = true;
@@ -131,7 +139,7 @@ export function scanWindows(
       we = f;
     }
     if (touchesEnd && !final && we - ws < MAX_WINDOW) return { resume: ws, lastEnd };
-    processWindow(st, text, ws, we, depth, out);
+    processWindow(st, ctx, text, ws, we, depth, out);
     lastEnd = i = we;
   }
   return { resume: n, lastEnd };
@@ -143,47 +151,119 @@ function tokenStart(text: string, i: number, lo: number): number {
   return s;
 }
 
-function processWindow(st: ScanState, text: string, ws: number, we: number, depth: number, out: Hit[]): void {
-  let digits = 0;
-  let pct = false;
-  let backslash = false;
-  let space = false;
+const F: WindowFeatures = {
+  len: 0,
+  digits: 0,
+  letters: 0,
+  upper: 0,
+  maxRun: 0,
+  maxAlnum: 0,
+  dots: 0,
+  colons: 0,
+  dashes: 0,
+  slashes: 0,
+  spaces: 0,
+  plus: 0,
+  paren: 0,
+  at: 0,
+  percent: 0,
+  backslash: 0,
+  uuDD: false,
+};
+
+/** Fills the shared features object for `text[ws, we)` in one pass (no allocation). */
+function measure(text: string, ws: number, we: number): WindowFeatures {
+  const f = F;
+  f.len = we - ws;
+  f.digits = f.letters = f.upper = f.maxRun = f.maxAlnum = f.dots = f.colons = f.dashes = f.slashes = f.spaces = 0;
+  f.plus = f.paren = f.at = f.percent = f.backslash = 0;
+  f.uuDD = false;
+  let run = 0;
+  let uppers = 0;
+  let alnum = 0;
   for (let k = ws; k < we; k++) {
     const c = text.charCodeAt(k);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c === 37) pct = true;
-    else if (c === 92) backslash = true;
-    else if (c === 32) space = true;
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (++alnum > f.maxAlnum) f.maxAlnum = alnum;
+    } else alnum = 0;
+    if (c >= 48 && c <= 57) {
+      f.digits++;
+      if (++run > f.maxRun) f.maxRun = run;
+      if (run === 2 && uppers >= 2) f.uuDD = true;
+      continue;
+    }
+    run = 0;
+    if (c >= 65 && c <= 90) {
+      f.letters++;
+      f.upper++;
+      uppers++;
+      continue;
+    }
+    uppers = 0;
+    if (c >= 97 && c <= 122) f.letters++;
+    else if (c === 46) f.dots++;
+    else if (c === 58) f.colons++;
+    else if (c === 45) f.dashes++;
+    else if (c === 47) f.slashes++;
+    else if (c === 32) f.spaces++;
+    else if (c === 43) f.plus++;
+    else if (c === 40 || c === 41) f.paren++;
+    else if (c === 64) f.at++;
+    else if (c === 37) f.percent++;
+    else if (c === 92) f.backslash++;
   }
-  const len = we - ws;
+  return f;
+}
+
+function isLowerHex(text: string, ws: number, we: number): boolean {
+  for (let k = ws; k < we; k++) {
+    const c = text.charCodeAt(k);
+    if (c > 102 || (c > 57 && c < 97)) return false;
+  }
+  return true;
+}
+
+function processWindow(
+  st: ScanState,
+  ctx: ContextState,
+  text: string,
+  ws: number,
+  we: number,
+  depth: number,
+  out: Hit[],
+): void {
+  const f = measure(text, ws, we);
+  const len = f.len;
+  if (f.digits < 2 && f.at === 0 && f.colons < 2 && len < 14 && f.percent + f.backslash === 0) return;
+  // hex ids (trace ids, etags, hashes) without separators: no recognizer matches lower-case hex runs
+  if (f.letters > 0 && f.upper === 0 && f.len === f.digits + f.letters && isLowerHex(text, ws, we)) return;
   // UUIDs and ISO timestamps are the commonest digit runs in API traffic and never PII on their own.
+  if (len === 36 && f.dashes === 4 && text.charCodeAt(ws + 8) === 45 && text.charCodeAt(ws + 23) === 45) return;
   if (
-    len === 36 &&
-    text.charCodeAt(ws + 8) === 45 &&
-    text.charCodeAt(ws + 13) === 45 &&
-    text.charCodeAt(ws + 23) === 45
-  )
-    return;
-  if (
-    !space &&
-    digits >= 12 &&
+    f.spaces === 0 &&
+    f.digits >= 12 &&
     text.charCodeAt(ws + 4) === 45 &&
     text.charCodeAt(ws + 10) === 84 &&
     text.charCodeAt(ws + 13) === 58
   )
     return;
-  if (pct || backslash) {
+  if (f.percent > 0 || f.backslash > 0) {
     const win = text.slice(ws, we);
-    let decoded = backslash ? jsonUnescape(win) : win;
+    let decoded = f.backslash > 0 ? jsonUnescape(win) : win;
     // form encoding: '+' is a space
-    if (pct && hasPercentEscape(decoded)) decoded = percentDecode(decoded.replace(/\+/g, ' '));
+    if (f.percent > 0 && hasPercentEscape(decoded)) decoded = percentDecode(decoded.replace(/\+/g, ' '));
     if (decoded !== win) {
       scanDecoded(st, decoded, text, ws, we, depth, out);
       return;
     }
   }
-  if (!space && len >= 24 && looksBase64(text.slice(ws, we))) base64Layer(st, text, ws, we, depth, out);
-  matchWindow(st.engine, text, ws, we, digits, out, !space && len > BLOB);
+  const blob = f.spaces === 0 && len > BLOB;
+  if (f.spaces === 0 && len >= 24 && f.dots + f.colons + f.at + f.paren === 0 && looksBase64(text.slice(ws, we))) {
+    const saved = { ...f };
+    base64Layer(st, text, ws, we, depth, out);
+    Object.assign(F, saved);
+  }
+  matchWindow(st.engine, ctx, text, ws, we, F, out, blob);
 }
 
 function base64Layer(st: ScanState, text: string, ws: number, we: number, depth: number, out: Hit[]): void {

@@ -64,6 +64,34 @@ export interface NoMatchExample {
   why: string;
 }
 
+/** Character counts of a candidate window, computed in the one pass that finds it; gates read them. */
+export interface WindowFeatures {
+  len: number;
+  digits: number;
+  letters: number;
+  upper: number;
+  /** Longest run of consecutive digits. */
+  maxRun: number;
+  /** Longest run of consecutive letters and digits (a 9-character document number needs 9). */
+  maxAlnum: number;
+  dots: number;
+  colons: number;
+  dashes: number;
+  slashes: number;
+  spaces: number;
+  plus: number;
+  paren: number;
+  at: number;
+  percent: number;
+  backslash: number;
+  /** Two upper-case letters followed by two digits somewhere (IBAN / country-code shapes). */
+  uuDD: boolean;
+}
+
+/** Gate outcome: reject the window, run the recognizer, or run it only if a context word is near. */
+export const Gate = { NO: 0, YES: 1, CONTEXT: 2 } as const;
+export type Gate = (typeof Gate)[keyof typeof Gate];
+
 /**
  * A recognizer is data: a shape gate (cheap, on window features), a regex run only on candidate windows,
  * a pure validator, context words, and its own examples, checked by the full scanner in tests.
@@ -76,9 +104,12 @@ export interface Recognizer {
   fineType: string;
   /** What it is and why it matters. */
   description: string;
-  /** Gate on the candidate window: minimum digits (0 for letter-only shapes such as MACs). */
-  minDigits: number;
-  /** A literal that must occur in the window (a prefilter, e.g. `@`, `AKIA`, `eyJ`). */
+  /**
+   * Cheap gate on the window's character counts, run before any regex: most windows in API traffic
+   * (ids, prices, versions) are rejected here. `Gate.CONTEXT` defers to the context words.
+   */
+  gate: (f: WindowFeatures) => Gate;
+  /** A literal that must occur in the window (a prefilter, e.g. `eyJ`, `-----BEGIN`); also lets blobs through. */
   literal?: string;
   /** Run on the window; the engine adds the `g` flag. */
   pattern: RegExp;

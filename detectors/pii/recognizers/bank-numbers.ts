@@ -1,5 +1,5 @@
 import { weightedSum } from '../checksums.js';
-import type { Recognizer } from '../types.js';
+import { Gate, type Recognizer } from '../types.js';
 
 /** ABA routing number: nine digits, weights 3-7-1 sum to a multiple of 10; needs a routing keyword. */
 export const bankRouting: Recognizer = {
@@ -7,7 +7,7 @@ export const bankRouting: Recognizer = {
   type: 'BANK_ROUTING',
   fineType: 'US_ABA',
   description: 'US ABA routing number: identifies the bank of an account (financial data with an account number).',
-  minDigits: 9,
+  gate: (f) => (f.digits >= 9 ? Gate.CONTEXT : Gate.NO),
   pattern: /(?<![0-9A-Za-z-])(?:\d{9}|\d{4}-\d{4}-\d)(?![0-9A-Za-z]|-\d)/,
   validate: (m) => {
     const d = m[0].replace(/-/g, '');
@@ -31,7 +31,7 @@ export const bankAccount: Recognizer = {
   type: 'BANK_ACCOUNT',
   fineType: 'BANK_ACCOUNT',
   description: 'Bank account number (non-IBAN): financial data.',
-  minDigits: 6,
+  gate: (f) => (f.digits >= 6 && f.maxRun >= 6 ? Gate.CONTEXT : Gate.NO),
   pattern: /(?<![0-9A-Za-z-])\d{6,17}(?![0-9A-Za-z]|-\d)/,
   validate: (m) => ({ normalized: m[0], validated: false }),
   context: [

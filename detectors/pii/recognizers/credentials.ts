@@ -1,4 +1,4 @@
-import type { Recognizer, Verdict } from '../types.js';
+import { Gate, type Recognizer, type Verdict } from '../types.js';
 
 /** Decodes the JWT header (base64url JSON) and requires an `alg`: random `eyJ…` strings do not pass. */
 export function validateJwt(m: RegExpExecArray): Verdict {
@@ -19,7 +19,7 @@ export const awsAccessKey: Recognizer = {
   type: 'CREDENTIAL',
   fineType: 'AWS_ACCESS_KEY_ID',
   description: 'AWS access key id: with its secret, full access to an AWS account and the personal data in it.',
-  minDigits: 0,
+  gate: (f) => (f.upper >= 12 && f.len >= 20 ? Gate.YES : Gate.NO),
   pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])/,
   validate: (m) => (/^(?:AKIA|ASIA)(.)\1{15}$/.test(m[0]) ? false : { normalized: m[0] }),
   context: ['aws', 'access_key', 'key_id'],
@@ -40,7 +40,7 @@ export const privateKey: Recognizer = {
   type: 'CREDENTIAL',
   fineType: 'PRIVATE_KEY',
   description: 'PEM private key: lets its holder impersonate a server or a user.',
-  minDigits: 0,
+  gate: (f) => (f.len >= 27 ? Gate.YES : Gate.NO),
   literal: '-----BEGIN',
   pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/,
   validate: (m) => ({ normalized: m[0] }),
@@ -59,7 +59,7 @@ export const jwt: Recognizer = {
   type: 'CREDENTIAL',
   fineType: 'JWT',
   description: 'JSON Web Token: a bearer credential, often carrying identity claims.',
-  minDigits: 0,
+  gate: (f) => (f.dots >= 2 && f.len >= 30 ? Gate.YES : Gate.NO),
   literal: 'eyJ',
   pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*(?![A-Za-z0-9_-])/,
   validate: validateJwt,
@@ -80,7 +80,7 @@ export const platformToken: Recognizer = {
   type: 'CREDENTIAL',
   fineType: 'API_TOKEN',
   description: 'GitHub or Slack token: access to code, messages and the personal data in them.',
-  minDigits: 1,
+  gate: (f) => (f.len >= 15 && f.letters >= 8 ? Gate.YES : Gate.NO),
   pattern:
     /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,90}|xox[abposr]-[0-9A-Za-z-]{10,80})(?![A-Za-z0-9_])/,
   validate: (m) => ({ normalized: m[0], fineType: m[0].startsWith('xox') ? 'SLACK_TOKEN' : 'GITHUB_TOKEN' }),

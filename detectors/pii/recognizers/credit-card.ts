@@ -1,5 +1,5 @@
 import { luhn } from '../checksums.js';
-import type { Recognizer, Verdict } from '../types.js';
+import { Gate, type Recognizer, type Verdict } from '../types.js';
 
 /** Issuer prefixes (IIN ranges) and allowed lengths, per ISO/IEC 7812 brand tables. */
 const BRANDS: readonly { name: string; test: (d: string) => boolean; lengths: readonly number[] }[] = [
@@ -27,7 +27,14 @@ export const creditCard: Recognizer = {
   type: 'CREDIT_CARD',
   fineType: 'CREDIT_CARD',
   description: 'Payment card number (PAN): financial data, fraud risk if leaked.',
-  minDigits: 12,
+  gate: (f) =>
+    f.digits < 12
+      ? Gate.NO
+      : f.maxRun >= 12
+        ? Gate.CONTEXT
+        : f.spaces + f.dashes >= 2 && f.maxRun <= 6
+          ? Gate.YES
+          : Gate.NO,
   pattern:
     /(?<![0-9A-Za-z.,_-])(?:\d{4}([ -])\d{4}\1\d{4}\1\d{4}|\d{4}([ -])\d{6}\2\d{4,5}|\d{12,19})(?![0-9A-Za-z]|[.,-]\d)/,
   validate: validateCard,

@@ -1,5 +1,5 @@
 import { iso7064Mod11_10 } from '../checksums.js';
-import type { Recognizer, Verdict } from '../types.js';
+import { Gate, type Recognizer, type Verdict } from '../types.js';
 
 /** BZSt rules: 11 digits, no leading 0, ISO 7064 MOD 11,10; in the first ten at most one digit repeats, at most three times. */
 export function validateDeTaxId(m: RegExpExecArray): Verdict {
@@ -18,7 +18,7 @@ export const deTaxId: Recognizer = {
   type: 'NATIONAL_ID',
   fineType: 'DE_TAX_ID',
   description: 'DE Steuer-ID: lifelong national identifier of every resident of Germany.',
-  minDigits: 11,
+  gate: (f) => (f.digits >= 11 ? Gate.CONTEXT : Gate.NO),
   pattern: /(?<![0-9A-Za-z/.-])\d{2} ?\d{3} ?\d{3} ?\d{3}(?![0-9A-Za-z]|[/.-]\d)/,
   validate: validateDeTaxId,
   context: ['steuer', 'idnr', 'identifikationsnummer', 'tax id', 'tax_id', 'taxid', 'tin'],

@@ -1,5 +1,5 @@
 import { parse } from 'tldts';
-import type { Recognizer } from '../types.js';
+import { Gate, type Recognizer } from '../types.js';
 
 /** E-mail address whose domain ends in an ICANN public suffix (tldts), so `info@presidio.` and `a@b.local` do not count. */
 export const email: Recognizer = {
@@ -7,8 +7,8 @@ export const email: Recognizer = {
   type: 'EMAIL',
   fineType: 'EMAIL',
   description: 'E-mail address: contact data identifying a person or reaching them.',
-  minDigits: 0,
-  literal: '@',
+  gate: (f) => (f.at > 0 && f.dots > 0 ? Gate.YES : Gate.NO),
+
   pattern:
     /(?<![A-Za-z0-9._%+-])[A-Za-z0-9_%+-](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z][A-Za-z0-9-]{1,62}(?![A-Za-z0-9-]|\.[A-Za-z0-9])/,
   validate: (m) => {

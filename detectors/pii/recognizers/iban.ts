@@ -1,5 +1,5 @@
 import { mod97 } from '../checksums.js';
-import type { Recognizer, Verdict } from '../types.js';
+import { Gate, type Recognizer, type Verdict } from '../types.js';
 
 /** IBAN length per country (SWIFT IBAN registry, release 99, plus experimental ones in common use). */
 export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
@@ -120,7 +120,7 @@ export const iban: Recognizer = {
   type: 'IBAN',
   fineType: 'IBAN',
   description: 'IBAN (ISO 13616): financial data; its country code gives the jurisdiction.',
-  minDigits: 4,
+  gate: (f) => (f.uuDD && f.digits >= 8 && f.len >= 15 ? Gate.YES : Gate.NO),
   pattern: /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?(?![A-Za-z0-9])/,
   validate: validateIban,
   context: ['iban', 'konto', 'account', 'bank', 'cuenta', 'compte'],

@@ -1,5 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import type { Recognizer, Verdict } from '../types.js';
+import { Gate, type Recognizer, type Verdict } from '../types.js';
 
 /** Marks RFC 1918 private, loopback, link-local and documentation (RFC 5737/3849) ranges in the fine type. */
 function ipv4Range(octets: number[]): string {
@@ -39,7 +39,7 @@ export const ipAddress: Recognizer = {
   type: 'IP_ADDRESS',
   fineType: 'IP',
   description: 'IP address: online identifier; private and documentation ranges are marked in the fine type.',
-  minDigits: 1,
+  gate: (f) => ((f.dots >= 3 && f.digits >= 4) || f.colons >= 2 ? Gate.YES : Gate.NO),
   pattern:
     /(?<![0-9A-Za-z.:])(?:(?:\d{1,3}\.){3}\d{1,3}(?:\/\d{1,2}(?!\d))?(?![0-9A-Za-z])|(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4})(?:%[0-9A-Za-z]+)?(?:\/\d{1,3})?(?![0-9A-Za-z:]))/,
   validate: validateIp,

@@ -1,4 +1,4 @@
-import type { Recognizer, Verdict } from '../types.js';
+import { Gate, type Recognizer, type Verdict } from '../types.js';
 
 /** Rejects the all-zero and broadcast placeholders. */
 export function validateMac(m: RegExpExecArray): Verdict {
@@ -13,7 +13,7 @@ export const macAddress: Recognizer = {
   type: 'MAC_ADDRESS',
   fineType: 'MAC',
   description: 'MAC address: a device identifier that singles out a person’s device (online identifier).',
-  minDigits: 0,
+  gate: (f) => (f.len >= 14 && (f.colons >= 5 || f.dashes >= 5 || f.dots >= 2) ? Gate.YES : Gate.NO),
   pattern:
     /(?<![0-9A-Za-z:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![0-9A-Za-z:-]|\.[0-9A-Za-z])/,
   validate: validateMac,

@@ -1,4 +1,4 @@
-import type { Recognizer } from '../types.js';
+import { Gate, type Recognizer } from '../types.js';
 
 /** Passport number (UK, US, ES, IN… formats: 0–3 letters + 6–9 digits); only next to a passport keyword. */
 export const passport: Recognizer = {
@@ -6,7 +6,7 @@ export const passport: Recognizer = {
   type: 'PASSPORT',
   fineType: 'PASSPORT',
   description: 'Passport number: identity document; shape alone is too weak, a keyword is required.',
-  minDigits: 6,
+  gate: (f) => (f.maxRun >= 6 && f.maxAlnum >= 7 ? Gate.CONTEXT : Gate.NO),
   pattern: /(?<![A-Za-z0-9])(?:[A-Za-z]{1,3}\d{6,8}|\d{9})(?![A-Za-z0-9])/,
   validate: (m) => ({ normalized: m[0].toUpperCase(), validated: false }),
   context: ['passport', 'pasaporte', 'passeport', 'reisepass', 'passaporto', 'travel document'],

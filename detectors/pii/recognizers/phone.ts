@@ -1,6 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { Recognizer, Verdict } from '../types.js';
+import { Gate, type Recognizer, type Verdict } from '../types.js';
 
 /** Regions tried for numbers written without `+`; international numbers carry their own. */
 export const PHONE_REGIONS: readonly CountryCode[] = [
@@ -51,7 +51,7 @@ export const phone: Recognizer = {
   type: 'PHONE',
   fineType: 'PHONE',
   description: 'Telephone number: contact data reaching a person.',
-  minDigits: 7,
+  gate: (f) => (f.digits < 7 ? Gate.NO : f.plus > 0 || f.paren > 0 ? Gate.YES : Gate.CONTEXT),
   pattern:
     /(?<![\w+./-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?|\d{1,5}[ .-]?\(\d{1,5}\)[ .-]?)?\d{1,6}(?:[ .-]?\d{1,5}){0,5}(?![\w]|[.-]\d)/,
   validate: validatePhone,

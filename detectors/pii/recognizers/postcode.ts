@@ -1,4 +1,4 @@
-import type { Recognizer } from '../types.js';
+import { Gate, type Recognizer } from '../types.js';
 
 const POSTCODE_WORDS = [
   'postcode',
@@ -19,10 +19,10 @@ export const ukPostcode: Recognizer = {
   type: 'POSTCODE',
   fineType: 'UK_POSTCODE',
   description: 'UK postcode: part of a postal address (contact data).',
-  minDigits: 1,
+  gate: (f) => (f.digits >= 2 && f.upper >= 2 ? Gate.CONTEXT : Gate.NO),
   pattern: /(?<![A-Za-z0-9])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/,
   validate: (m) => ({ normalized: m[0].replace(/ /g, ''), validated: false }),
-  context: [...POSTCODE_WORDS, 'london', 'uk'],
+  context: POSTCODE_WORDS,
   requiresContext: true,
   confidence: 0.75,
   examples: {
@@ -41,7 +41,7 @@ export const dePlz: Recognizer = {
   type: 'POSTCODE',
   fineType: 'DE_PLZ',
   description: 'DE postcode: part of a postal address (contact data).',
-  minDigits: 5,
+  gate: (f) => (f.maxRun >= 5 ? Gate.CONTEXT : Gate.NO),
   pattern: /(?<![0-9A-Za-z.,-])\d{5}(?![0-9A-Za-z]|[.,-]\d)/,
   validate: (m) => (Number(m[0]) >= 1001 ? { normalized: m[0], validated: false } : false),
   context: POSTCODE_WORDS,

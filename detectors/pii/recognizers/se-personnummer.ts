@@ -1,5 +1,5 @@
 import { isDate, luhn } from '../checksums.js';
-import type { Recognizer, Verdict } from '../types.js';
+import { Gate, type Recognizer, type Verdict } from '../types.js';
 
 /** Luhn over YYMMDDNNNC and a real date (day + 60 for samordningsnummer). */
 export function validatePersonnummer(m: RegExpExecArray): Verdict {
@@ -17,7 +17,7 @@ export const sePersonnummer: Recognizer = {
   type: 'NATIONAL_ID',
   fineType: 'SE_PERSONNUMMER',
   description: 'SE personnummer: national identifier encoding birth date.',
-  minDigits: 10,
+  gate: (f) => (f.digits < 10 ? Gate.NO : f.dashes + f.plus > 0 ? Gate.YES : Gate.CONTEXT),
   pattern: /(?<![0-9A-Za-z-])(?:\d{2})?\d{6}[-+]?\d{4}(?![0-9A-Za-z]|-\d)/,
   validate: validatePersonnummer,
   context: ['personnummer', 'pnr', 'personnr', 'samordningsnummer'],

@@ -1,5 +1,5 @@
 import { isDate } from '../checksums.js';
-import type { Recognizer, Verdict } from '../types.js';
+import { Gate, type Recognizer, type Verdict } from '../types.js';
 
 /** DVLA layout: surname (5, padded with 9), decade, month (+50 for women), day, year, initials, digit, 2 check chars. */
 export function validateUkLicence(m: RegExpExecArray): Verdict {
@@ -16,7 +16,7 @@ export const ukDrivingLicence: Recognizer = {
   type: 'DRIVER_LICENSE',
   fineType: 'UK_DRIVING_LICENCE',
   description: 'UK driving licence number: identity document encoding name and birth date.',
-  minDigits: 6,
+  gate: (f) => (f.letters >= 5 && f.digits >= 6 && f.len >= 16 ? Gate.YES : Gate.NO),
   pattern: /(?<![A-Za-z0-9])[A-Za-z][A-Za-z9]{4}\d[0156]\d[0-3]\d{2}[A-Za-z9]{2}\d[A-Za-z]{2}(?![A-Za-z0-9])/,
   validate: validateUkLicence,
   context: ['licence', 'license', 'dvla', 'driving'],

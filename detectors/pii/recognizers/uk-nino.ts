@@ -1,4 +1,4 @@
-import type { Recognizer, Verdict } from '../types.js';
+import { Gate, type Recognizer, type Verdict } from '../types.js';
 
 const BAD_PREFIXES = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
 
@@ -15,7 +15,7 @@ export const ukNino: Recognizer = {
   type: 'UK_NINO',
   fineType: 'UK_NINO',
   description: 'UK National Insurance number: national identifier (social security, tax).',
-  minDigits: 6,
+  gate: (f) => (f.letters >= 3 && f.digits >= 6 ? Gate.YES : Gate.NO),
   pattern:
     /(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z][A-CEGHJ-NPR-TW-Za-ceghj-npr-tw-z](?: ?\d\d){3} ?[A-Da-d](?![A-Za-z0-9])/,
   validate: validateNino,

@@ -1,4 +1,4 @@
-import type { Recognizer, Verdict } from '../types.js';
+import { Gate, type Recognizer, type Verdict } from '../types.js';
 
 /** IRS: starts with 9, fourth and fifth digits in 50–65, 70–88, 90–92 or 94–99; undashed values need context. */
 export function validateItin(m: RegExpExecArray): Verdict {
@@ -15,7 +15,7 @@ export const usItin: Recognizer = {
   type: 'US_ITIN',
   fineType: 'US_ITIN',
   description: 'US ITIN: tax identifier issued to people without an SSN.',
-  minDigits: 9,
+  gate: (f) => (f.digits < 9 ? Gate.NO : f.dashes + f.spaces > 0 ? Gate.YES : Gate.CONTEXT),
   pattern: /(?<![0-9A-Za-z-])9\d{2}[ -]?\d{2}[ -]?\d{4}(?![0-9A-Za-z]|-\d)/,
   validate: validateItin,
   context: ['itin', 'taxpayer', 'tax id', 'tin'],

@@ -1,4 +1,4 @@
-import type { Recognizer } from '../types.js';
+import { Gate, type Recognizer } from '../types.js';
 
 /** CMS Medicare Beneficiary Identifier: fixed letter/digit positions, letters S L O I B Z never used. */
 export const usMbi: Recognizer = {
@@ -6,7 +6,7 @@ export const usMbi: Recognizer = {
   type: 'HEALTH_ID',
   fineType: 'US_MBI',
   description: 'US Medicare Beneficiary Identifier: health identifier, Art. 9 special category data.',
-  minDigits: 5,
+  gate: (f) => (f.digits < 5 || f.letters < 5 ? Gate.NO : f.dashes >= 2 ? Gate.YES : Gate.CONTEXT),
   pattern:
     /(?<![A-Za-z0-9-])[1-9][AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\d(-?)[AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\d\1[AC-HJKMNP-RT-Yac-hjkmnp-rt-y]{2}\d{2}(?![A-Za-z0-9]|-\w)/,
   validate: (m) => ({

@@ -1,4 +1,4 @@
-import type { Recognizer, Verdict } from '../types.js';
+import { Gate, type Recognizer, type Verdict } from '../types.js';
 
 /** Numbers published in advertising (Woolworth wallet card) and never issued to a person. */
 const KNOWN_FAKES = new Set(['078051120', '219099999', '457555462']);
@@ -19,7 +19,7 @@ export const usSsn: Recognizer = {
   type: 'US_SSN',
   fineType: 'US_SSN',
   description: 'US Social Security number: national identifier, identity-theft risk.',
-  minDigits: 9,
+  gate: (f) => (f.digits < 9 ? Gate.NO : f.dashes >= 2 ? Gate.YES : Gate.CONTEXT),
   pattern: /(?<![0-9A-Za-z-])\d{3}([ -]?)\d{2}\1\d{4}(?![0-9A-Za-z]|-\d)/,
   validate: validateSsn,
   context: ['ssn', 'social security', 'social_security', 'ss#', 'ssnum'],
