@@ -1,5 +1,6 @@
 import type { SSTConfig } from 'sst';
 import { Ingest } from './stacks/ingest.js';
+import { applyNagSuppressions } from './stacks/nag-suppressions.js';
 import { Storage } from './stacks/storage.js';
 
 /** SST v2 app: `npx sst deploy --stage prod`. Stacks name handlers by path only. */
@@ -10,5 +11,6 @@ export default {
   stacks(app) {
     app.setDefaultFunctionProps({ runtime: 'nodejs22.x', nodejs: { format: 'esm' } });
     app.stack(Storage).stack(Ingest);
+    applyNagSuppressions(app);
   },
 } satisfies SSTConfig;

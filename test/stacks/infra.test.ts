@@ -67,10 +67,20 @@ describe('Ingest stack', () => {
     const actions = statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
     expect(actions.filter((a) => a.includes('*'))).toEqual([]);
     expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual([
+      'dynamodb:BatchGetItem',
       'dynamodb:ConditionCheckItem',
       'dynamodb:GetItem',
       'dynamodb:PutItem',
       'dynamodb:Query',
     ]);
+  });
+});
+
+describe('IAM resources', () => {
+  it('names each index instead of index/*', () => {
+    const resources = JSON.stringify(policyStatements(ingest).map((s) => s.Resource));
+    expect(resources).not.toContain('index/*');
+    expect(resources).toContain('/index/byOpen');
+    expect(resources).toContain('/index/byTime');
   });
 });

@@ -4,7 +4,7 @@ import { initProject, useProject } from 'sst/project.js';
 import config from '../../sst.config.js';
 
 /** Synthesizes the whole SST app offline for a stage, bundling every handler (a missing one fails). */
-export async function synthesize(stage = 'test'): Promise<App> {
+export async function synthesize(stage = 'test', before?: (app: App) => void): Promise<App> {
   await initProject({ stage });
   const app = new App({
     mode: 'deploy',
@@ -14,6 +14,7 @@ export async function synthesize(stage = 'test'): Promise<App> {
     account: '111122223333',
   });
   config.stacks(app);
+  before?.(app);
   await app.finish();
   return app;
 }
