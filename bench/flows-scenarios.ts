@@ -64,6 +64,8 @@ export interface ScenarioOptions {
   seed?: number;
   entities?: number;
   weeks?: number;
+  /** Overrides `weeks` (injections then fall in the last 7 days, or the whole span if shorter). */
+  days?: number;
   /** Monday 00:00 UTC; default 2026-03-02. */
   startSec?: number;
   /** Inject exfiltrations in the last week (default true): 3 of each kind for ≥ 9 entities. */
@@ -83,7 +85,7 @@ export function planScenario(options: ScenarioOptions = {}): ScenarioPlan {
   const seed = options.seed ?? 7;
   const r = prng(seed);
   const n = options.entities ?? 36;
-  const days = 7 * (options.weeks ?? 4);
+  const days = options.days ?? 7 * (options.weeks ?? 4);
   const startSec = options.startSec ?? Date.UTC(2026, 2, 2) / 1000;
   const roles = [Role.WEB, Role.WORKER, Role.DB, Role.BATCH] as const;
   const entities: SimEntity[] = [];
@@ -109,7 +111,7 @@ export function planScenario(options: ScenarioOptions = {}): ScenarioPlan {
   }
   const injections: Injection[] = [];
   if (options.inject ?? true) {
-    const lastWeek = startSec + (days - 7) * 86_400;
+    const lastWeek = startSec + Math.max(0, days - 7) * 86_400;
     const kinds = [InjectionKind.SLOW, InjectionKind.BURST, InjectionKind.NEW_DESTINATION] as const;
     for (let k = 0; k < 9 && k < n; k++) {
       const e = entities[(k * 4 + 1 + Math.floor(k / 3)) % n]!;
