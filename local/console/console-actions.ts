@@ -54,7 +54,7 @@ function forms(overdue: boolean): Record<ViewerAction, Omit<ConsoleAction, 'acti
       fields: [
         {
           name: 'awareAt',
-          label: 'Aware since',
+          label: 'Aware since (UTC)',
           kind: 'datetime',
           required: false,
           hint: 'When you became reasonably certain (EDPB 9/2022); empty means now. Starts the 72 h clock.',

@@ -13,12 +13,13 @@ function h(tag, attrs = {}, ...children) {
     if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
     else el.setAttribute(key, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) if (child !== undefined && child !== null) el.append(child);
+  for (const child of children.flat(Infinity)) if (child !== undefined && child !== null) el.append(child);
   return el;
 }
 
 const serverNow = () => Date.now() + state.offsetMs;
 const utc = (iso) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 19)}` : '–');
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const act = (a) => (a ? `${a.by}, ${utc(a.at)}` : undefined);
 
 function duration(ms) {
@@ -91,11 +92,14 @@ function row(i) {
       'td',
       {},
       h('a', { class: 'title-link', href: `#incident=${encodeURIComponent(i.id)}`, onclick: select }, i.title),
-      h('div', { class: 'entity' }, `${i.category} · ${i.entity.type} ${i.entity.id} · ${i.signalCount} signal(s)`),
+      h(
+        'div',
+        { class: 'entity' },
+        `${i.category} · ${i.entity.type} ${i.entity.id} · ${plural(i.signalCount, 'signal')} · last seen ${utc(i.lastSeen)}`,
+      ),
     ),
     h('td', {}, h('span', { class: `status status-${i.status}` }, i.status)),
     h('td', {}, clock(i.countdown)),
-    h('td', { class: 'mono' }, utc(i.lastSeen)),
   );
 }
 
@@ -131,7 +135,7 @@ function renderDetail(message) {
     ['Closed', act(w.closed)],
   ].filter(([, value]) => value);
   const since = i.countdown.awareAt
-    ? `72 h from awareness at ${utc(i.countdown.awareAt)}: due ${utc(i.countdown.deadline)} UTC`
+    ? `Aware since ${utc(i.countdown.awareAt)} (${w.awareness?.by}). Due ${utc(i.countdown.deadline)} UTC, 72 h later.`
     : 'Starts when a person confirms the breach (awareness, EDPB 9/2022).';
   $('#detail').replaceChildren(
     h(
@@ -148,7 +152,7 @@ function renderDetail(message) {
     ),
     h(
       'div',
-      { class: 'countdown', id: 'countdown' },
+      { class: `countdown ${clockView(i.countdown).cls}`, id: 'countdown' },
       h('div', {}, h('h3', {}, 'Art. 33 notification deadline'), h('div', { class: 'muted' }, since)),
       clock(i.countdown, 'big'),
     ),
@@ -256,7 +260,9 @@ function actionForm(a, problems) {
     for (const f of a.fields) {
       const raw = form.elements[f.name].value.trim();
       if (raw === '') continue;
-      values[f.name] = f.kind === 'datetime' ? new Date(raw).toISOString() : f.kind === 'number' ? Number(raw) : raw;
+      // The page speaks UTC throughout, so a datetime-local value is read as UTC, not the browser's zone.
+      values[f.name] =
+        f.kind === 'datetime' ? new Date(`${raw}Z`).toISOString() : f.kind === 'number' ? Number(raw) : raw;
     }
     submit(a, values, form);
   });
@@ -273,7 +279,8 @@ async function submit(a, values, form) {
   });
   if (!ok) {
     for (const b of buttons) b.disabled = false;
-    $('#action-error').textContent = body.error;
+    const reasons = body.problems?.map((p) => p.replace(/^[\w-]+: /, '')) ?? [body.error];
+    $('#action-error').textContent = `Could not ${a.label.toLowerCase()}: ${reasons.join('; ')}.`;
     $('#action-notice').textContent = '';
     for (const el of form?.querySelectorAll('[name]') ?? [])
       el.setAttribute('aria-invalid', String((body.problems ?? []).some((p) => p.startsWith(`${el.name}:`))));
@@ -289,32 +296,23 @@ function evidenceSection(signals) {
   return h(
     'section',
     { 'aria-labelledby': 'evidence-h' },
-    h('h3', { id: 'evidence-h' }, `Evidence (${signals.length} signal${signals.length === 1 ? '' : 's'})`),
+    h('h3', { id: 'evidence-h' }, `Evidence (${plural(signals.length, 'signal')})`),
     h(
-      'table',
-      { class: 'evidence' },
-      h(
-        'thead',
-        {},
+      'ul',
+      { class: 'entries evidence' },
+      signals.map((s) =>
         h(
-          'tr',
+          'li',
           {},
-          ['Observed (UTC)', 'Source', 'Type', 'Sev.', 'Summary'].map((t) => h('th', { scope: 'col' }, t)),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        signals.map((s) =>
           h(
-            'tr',
-            {},
-            h('td', { class: 'mono' }, utc(s.observedAt)),
-            h('td', {}, s.source),
-            h('td', {}, s.type),
-            h('td', {}, s.severity.toFixed(1)),
-            h('td', {}, s.summary),
+            'div',
+            { class: 'meta' },
+            h('span', { class: 'mono' }, utc(s.observedAt)),
+            h('span', { class: 'tag' }, s.source),
+            h('span', { class: 'tag' }, s.type),
+            h('span', {}, `severity ${s.severity.toFixed(1)}`),
           ),
+          h('div', {}, s.summary),
         ),
       ),
     ),
@@ -327,7 +325,7 @@ function timelineSection(d) {
     ? h(
         'span',
         { class: 'chain chain-ok', id: 'chain' },
-        `✓ Chain verified: ${c.entries} entries, head ${c.head.slice(0, 12)}…`,
+        `✓ Chain verified: ${c.entries === 1 ? '1 entry' : `${c.entries} entries`}, head ${c.head.slice(0, 12)}…`,
       )
     : h('span', { class: 'chain chain-broken', id: 'chain' }, `✗ Chain broken at entry ${c.atSeq}: ${c.reason}`);
   return h(
@@ -336,22 +334,20 @@ function timelineSection(d) {
     h('h3', { id: 'timeline-h' }, 'Timeline'),
     verdict,
     h(
-      'table',
-      { class: 'timeline' },
-      h(
-        'thead',
-        {},
+      'ol',
+      { class: 'entries timeline' },
+      d.timeline.map((e) =>
         h(
-          'tr',
-          {},
-          ['When (UTC)', 'Event', 'By', 'What'].map((t) => h('th', { scope: 'col' }, t)),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        d.timeline.map((e) =>
-          h('tr', {}, h('td', {}, utc(e.at)), h('td', {}, e.type), h('td', {}, e.actor), h('td', {}, e.summary)),
+          'li',
+          { 'data-seq': e.seq },
+          h(
+            'div',
+            { class: 'meta' },
+            h('span', { class: 'mono' }, utc(e.at)),
+            h('span', { class: 'tag' }, e.type),
+            h('span', {}, `by ${e.actor}`),
+          ),
+          h('div', {}, e.summary),
         ),
       ),
     ),
