@@ -91,7 +91,7 @@ function formField(engine: Engine, text: string, k: number, out: Hit[]): void {
   let e = k + 1;
   while (e < text.length && e - k <= FIELD_VALUE_MAX) {
     const c = text.charCodeAt(e);
-    if (c === 38 || c === 10 || c === 13 || c === 34 || c === 39 || c === 59 || c === 9 || c === 60) break;
+    if (c === 38 || c === 10 || c === 13 || c === 34 || c === 59 || c === 9 || c === 60) break;
     e++;
   }
   emit(rec, percentDecode(text.slice(k + 1, e).replace(/\+/g, ' ')), k + 1, e, engine, out);

@@ -6,7 +6,7 @@ import { compileEngine, type Engine, type Hit } from './engine.js';
 import { scanFields } from './fields.js';
 import { createFingerprinter } from './fingerprint.js';
 import { FIELD_RECOGNIZERS, RECOGNIZERS } from './registry.js';
-import { type DecodeLimit, LimitKind, MAX_WINDOW, type ScanState, scanWindows } from './text-scanner.js';
+import { type DecodeLimit, isTokenChar, LimitKind, MAX_WINDOW, type ScanState, scanWindows } from './text-scanner.js';
 import type { Detection, FieldRecognizer, Recognizer } from './types.js';
 
 /** Scanner configuration; only the fingerprint key is required. */
@@ -101,7 +101,7 @@ export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
 /** Start of the run of token characters at the end of `text` (a token the next chunk may continue). */
 function trailingTokenStart(text: string, lo: number): number {
   let s = text.length;
-  while (s > lo && /[A-Za-z0-9\-.:/+()_%@\\]/.test(text[s - 1] ?? '')) s--;
+  while (s > lo && isTokenChar(text.charCodeAt(s - 1))) s--;
   return s;
 }
 

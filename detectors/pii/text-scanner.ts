@@ -52,6 +52,11 @@ for (let c = 48; c <= 57; c++) SEED[c] = 1;
 SEED[64] = 1;
 SEED[45] = SEED[58] = SEED[46] = 2;
 
+/** @internal True for bytes that continue a token (letters, digits, joiners). */
+export function isTokenChar(c: number): boolean {
+  return c < 256 && (TOK[c] ?? 0) !== 0;
+}
+
 function tok(text: string, i: number): number {
   return TOK[text.charCodeAt(i) & 0xff] ?? 0;
 }
@@ -101,8 +106,9 @@ export function scanWindows(
     }
     if (seed === 2) {
       if (c === 45 && text.charCodeAt(i + 1) === 45) {
-        if (!final && n - i < 10 + 128 && '-----BEGIN'.startsWith(text.slice(i, i + 10))) return { resume: i, lastEnd };
-        if (text.startsWith('-----BEGIN', i)) {
+        if (!final && n - i < 11 + 128 && '-----BEGIN '.startsWith(text.slice(i, i + 11)))
+          return { resume: i, lastEnd };
+        if (text.startsWith('-----BEGIN ', i)) {
           const close = text.indexOf('-----', i + 10);
           const end = close < 0 || close > i + 64 ? i + 10 : close + 5;
           const pemEnd = Math.min(n, end + 128);

@@ -23,7 +23,7 @@ export const frNir: Recognizer = {
   requiresContext: true,
   confidence: 0.9,
   examples: {
-    match: ['1 84 12 76 451 089 46', 'NIR 2 69 05 2A 123 456 79', 'nir=184127645108946'],
+    match: ['1 84 12 76 451 089 46', 'NIR 2 69 05 2A 123 456 88', 'nir=184127645108946'],
     noMatch: [
       { text: '1 84 12 76 451 089 47', why: 'key fails' },
       { text: 'order 184127645108946', why: 'bare digits without context' },
