@@ -24,6 +24,8 @@ export interface RiskAssessment {
   ei: RiskFactor;
   cb: { confidentiality: RiskFactor; integrity: RiskFactor; availability: RiskFactor; malicious: RiskFactor };
   suggestion: NotificationDecision;
+  /** What the evidence did not show and was assumed: the DPO should check these before deciding. */
+  assumptions: string[];
   /** Pre-filled reasoning for the `decide` command (EDPB Guidelines 9/2022 ask for it, notified or not). */
   reasoning: string;
   evidence: EvidenceSummary;
@@ -161,12 +163,19 @@ export function assessRisk(incident: Incident, signals: readonly Signal[]): Risk
   const score = round2(dpc.value * ei.value + cbTotal);
   const band = riskBand(score);
   const suggestion = suggestDecision(band);
+  const assumptions = [
+    ...(evidence.piiTypes.length === 0
+      ? ['no PII counts on the signals: data categories and identifiability assumed']
+      : []),
+    ...(evidence.subjects.max === 0 ? ['number of data subjects not established'] : []),
+  ];
   const reasoning = [
     `ENISA severity ${score} (${band}) = DPC ${dpc.value} × EI ${ei.value} + CB ${round2(cbTotal)}.`,
     `DPC ${dpc.value}: ${dpc.reason}; volume: ${volume.reason}.`,
     `EI ${ei.value}: ${ei.reason}.`,
     `CB: confidentiality ${cb.confidentiality.value} (${cb.confidentiality.reason}); integrity ${cb.integrity.value} (${cb.integrity.reason}); availability ${cb.availability.value} (${cb.availability.reason}); malicious intent ${cb.malicious.value} (${cb.malicious.reason}).`,
     `Suggested: ${suggestion}.`,
+    ...(assumptions.length ? [`Assumed, to check: ${assumptions.join('; ')}.`] : []),
   ].join(' ');
   return {
     method: 'ENISA 2013: SE = DPC × EI + CB',
@@ -177,6 +186,7 @@ export function assessRisk(incident: Incident, signals: readonly Signal[]): Risk
     ei,
     cb,
     suggestion,
+    assumptions,
     reasoning,
     evidence,
   };

@@ -9,7 +9,7 @@ const GREY = '#555555';
 const STATE_COLOUR: Record<string, string> = { met: '#1b7f3b', 'not-required': '#1b7f3b', pending: '#a66300' };
 
 function heading(doc: Doc, text: string): void {
-  doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor('black').text(pdfText(text));
+  doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor('black').text(pdfText(text), MARGIN);
   doc.moveDown(0.2);
 }
 
