@@ -25,6 +25,18 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'flows PATH… [--format jsonl]: normalized flow records',
     load: async () => (await import('./commands/flows.js')).flows,
   },
+  export: {
+    summary: 'export INCIDENT --format json|csv|pdf [--out FILE] [--tz ZONE] [--store DIR]: the incident record',
+    load: async () => (await import('./commands/export.js')).exportIncident,
+  },
+  register: {
+    summary: 'register [--from DAY] [--to DAY] --format csv|json [--tz ZONE] [--store DIR]: Art. 33(5) register',
+    load: async () => (await import('./commands/register.js')).register,
+  },
+  verify: {
+    summary: 'verify INCIDENT [--store DIR]: check the timeline hash chain (exit 1 if broken)',
+    load: async () => (await import('./commands/verify.js')).verify,
+  },
 };
 
 function usage(): string {
