@@ -1,7 +1,7 @@
 import type { Incident } from '../../incidents/incident.js';
 import { type Action, transitions } from '../../incidents/lifecycle.js';
 import { NotificationDecision, SubjectExemption } from '../../incidents/workflow.js';
-import { art33Countdown } from './countdown.js';
+import { needsDelayReason } from './countdown.js';
 
 /** Actions a person may take from the console; `remind` belongs to the scheduler. */
 export type ViewerAction = Exclude<Action, 'remind'>;
@@ -102,8 +102,7 @@ function forms(overdue: boolean): Record<ViewerAction, Omit<ConsoleAction, 'acti
 
 /** The form for one action on this incident now (a delay reason is required once the 72 h have passed). */
 export function actionForm(action: ViewerAction, incident: Incident, now: Date): ConsoleAction {
-  const overdue = art33Countdown(incident, now).state === 'overdue';
-  return { action, ...forms(overdue)[action] };
+  return { action, ...forms(needsDelayReason(incident, now))[action] };
 }
 
 /** Whether a string names an action a person may take from the console. */
@@ -117,8 +116,7 @@ export function isViewerAction(value: unknown): value is ViewerAction {
  * extra condition `applyCommand` puts on it.
  */
 export function consoleActions(incident: Incident, now: Date): ConsoleAction[] {
-  const overdue = art33Countdown(incident, now).state === 'overdue';
-  return Object.entries(forms(overdue))
+  return Object.entries(forms(needsDelayReason(incident, now)))
     .filter(([action]) => transitions[action as ViewerAction].from.includes(incident.status))
     .filter(
       ([action]) =>

@@ -131,7 +131,7 @@ export function consoleEndpoints(deps: ConsoleDeps): HttpRoutes {
       const [id, sub, ...extra] = segments(req.path);
       if (!id || extra.length > 0) return json(404, { error: `no endpoint GET ${req.path}` });
       if (sub === undefined) return detail(id, now());
-      if (sub === 'export') return exportIncidentRoute(deps.store, id, req.query.get('format'));
+      if (sub === 'export') return exportIncidentRoute(deps.store, id, req.query, now());
       return json(404, { error: `no endpoint GET ${req.path}` });
     },
     [`POST ${API}/incidents/*`]: async (req) => {

@@ -1,8 +1,6 @@
+import { art33Deadline } from '../../incidents/gdpr-clock.js';
 import type { Incident } from '../../incidents/incident.js';
 import { NotificationDecision } from '../../incidents/workflow.js';
-
-/** Art. 33(1): the controller notifies within 72 hours of becoming aware. */
-export const ART33_WINDOW_MS = 72 * 3_600_000;
 
 /**
  * Where an incident stands against the Art. 33 clock. Before a person confirms awareness the clock has
@@ -18,8 +16,9 @@ export type Art33Countdown =
 export function art33Countdown(incident: Incident, now: Date): Art33Countdown {
   const awareness = incident.workflow.awareness;
   if (!awareness) return { state: 'not-started' };
-  const deadlineMs = Date.parse(awareness.at) + ART33_WINDOW_MS;
-  const clock = { awareAt: awareness.at, deadline: new Date(deadlineMs).toISOString() };
+  const deadline = art33Deadline(awareness.at);
+  const deadlineMs = Date.parse(deadline);
+  const clock = { awareAt: awareness.at, deadline };
   const first = incident.workflow.authorityNotifications?.[0];
   if (first) return { state: 'notified', ...clock, notifiedAt: first.at, onTime: Date.parse(first.at) <= deadlineMs };
   const decision = incident.workflow.decision;
@@ -27,4 +26,10 @@ export function art33Countdown(incident: Incident, now: Date): Art33Countdown {
     return { state: 'not-required', ...clock, decidedAt: decision.at };
   const remainingMs = deadlineMs - now.getTime();
   return { state: remainingMs < 0 ? 'overdue' : 'running', ...clock, remainingMs };
+}
+
+/** Whether an authority notification now needs a reason for the delay: past 72 h after awareness, any phase (Art. 33(1)). */
+export function needsDelayReason(incident: Incident, now: Date): boolean {
+  const awareness = incident.workflow.awareness;
+  return awareness !== undefined && now.getTime() > Date.parse(art33Deadline(awareness.at));
 }

@@ -1,42 +1,78 @@
+import { DraftStore } from '../../adapters/draft-store.js';
 import type { IncidentStore } from '../../adapters/incident-store.js';
+import { BreachwatchError } from '../../events/errors.js';
+import type * as Exports from '../../incidents/exports/index.js';
 import type { HttpResponse } from '../http-server.js';
 import { EXPORT_FORMATS } from './console-view.js';
 
-/** The exporters' module (issue 5 item 8); imported on first use so the console runs without it. */
-const EXPORTS_MODULE = '../../incidents/exports/index.js';
+type ExportFormat = (typeof EXPORT_FORMATS)[number];
+let exporters: Promise<typeof Exports | undefined> | undefined;
 
-type ExportsModule = Record<string, unknown>;
-let loaded: Promise<ExportsModule | undefined> | undefined;
-
-/** The exporters, or undefined when this build has none (the module is written in parallel). */
-function loadExports(): Promise<ExportsModule | undefined> {
-  loaded ??= import(/* @vite-ignore */ EXPORTS_MODULE).then(
-    (mod: ExportsModule) => mod,
-    (error: unknown) => {
-      const code = (error as { code?: string }).code;
-      if (code === 'ERR_MODULE_NOT_FOUND' || /Cannot find module|Failed to load url/.test(String(error)))
-        return undefined;
-      throw error;
-    },
-  );
-  return loaded;
+/**
+ * The exporters (issue 5 item 8), imported on first use: the PDF renderer pulls in pdfkit, which the page
+ * and the API do not need, and a build without them still serves the console (export answers 501).
+ */
+function loadExporters(): Promise<typeof Exports | undefined> {
+  exporters ??= import('../../incidents/exports/index.js').catch((error: unknown) => {
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || /Cannot find (module|package)/.test(String(error))) return undefined;
+    throw error;
+  });
+  return exporters;
 }
 
-const notAvailable = (why: string): HttpResponse => ({
-  status: 501,
-  body: { error: `export is not available in this build: ${why}` },
-});
+const TYPES: Record<ExportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  pdf: 'application/pdf',
+};
 
-/** `GET …/incidents/{id}/export?format=json|csv|pdf`: the incident's record as a download. */
+/**
+ * `GET …/incidents/{id}/export?format=json|csv|pdf[&tz=Europe/Berlin]`: the incident's record for auditors as
+ * a download, built by the same exporters as `breachwatch export`.
+ */
 export async function exportIncidentRoute(
   store: IncidentStore,
   id: string,
-  format: string | null,
+  query: URLSearchParams,
+  now: Date,
 ): Promise<HttpResponse> {
-  if (!EXPORT_FORMATS.includes(format as (typeof EXPORT_FORMATS)[number]))
+  const format = query.get('format') as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format))
     return { status: 400, body: { error: `format: expected one of ${EXPORT_FORMATS.join(', ')}` } };
-  if (!(await store.getIncident(id))) return { status: 404, body: { error: `incident ${id} not found` } };
-  const mod = await loadExports();
-  if (!mod) return notAvailable('incidents/exports/index.ts is missing (the exporters of issue 5, item 8)');
-  return notAvailable(`incidents/exports has no exporter for ${format} the console knows how to call`);
+  const incident = await store.getIncident(id);
+  if (!incident) return { status: 404, body: { error: `incident ${id} not found` } };
+  const mod = await loadExporters();
+  if (!mod)
+    return { status: 501, body: { error: 'export is not available in this build: incidents/exports is missing' } };
+  let tz: string;
+  try {
+    tz = mod.assertTimeZone(query.get('tz') ?? 'UTC');
+  } catch (error) {
+    if (error instanceof BreachwatchError) return { status: 400, body: { error: error.message } };
+    throw error;
+  }
+  const [timeline, signals, drafts] = await Promise.all([
+    store.getTimeline(id),
+    store.getSignals(id),
+    new DraftStore(store).list(id),
+  ]);
+  const record = mod.buildIncidentRecord({ incident, timeline, signals, drafts, tz, generatedAt: now.toISOString() });
+  const body =
+    format === 'pdf'
+      ? await mod.renderIncidentPdf(record)
+      : format === 'csv'
+        ? mod.incidentCsv(record)
+        : `${JSON.stringify(record, null, 2)}\n`;
+  const filename = `${id.replace(/[^\w.-]/g, '_')}.${format}`;
+  return {
+    status: 200,
+    headers: {
+      'content-type': TYPES[format],
+      'content-disposition': `attachment; filename="${filename}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+    body,
+  };
 }

@@ -82,7 +82,7 @@ describe.skipIf(!available)('console in headless Chromium', () => {
 
   it('renders markup in a title as text and runs none of it', async () => {
     expect(await row(ids[2]!).locator('.title-link').textContent()).toContain('<script>window.__pwned = 1</script>');
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
   it('opens an incident with its evidence, verified timeline and the actions allowed now', async () => {
@@ -125,6 +125,12 @@ describe.skipIf(!available)('console in headless Chromium', () => {
       'Notify data subjects',
       'Exempt subjects',
     ]);
+  });
+
+  it('downloads the PDF record from the export buttons', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('Download PDF').click()]);
+    expect(download.suggestedFilename()).toBe(`${ids[0]}.pdf`);
+    await download.saveAs(join(shots, 'record.pdf'));
   });
 
   it('shows the error when a dismissal is submitted without a reason, and changes nothing', async () => {

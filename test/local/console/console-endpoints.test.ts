@@ -180,6 +180,8 @@ describe('console API: commands', () => {
       delayReason: 'forensics took 4 days',
     });
     expect(ok.body.incident.countdown).toMatchObject({ state: 'notified', onTime: false });
+    const phase2 = await post(ids[0], { action: 'notify-authority', authority: 'BfDI', reference: 'BfDI-2026-17' });
+    expect(phase2.body.problems).toEqual(['delayReason: reason for the delay is required']);
   });
 
   it('only accepts application/json (a cross-site form cannot send it) and answers 400 for broken JSON', async () => {
@@ -209,9 +211,34 @@ describe('console page and exports', () => {
     expect(html).not.toMatch(/<!-- (style|script) -->|src="http|href="http/);
   });
 
-  it('checks the export format and incident before calling the exporters', async () => {
+  it('checks the export format, time zone and incident before calling the exporters', async () => {
     const { ids, get } = await setup();
     expect((await get(`/console/api/incidents/${ids[0]}/export?format=xml`)).status).toBe(400);
+    expect((await get(`/console/api/incidents/${ids[0]}/export?format=json&tz=Mars/Olympus`)).body.error).toMatch(
+      /not an IANA time zone/,
+    );
     expect((await get('/console/api/incidents/INC-nope/export?format=json')).status).toBe(404);
+  });
+
+  it('exports the record as JSON, CSV and PDF downloads through the incidents exporters', async () => {
+    const { ids, url, post } = await setup();
+    await post(ids[0], { action: 'confirm-breach', awareAt: '2026-11-20T02:30:00.000Z' });
+    const download = (format: string) =>
+      fetch(`${url}/console/api/incidents/${ids[0]}/export?format=${format}&tz=Europe/Berlin`);
+    const json = await download('json');
+    expect(json.headers.get('content-disposition')).toBe(`attachment; filename="${ids[0]}.json"`);
+    const record = (await json.json()) as Json;
+    expect(record).toMatchObject({ format: 'breachwatch-incident-record/1', timeZone: 'Europe/Berlin' });
+    expect(record.chain.ok).toBe(true);
+    const csv = await download('csv');
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(await csv.text()).toContain(ids[0]);
+    const pdf = await download('pdf');
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
   });
 });
