@@ -162,13 +162,18 @@ class DecodeCapReached extends Error {}
  * @example await scanStream(createReadStream(path), { fingerprintKey: key }, (ds) => ds.forEach(print));
  */
 export async function scanStream(
-  source: AsyncIterable<Uint8Array>,
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   options: ScanOptions,
   onDetections?: (detections: Detection[]) => void,
 ): Promise<ScanReport> {
   const collected: Detection[] = [];
   const sink = onDetections ?? ((ds: Detection[]) => collected.push(...ds));
-  const iterator = source[Symbol.asyncIterator]();
+  const iterator =
+    Symbol.asyncIterator in source
+      ? source[Symbol.asyncIterator]()
+      : (async function* () {
+          yield* source;
+        })();
   const first = await iterator.next();
   const head = first.done ? new Uint8Array(0) : first.value;
   let bytes = head.length;
@@ -192,6 +197,7 @@ export async function scanStream(
   const limits: DecodeLimit[] = [];
   const max = options.maxDecodedBytes ?? 64 * 1024 * 1024;
   let decoded = 0;
+  let capped = false;
   const inflater =
     kind === Compression.GZIP
       ? createGunzip()
@@ -202,13 +208,20 @@ export async function scanStream(
     await pipeline(Readable.from(rest()), inflater, async (out: AsyncIterable<Buffer>) => {
       for await (const chunk of out) {
         decoded += chunk.length;
-        if (decoded > max) throw new DecodeCapReached();
+        if (decoded > max) {
+          capped = true;
+          throw new DecodeCapReached();
+        }
         found.push(...inner.write(chunk));
       }
     });
     found.push(...inner.end());
   } catch (error) {
-    limits.push({ kind: error instanceof DecodeCapReached ? LimitKind.BOMB : LimitKind.CORRUPT, start: 0, end: bytes });
+    limits.push({
+      kind: capped || error instanceof DecodeCapReached ? LimitKind.BOMB : LimitKind.CORRUPT,
+      start: 0,
+      end: bytes,
+    });
     found.push(...inner.end());
   }
   for await (const _ of rest()) {

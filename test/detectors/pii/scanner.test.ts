@@ -1,0 +1,175 @@
+import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  createScanner,
+  type Detection,
+  FingerprintKeyError,
+  LimitKind,
+  RECOGNIZERS,
+  scanBuffer,
+  scanStream,
+} from '../../../detectors/pii/index.js';
+
+const KEY = 'breachwatch-test-fingerprint-key';
+const key = (d: Detection): string => `${d.type}/${d.fineType}@${d.start}-${d.end}#${d.fingerprint}`;
+
+function scanChunks(bytes: Buffer, cuts: number[]): Detection[] {
+  const s = createScanner({ fingerprintKey: KEY });
+  const out: Detection[] = [];
+  let at = 0;
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
+    out.push(...s.write(bytes.subarray(at, cut)));
+    at = cut;
+  }
+  out.push(...s.write(bytes.subarray(at)), ...s.end());
+  return out;
+}
+
+const examples = RECOGNIZERS.flatMap((r) => r.examples.match);
+const filler = [
+  'order ORD-2024-000123 ',
+  '{"ts":"2024-03-15T14:30:00Z","v":"4.18.2"} ',
+  'qty=3&sku=SKU-88213\n',
+  ' ',
+  ',',
+  '"',
+  'x',
+];
+const body = fc
+  .array(fc.oneof(fc.constantFrom(...examples), fc.constantFrom(...filler), fc.string({ maxLength: 12 })), {
+    maxLength: 24,
+  })
+  .map((parts) => Buffer.from(parts.join(' '), 'utf8'));
+
+describe('createScanner', () => {
+  it('reports the same detections however the input is chunked', () => {
+    fc.assert(
+      fc.property(body, fc.array(fc.nat(), { maxLength: 6 }), (bytes, raw) => {
+        const cuts = [...new Set(raw.map((c) => (bytes.length ? c % bytes.length : 0)))];
+        const whole = scanBuffer(bytes, { fingerprintKey: KEY }).detections.map(key).sort();
+        expect(scanChunks(bytes, cuts).map(key).sort()).toEqual(whole);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on arbitrary bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2048 }), fc.nat(), (bytes, cut) => {
+        const buf = Buffer.from(bytes);
+        expect(() => scanChunks(buf, [buf.length ? cut % buf.length : 0])).not.toThrow();
+        expect(() => scanBuffer(buf, { fingerprintKey: KEY, contentEncoding: 'gzip' })).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on truncated gzip and reports it instead of following it', () => {
+    const gz = gzipSync(Buffer.from(`{"email":"jane.doe@example.com","iban":"DE89370400440532013000"}`.repeat(50)));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: gz.length - 1 }), (cut) => {
+        const report = scanBuffer(gz.subarray(0, cut), { fingerprintKey: KEY });
+        expect(report.detections.every((d) => d.start === 0 && d.end === cut)).toBe(true);
+        const inline = Buffer.from(`data=${gz.subarray(0, cut).toString('base64')}`);
+        expect(() => scanBuffer(inline, { fingerprintKey: KEY })).not.toThrow();
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('follows nested base64 up to the depth cap and reports deeper layers', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), (depth) => {
+        let text = 'mail jane.doe@example.com and more padding text';
+        for (let i = 0; i < depth; i++) text = `blob ${Buffer.from(text).toString('base64')} end`;
+        const report = scanBuffer(Buffer.from(text), { fingerprintKey: KEY, maxDepth: 4 });
+        if (depth <= 4) expect(report.detections.map((d) => d.type)).toContain('EMAIL');
+        else expect(report.limits.map((l) => l.kind)).toContain(LimitKind.DEPTH);
+      }),
+      { numRuns: 16 },
+    );
+  });
+
+  it('reports a decompression bomb instead of inflating it', () => {
+    const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024));
+    const report = scanBuffer(bomb, { fingerprintKey: KEY, maxDecodedBytes: 1024 * 1024 });
+    expect(report.limits).toEqual([{ kind: LimitKind.BOMB, start: 0, end: bomb.length }]);
+    const inline = scanBuffer(Buffer.from(`payload=${bomb.toString('base64')}`), {
+      fingerprintKey: KEY,
+      maxDecodedBytes: 4 * 1024 * 1024,
+    });
+    expect(inline.limits.map((l) => l.kind)).toContain(LimitKind.BOMB);
+  });
+
+  it('does not grow memory on a 100 MB single line', () => {
+    const unit = Buffer.from(
+      'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor 42 '.repeat(800),
+    );
+    const s = createScanner({ fingerprintKey: KEY });
+    let fed = 0;
+    let samples: number[] = [];
+    while (fed < 100 * 1024 * 1024) {
+      s.write(unit);
+      fed += unit.length;
+      if (fed % (unit.length * 64) < unit.length) samples.push(process.memoryUsage().heapUsed);
+    }
+    s.end();
+    samples = samples.slice(2);
+    // heap stays within a few MB of where it started: memory is the chunk plus a bounded carry
+    expect(Math.max(...samples) - Math.min(...samples)).toBeLessThan(48 * 1024 * 1024);
+  });
+});
+
+describe('scanStream', () => {
+  it('inflates a gzip stream and reports detections at the compressed body', async () => {
+    const gz = gzipSync(Buffer.from('{"iban":"GB82 WEST 1234 5698 7654 32","email":"ada@example.org"}'));
+    async function* chunks() {
+      for (let i = 0; i < gz.length; i += 7) yield gz.subarray(i, i + 7);
+    }
+    const report = await scanStream(chunks(), { fingerprintKey: KEY });
+    expect(report.detections.map((d) => d.type).sort()).toEqual(['EMAIL', 'IBAN']);
+    expect(report.detections.every((d) => d.start === 0 && d.end === gz.length)).toBe(true);
+  });
+
+  it('stops a gzip bomb at the decoded-size cap', async () => {
+    const bomb = gzipSync(Buffer.alloc(16 * 1024 * 1024));
+    const report = await scanStream([bomb], { fingerprintKey: KEY, maxDecodedBytes: 1024 * 1024 });
+    expect(report.limits.map((l) => l.kind)).toContain(LimitKind.BOMB);
+  });
+});
+
+describe('privacy', () => {
+  it('keeps values out of detections: type, offsets, flags and a keyed fingerprint only', () => {
+    const report = scanBuffer(Buffer.from('card 4111 1111 1111 1111 mail jane@example.com'), { fingerprintKey: KEY });
+    for (const d of report.detections) {
+      expect(Object.keys(d).sort()).toEqual([
+        'confidence',
+        'end',
+        'fineType',
+        'fingerprint',
+        'start',
+        'type',
+        'validated',
+      ]);
+      expect(JSON.stringify(d)).not.toMatch(/4111|jane/);
+      expect(d.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+
+  it('gives the same value the same fingerprint under one key and another under a different key', () => {
+    const a = scanBuffer(Buffer.from('iban GB82WEST12345698765432 / GB82 WEST 1234 5698 7654 32'), {
+      fingerprintKey: KEY,
+    }).detections;
+    const b = scanBuffer(Buffer.from('iban GB82WEST12345698765432'), {
+      fingerprintKey: 'another-key-of-sixteen-bytes',
+    }).detections;
+    expect(a).toHaveLength(2);
+    expect(a[0]?.fingerprint).toBe(a[1]?.fingerprint);
+    expect(b[0]?.fingerprint).not.toBe(a[0]?.fingerprint);
+  });
+
+  it('refuses a fingerprint key shorter than 16 bytes', () => {
+    expect(() => createScanner({ fingerprintKey: 'short' })).toThrow(FingerprintKeyError);
+  });
+});
