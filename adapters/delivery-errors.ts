@@ -32,3 +32,23 @@ export class SecretError extends BreachwatchError {
     this.name = 'SecretError';
   }
 }
+
+/** Why an acknowledge link was refused. */
+export const AckLinkRejection = {
+  MALFORMED: 'malformed',
+  MISMATCH: 'mismatch',
+  EXPIRED: 'expired',
+  USED: 'used',
+} as const;
+export type AckLinkRejection = (typeof AckLinkRejection)[keyof typeof AckLinkRejection];
+
+/** A signed acknowledge link that is not valid now: forged, expired or already used. */
+export class AckLinkError extends BreachwatchError {
+  readonly reason: AckLinkRejection;
+
+  constructor(reason: AckLinkRejection, message: string, options?: ErrorOptions) {
+    super(ErrorCode.SIGNATURE, `acknowledge link refused (${reason}): ${message}`, options);
+    this.name = 'AckLinkError';
+    this.reason = reason;
+  }
+}

@@ -1,12 +1,7 @@
+import type { SecretRef } from '../../adapters/secrets.js';
 import { ConfigError } from '../../events/errors.js';
 import { SeverityBand } from '../../events/signal.js';
 import { defaultEscalationPolicy, type EscalationPolicy } from '../../incidents/gdpr-clock.js';
-
-/** A secret given directly (local runtime) or by the name of an SSM SecureString parameter (AWS). */
-export interface SecretRef {
-  value?: string;
-  parameterName?: string;
-}
 
 /** Settings of the workflow functions (outbox, paging, Slack interactions, deadlines), from the environment. */
 export interface WorkflowConfig {
