@@ -20,7 +20,7 @@ export function pdfText(text: string): string {
   for (const ch of text) {
     const r = REPLACEMENTS[ch];
     if (r !== undefined) out += r;
-    else if (/[\t\n\x20-\x7e\xa0-\xff–—‘’“”•€×]/.test(ch)) out += ch;
+    else if (/[\t\n\x20-\x7e\xa0-\xff–—‘’“”„‚‹›•€™†‡‰ŠšŒœŽžŸƒ]/.test(ch)) out += ch;
     else out += '?';
   }
   return out;
