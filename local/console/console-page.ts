@@ -7,16 +7,18 @@ export interface ConsolePage {
   headers: Record<string, string>;
 }
 
+/** The page's script in parts (DOM and clocks, sections and forms, the app), inlined in this order. */
+const SCRIPT_PARTS = ['console-dom.js', 'console-sections.js', 'console.js'];
 const read = (name: string) => readFileSync(new URL(`./static/${name}`, import.meta.url), 'utf8');
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /**
- * Builds the single self-contained page from `static/console.{html,css,js}`: the style and script are
+ * Builds the single self-contained page from `static/console.html`, `console.css` and the script parts: the style and script are
  * inlined, and the Content-Security-Policy allows exactly those two by hash, so injected markup cannot run.
  */
 export function loadConsolePage(): ConsolePage {
   const style = `\n${read('console.css')}`;
-  const script = `\n${read('console.js')}`;
+  const script = `\n${SCRIPT_PARTS.map(read).join('\n')}`;
   const html = read('console.html')
     .replace('<!-- style -->', () => `<style>${style}</style>`)
     .replace('<!-- script -->', () => `<script type="module">${script}</script>`);

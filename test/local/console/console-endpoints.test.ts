@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { timelineItem } from '../../../adapters/incident-items.js';
 import type { IncidentStore } from '../../../adapters/incident-store.js';
 import { freshStore } from '../../support/dynamo.js';
 import { seedIncidents, serveConsole } from './serve-console.js';
@@ -80,6 +82,16 @@ describe('console API: reading', () => {
     expect(body.exports.map((e: { href: string }) => e.href)).toContain(
       `/console/api/incidents/${encodeURIComponent(ids[0])}/export?format=pdf`,
     );
+  });
+
+  it('reports a broken chain when a timeline entry was edited in the table', async () => {
+    const { store, ids, get, post } = await setup();
+    await post(ids[0], { action: 'acknowledge' });
+    const [, ack] = await store.getTimeline(ids[0]);
+    const edited = timelineItem(ids[0], { ...ack!, actor: 'someone-else' });
+    await store.client.send(new PutCommand({ TableName: store.tableName, Item: edited }));
+    const { body } = await get(`/console/api/incidents/${ids[0]}`);
+    expect(body.chain).toEqual({ ok: false, atSeq: 1, reason: 'content does not match its hash' });
   });
 
   it('answers 404 for an unknown incident and an unknown sub-path', async () => {
