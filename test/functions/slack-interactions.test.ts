@@ -1,0 +1,129 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PageStore } from '../../adapters/page-store.js';
+import { SlackApi } from '../../adapters/slack/api.js';
+import { slackSignature } from '../../adapters/slack/verify-signature.js';
+import { makeSlackInteractionsHandler } from '../../functions/slack-interactions.js';
+import { localContext } from '../../local/lambda-context.js';
+import { freshStore } from '../support/dynamo.js';
+import { signal } from '../support/factories.js';
+import { type SlackCallback, SlackStandIn } from '../support/slack-standin.js';
+
+const SECRET = 'test-signing-secret';
+const now = new Date('2026-11-20T02:25:00.000Z');
+const slack = new SlackStandIn(SECRET, () => now);
+const asUrlEvent = (c: SlackCallback) =>
+  ({ headers: c.headers, body: c.body, isBase64Encoded: false }) as unknown as APIGatewayProxyEventV2;
+
+async function setup(options: { allowUnmapped?: boolean } = {}) {
+  const store = await freshStore();
+  const pages = new PageStore(store.client, store.tableName);
+  const opened = await store.recordSignal(signal(), now);
+  if (opened.outcome !== 'opened') throw new Error(opened.outcome);
+  const handler = makeSlackInteractionsHandler(() => ({
+    store,
+    slack: new SlackApi({ baseUrl: slack.apiUrl, token: async () => 'unused' }),
+    signingSecret: async () => SECRET,
+    markSeen: (key, expiresAt) => pages.markOnce(`slack-request#${key}`, expiresAt),
+    users: { U0123ABCD: 'oncall-sam' },
+    allowUnmapped: options.allowUnmapped ?? false,
+    now: () => now,
+  }));
+  const send = (c: SlackCallback) => handler(asUrlEvent(c), localContext('slack-interactions'));
+  const status = async () => (await store.getIncident(opened.incidentId))!;
+  return { id: opened.incidentId, send, status, store };
+}
+
+describe('slack-interactions handler', () => {
+  beforeAll(() => slack.start());
+  afterAll(() => slack.stop());
+  beforeEach(() => {
+    slack.responses.length = 0;
+  });
+
+  it('acknowledges on a signed click, answers 200 and reports through response_url; a double click is one ack', async () => {
+    const { id, send, status } = await setup();
+    const first = await send(slack.callback({ actionId: 'bw_acknowledge', incidentId: id }));
+    expect(first).toEqual({ statusCode: 200, body: '' });
+    const incident = await status();
+    expect(incident.status).toBe('acknowledged');
+    expect(incident.workflow.acknowledged).toEqual({ by: 'oncall-sam', at: now.toISOString() });
+    expect(slack.responses[0]!.body).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('acknowledge recorded for oncall-sam'),
+    });
+
+    expect(await send(slack.callback({ actionId: 'bw_acknowledge', incidentId: id }))).toMatchObject({
+      statusCode: 200,
+    });
+    expect((await status()).version).toBe(incident.version);
+    expect(slack.responses[1]!.body.text).toContain('already acknowledged; nothing changed');
+  });
+
+  it('rejects forged, stale and replayed requests with 401 and no state change', async () => {
+    const { id, send, status } = await setup();
+    const forged = await send(slack.callback({ actionId: 'bw_acknowledge', incidentId: id, forgeWith: 'guessed' }));
+    const stale = await send(
+      slack.callback({ actionId: 'bw_acknowledge', incidentId: id, timestamp: now.getTime() / 1000 - 301 }),
+    );
+    expect(forged).toMatchObject({ statusCode: 401, body: expect.stringContaining('mismatch') });
+    expect(stale).toMatchObject({ statusCode: 401, body: expect.stringContaining('stale') });
+    expect((await status()).version).toBe(1);
+
+    const dismiss = slack.callback({ actionId: 'bw_dismiss', incidentId: id });
+    expect(await send(dismiss)).toMatchObject({ statusCode: 200 });
+    const afterFirst = await status();
+    expect(afterFirst.status).toBe('dismissed');
+    expect(await send(dismiss)).toMatchObject({ statusCode: 401, body: expect.stringContaining('replayed') });
+    expect((await status()).version).toBe(afterFirst.version);
+  });
+
+  it('rejects signed but malformed requests with 400 and no state change', async () => {
+    const { id, send, status } = await setup();
+    const ts = String(now.getTime() / 1000);
+    const signed = (body: string): SlackCallback => ({
+      headers: { 'x-slack-request-timestamp': ts, 'x-slack-signature': slackSignature(SECRET, ts, body) },
+      body,
+    });
+    const payload = (p: unknown) => `payload=${encodeURIComponent(JSON.stringify(p))}`;
+    const action = { type: 'button', action_id: 'bw_acknowledge', value: id };
+    for (const body of [
+      'text=hello',
+      'payload=%7Bnot-json',
+      payload({ type: 'view_submission', user: { id: 'U0123ABCD' }, actions: [action] }),
+      payload({ type: 'block_actions', user: { id: 'U0123ABCD' }, actions: [{ ...action, action_id: 'bw_delete' }] }),
+      payload({ type: 'block_actions', user: { id: 'U0123ABCD' }, actions: [{ ...action, value: '../../x' }] }),
+    ])
+      expect(await send(signed(body)), body).toMatchObject({ statusCode: 400 });
+    expect((await status()).version).toBe(1);
+  });
+
+  it('refuses a Slack user not mapped to a person, or records them as slack:<id> when allowed', async () => {
+    const refused = await setup();
+    expect(
+      await refused.send(slack.callback({ actionId: 'bw_acknowledge', incidentId: refused.id, userId: 'U9STRANGER' })),
+    ).toMatchObject({ statusCode: 200 });
+    expect((await refused.status()).status).toBe('open');
+    expect(slack.responses[0]!.body.text).toContain('not mapped to a breachwatch person');
+
+    const allowed = await setup({ allowUnmapped: true });
+    await allowed.send(slack.callback({ actionId: 'bw_confirm_breach', incidentId: allowed.id, userId: 'U9STRANGER' }));
+    expect((await allowed.status()).workflow.awareness).toEqual({ by: 'slack:U9STRANGER', at: now.toISOString() });
+  });
+
+  it('counts a repeated Escalate click within a minute as one escalation', async () => {
+    const { id, send, status } = await setup();
+    await send(slack.callback({ actionId: 'bw_escalate', incidentId: id }));
+    await send(slack.callback({ actionId: 'bw_escalate', incidentId: id, timestamp: now.getTime() / 1000 - 1 }));
+    expect((await status()).workflow.escalations).toHaveLength(1);
+  });
+
+  it('answers an illegal transition through response_url without changing anything', async () => {
+    const { id, send, status } = await setup();
+    await send(slack.callback({ actionId: 'bw_dismiss', incidentId: id }));
+    const version = (await status()).version;
+    await send(slack.callback({ actionId: 'bw_confirm_breach', incidentId: id, timestamp: now.getTime() / 1000 - 2 }));
+    expect((await status()).version).toBe(version);
+    expect(slack.responses.at(-1)!.body.text).toContain('cannot confirm-breach while dismissed');
+  });
+});
