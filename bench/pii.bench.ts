@@ -2,8 +2,8 @@
  * PII section of `npm run bench`: throughput of the full scanner (all recognizers, decoders on) on one
  * core over generated outbound traffic, false positives per MB on its PII-free records, recall on the
  * planted values, peak RSS, the ratio to a plain JS byte loop over the same buffer in the same run, and
- * RSS while streaming 50 MB versus `BENCH_PII_STREAM_MB` (default 1024) generated chunk by chunk.
- * Env: BENCH_PII_MB (corpus size, default 64), BENCH_PII_STREAM_MB.
+ * RSS while streaming 50 MB versus `BENCH_PII_STREAM_MB` (default 256; 1024 for the 1 GB figure) generated
+ * chunk by chunk. Env: BENCH_PII_MB (corpus size, default 50), BENCH_PII_STREAM_MB.
  */
 import { createScanner, type Detection } from '../detectors/pii/index.js';
 import { generateCorpus, type Planted } from './pii-corpus.js';
@@ -65,8 +65,8 @@ function streamRss(pool: Buffer, totalMb: number): number {
 
 /** Runs the PII benchmark and prints its figures. */
 export async function run(): Promise<void> {
-  const mb = Number(process.env.BENCH_PII_MB ?? 64);
-  const streamMb = Number(process.env.BENCH_PII_STREAM_MB ?? 1024);
+  const mb = Number(process.env.BENCH_PII_MB ?? 50);
+  const streamMb = Number(process.env.BENCH_PII_STREAM_MB ?? 256);
 
   const pool = generateCorpus(16 * MiB, 7).bytes;
   const rss50 = streamRss(pool, 50);

@@ -95,23 +95,20 @@ export function compileEngine(
   };
 }
 
-function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-}
-
 /**
  * Records context words starting a word in `text[from, to)`: after a non-letter or at a camelCase hump,
  * so `card` counts in `card_number` and `billingCard`, `pan` not in `company`. A two-byte index picks the
  * few candidate words at each word start.
  */
 function advanceContext(engine: Engine, ctx: ContextState, text: string, from: number, to: number): void {
-  let prev = from === 0 ? 32 : text.charCodeAt(from - 1);
+  let prev = from === 0 ? 0 : (LETTER[text.charCodeAt(from - 1) & 0xff] ?? 0);
   for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
+    const cls = LETTER[text.charCodeAt(k) & 0xff] ?? 0;
     const p = prev;
-    prev = c;
-    if (!isLetter(c) || (isLetter(p) && !(c <= 90 && p >= 97))) continue;
-    const slot = engine.contextSlots[(lower(c) << 8) | (lower(text.charCodeAt(k + 1)) & 0xff)] ?? 0;
+    prev = cls;
+    // a word starts after a non-letter, or at an upper-case letter after a lower-case one (camelCase)
+    if (cls === 0 || (p !== 0 && !(cls === 2 && p === 1))) continue;
+    const slot = engine.contextSlots[(lower(text.charCodeAt(k)) << 8) | (lower(text.charCodeAt(k + 1)) & 0xff)] ?? 0;
     if (slot === 0) continue;
     for (const e of engine.contextLists[slot - 1] ?? []) {
       if (!startsWithIgnoreCase(text, k, e.word)) continue;
@@ -120,6 +117,11 @@ function advanceContext(engine: Engine, ctx: ContextState, text: string, from: n
   }
   ctx.scanned = to;
 }
+
+/** 1 lower-case ASCII letter, 2 upper-case, 0 anything else. */
+const LETTER = new Uint8Array(256);
+for (let c = 97; c <= 122; c++) LETTER[c] = 1;
+for (let c = 65; c <= 90; c++) LETTER[c] = 2;
 
 function lower(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
