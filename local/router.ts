@@ -44,5 +44,11 @@ export function handlerRoute(name: string, matches: (delivery: unknown) => boole
   };
 }
 
-/** Routes of the GuardDuty pipeline: the EventBridge rule on `source` aws.guardduty. */
+/** The GuardDuty pipeline's EventBridge rule: `source` aws.guardduty. */
 export const guardDutyMatcher = isGuardDutyEvent;
+
+/** Egress samples given directly (the function's direct invocation): objects with metadata and body. */
+export function egressMatcher(delivery: unknown): boolean {
+  const d = delivery as { metadata?: unknown; body?: unknown } | null;
+  return typeof d === 'object' && d !== null && typeof d.metadata === 'object' && typeof d.body === 'object';
+}

@@ -1,12 +1,16 @@
 import { join, resolve } from 'node:path';
+import { dynamoDestinationMemory } from '../adapters/destination-memory.js';
 import { IncidentStore } from '../adapters/incident-store.js';
+import { localObjectReader } from '../adapters/s3-reader.js';
 import { ensureTable } from '../adapters/table.js';
 import { defaultRelevanceConfig } from '../detectors/guardduty/classify-finding.js';
+import { makeEgressHandler } from '../functions/egress-ingest.js';
 import { makeGuardDutyHandler } from '../functions/guardduty-ingest.js';
+import { readEgressConfig } from '../functions/lib/egress-config.js';
 import { defaultCorrelationConfig } from '../incidents/correlate.js';
 import { emptyReport, type IngestReport } from '../incidents/ingest.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
-import { guardDutyMatcher, handlerRoute, mergeReports, type Route } from './router.js';
+import { egressMatcher, guardDutyMatcher, handlerRoute, mergeReports, type Route } from './router.js';
 
 /** Where `npm start` keeps its store; `--store DIR` points the CLI elsewhere. */
 export const DEFAULT_STORE_DIR = '.breachwatch';
@@ -18,6 +22,8 @@ export interface RuntimeOptions {
   includeSamples?: boolean;
   /** The clock every handler sees; replays of old telemetry keep real time. */
   now?: () => Date;
+  /** Stands in for S3: bucket `b`, key `k` is the file `objectsDir/b/k` (default `storeDir/s3`). */
+  objectsDir?: string;
 }
 
 /** The embedded runtime: DynamoDB Local, the store, and the routes standing in for EventBridge rules. */
@@ -53,7 +59,18 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const now = options.now ?? (() => new Date());
   const relevance = { ...defaultRelevanceConfig, includeSamples: options.includeSamples ?? false };
   const guardDuty = makeGuardDutyHandler(() => ({ sink: store, now, relevance }));
-  const routes: Route[] = [handlerRoute('guardduty-ingest', guardDutyMatcher, guardDuty)];
+  const egressDeps = {
+    sink: store,
+    now,
+    config: await readEgressConfig(process.env, true),
+    destinations: dynamoDestinationMemory(store),
+    readObject: localObjectReader(options.objectsDir ?? join(resolve(options.storeDir ?? DEFAULT_STORE_DIR), 's3')),
+  };
+  const egress = makeEgressHandler(async () => egressDeps);
+  const routes: Route[] = [
+    handlerRoute('guardduty-ingest', guardDutyMatcher, guardDuty),
+    handlerRoute('egress-ingest', egressMatcher, egress),
+  ];
   return {
     store,
     endpoint: db.endpoint,
