@@ -1,6 +1,8 @@
 // breachwatch console, part 3 of 3: state, the incident list, the detail pane, commands and start-up.
 
-const state = { incidents: [], detail: undefined, selected: undefined, openForm: undefined };
+const state = { incidents: [], listKey: undefined, detail: undefined, selected: undefined, openForm: undefined };
+/** New incidents and changes made elsewhere (Slack, the scheduler) show up without a reload. */
+const POLL_MS = 30_000;
 
 async function loadList() {
   const all = $('#show-all').checked;
@@ -9,11 +11,15 @@ async function loadList() {
     $('#list-status').textContent = `Could not load incidents: ${body.error}`;
     return;
   }
+  // Redraw only on change: a redraw every poll would take the keyboard focus away from the list.
+  const key = JSON.stringify([all, body.incidents]);
+  if (key === state.listKey) return;
+  state.listKey = key;
   state.incidents = body.incidents;
   $('#viewer').textContent = body.viewer;
   $('#list-heading').textContent = all ? 'All incidents' : 'Open incidents';
   $('#list-status').textContent =
-    body.incidents.length === 0 ? 'No incidents. breachwatch is watching.' : `${body.incidents.length} incident(s)`;
+    body.incidents.length === 0 ? 'No incidents. breachwatch is watching.' : plural(body.incidents.length, 'incident');
   $('#incidents').hidden = body.incidents.length === 0;
   $('#incidents tbody').replaceChildren(...body.incidents.map(row));
 }
@@ -151,11 +157,22 @@ function toggleForm(action) {
 async function submit(a, values, form) {
   const buttons = document.querySelectorAll('#detail button');
   for (const b of buttons) b.disabled = true;
-  const { ok, body } = await request(`/incidents/${encodeURIComponent(state.selected)}/commands`, {
+  const { ok, status, body } = await request(`/incidents/${encodeURIComponent(state.selected)}/commands`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ action: a.action, expectedVersion: state.detail.incident.version, ...values }),
   });
+  if (status === 409) {
+    // The incident moved on (someone else acted, or the action is not allowed now): show where it stands.
+    const fresh = await request(`/incidents/${encodeURIComponent(state.selected)}`);
+    if (fresh.ok) {
+      state.detail = fresh.body;
+      state.openForm = undefined;
+      renderDetail({ error: `Could not ${a.label.toLowerCase()}: ${body.error}. Showing the incident as it is now.` });
+      await loadList();
+      return;
+    }
+  }
   if (!ok) {
     for (const b of buttons) b.disabled = false;
     const reasons = body.problems?.map((p) => p.replace(/^[\w-]+: /, '')) ?? [body.error];
@@ -163,6 +180,7 @@ async function submit(a, values, form) {
     $('#action-notice').textContent = '';
     for (const el of form?.querySelectorAll('[name]') ?? [])
       el.setAttribute('aria-invalid', String((body.problems ?? []).some((p) => p.startsWith(`${el.name}:`))));
+    form?.querySelector('[aria-invalid="true"]')?.focus();
     return;
   }
   state.detail = body;
@@ -172,6 +190,7 @@ async function submit(a, values, form) {
 }
 
 $('#show-all').addEventListener('change', loadList);
+setInterval(() => document.hidden || loadList(), POLL_MS);
 await loadList();
 const fromHash = new URLSearchParams(location.hash.slice(1)).get('incident');
 if (fromHash) await selectIncident(fromHash, false);

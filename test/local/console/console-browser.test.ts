@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IncidentStore } from '../../../adapters/incident-store.js';
 import { freshStore } from '../../support/dynamo.js';
 import { seedIncidents, serveConsole } from './serve-console.js';
 
@@ -16,11 +17,12 @@ describe.skipIf(!available)('console in headless Chromium', () => {
   let page: Page;
   let stop: () => Promise<void>;
   let ids: string[];
+  let store: IncidentStore;
   const problems: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    const store = await freshStore();
+    store = await freshStore();
     const now = new Date();
     ids = await seedIncidents(store, now, [
       { bucket: 'acme-customer-exports', severity: 9.2 },
@@ -56,8 +58,8 @@ describe.skipIf(!available)('console in headless Chromium', () => {
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (msg) => {
-      // The refused dismissal below is an expected 400; Chromium logs every failed fetch.
-      const expected = msg.location().url.endsWith('/commands') && msg.text().includes('status of 400');
+      // The refused commands below are expected 400 and 409 answers; Chromium logs every failed fetch.
+      const expected = msg.location().url.endsWith('/commands') && /status of 40[09]/.test(msg.text());
       if (msg.type() === 'error' && !expected) problems.push(`console: ${msg.text()} (${msg.location().url})`);
     });
     await page.goto(`${served.url}/console`);
@@ -143,6 +145,18 @@ describe.skipIf(!available)('console in headless Chromium', () => {
     expect(await page.locator('#action-error').textContent()).toBe('Could not dismiss: reason is required.');
     expect(await page.locator('#f-reason').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#detail-status').textContent()).toBe('open');
+  });
+
+  it('shows where the incident stands when someone else acted since the page loaded it', async () => {
+    await store.applyCommand(ids[1]!, { action: 'acknowledge', actor: 'oncall@acme' }, new Date());
+    await page.locator('#f-reason').fill('Marketing bucket holds only public brochures.');
+    await page.locator('form[data-form="dismiss"] button[type="submit"]').click();
+    await page.locator('#detail-status', { hasText: 'acknowledged' }).waitFor();
+    await shot('07-changed-elsewhere');
+    expect(await page.locator('#action-error').textContent()).toMatch(
+      /^Could not dismiss: incident .* changed since you loaded it \(version 1, now 2\): reload and try again\. Showing/,
+    );
+    expect(await page.locator('.timeline li').last().textContent()).toContain('by oncall@acme');
   });
 
   it('raised no script errors or CSP violations', () => {
