@@ -6,12 +6,11 @@ import type { S3ObjectRef } from '../events/s3-notification.js';
 let s3: S3Client | undefined;
 
 /** Reads a whole S3 object (egress sample bodies are small; flow logs are streamed by their own reader). */
-export async function readS3Object(
-  ref: S3ObjectRef,
-  client: S3Client = (s3 ??=
-    new S3Client({})),
-): Promise<Uint8Array> {
-  const res = await client.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key, VersionId: ref.versionId }));
+export async function readS3Object(ref: S3ObjectRef, client?: S3Client): Promise<Uint8Array> {
+  s3 ??= new S3Client({});
+  const res = await (client ?? s3).send(
+    new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key, VersionId: ref.versionId }),
+  );
   if (!res.Body) return new Uint8Array();
   return res.Body.transformToByteArray();
 }
