@@ -251,8 +251,8 @@ function processWindow(
     !(f.upper >= 2 && len <= 8)
   )
     return;
-  // hex ids (trace ids, etags, hashes) without separators: no recognizer matches lower-case hex runs
-  if (f.letters > 0 && f.upper === 0 && f.len === f.digits + f.letters && isLowerHex(text, ws, we)) return;
+  // long hex ids (trace ids, etags, hashes) without separators: no recognizer matches lower-case hex runs
+  if (len >= 16 && f.letters > 0 && f.upper === 0 && len === f.digits + f.letters && isLowerHex(text, ws, we)) return;
   // UUIDs and ISO timestamps are the commonest digit runs in API traffic and never PII on their own.
   if (len === 36 && f.dashes === 4 && text.charCodeAt(ws + 8) === 45 && text.charCodeAt(ws + 23) === 45) return;
   if (

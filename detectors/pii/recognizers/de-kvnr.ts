@@ -25,7 +25,7 @@ export const deKvnr: Recognizer = {
   requiresContext: true,
   confidence: 0.85,
   examples: {
-    match: ['Versichertennummer A123456780', 'kvnr=C000500021'],
+    match: ['Versichertennummer A123456780', 'kvnr=C000500021', 'kvnr: a123456780'],
     noMatch: [
       { text: 'KVNR A000500010', why: 'check digit fails' },
       { text: 'sku A123456780', why: 'no insurance keyword' },
