@@ -57,7 +57,8 @@ export function dueReminders(incident: Incident, now: Date): number[] {
   const hours = hoursSinceAwareness(incident, now);
   if (hours === undefined) return [];
   const sent = new Set(incident.workflow.remindersSent ?? []);
-  return [...ART33_REMINDER_HOURS, ART33_HOURS].filter((h) => hours >= h && !sent.has(h));
+  const due = (h: number) => (h === ART33_HOURS ? hours > h : hours >= h); // overdue means past, as isArt33Overdue
+  return [...ART33_REMINDER_HOURS, ART33_HOURS].filter((h) => due(h) && !sent.has(h));
 }
 
 /** Past the Art. 33 deadline without an authority notification: the notification then needs a delay reason. */

@@ -52,6 +52,7 @@ describe('dueReminders', () => {
     for (const h of ART33_REMINDER_HOURS)
       incident = apply(incident, { action: 'remind', actor: 'breachwatch', hoursAfterAwareness: h }, awareAt);
     expect(isArt33Overdue(incident, hoursAfter(awareAt, 72))).toBe(false);
+    expect(dueReminders(incident, hoursAfter(awareAt, 72))).toEqual([]);
     expect(isArt33Overdue(incident, hoursAfter(awareAt, 72.01))).toBe(true);
     expect(dueReminders(incident, hoursAfter(awareAt, 72.01))).toEqual([72]);
   });
