@@ -274,10 +274,14 @@ function processWindow(
     }
   }
   const blob = f.spaces === 0 && len > BLOB;
-  if (f.spaces === 0 && len >= 24 && f.dots + f.colons + f.at + f.paren === 0 && looksBase64(text.slice(ws, we))) {
-    const saved = { ...f };
-    base64Layer(st, text, ws, we, depth, out);
-    Object.assign(F, saved);
+  if (f.spaces === 0 && len >= 24 && f.dots + f.at + f.paren === 0) {
+    // a base64 block, or one after a `scheme:` prefix (`gz:H4sI…`, `base64:…`)
+    const bs = f.colons === 0 ? ws : text.lastIndexOf(':', we - 1) + 1;
+    if (we - bs >= 24 && looksBase64(text.slice(bs, we))) {
+      const saved = { ...f };
+      base64Layer(st, text, bs, we, depth, out);
+      Object.assign(F, saved);
+    }
   }
   matchWindow(st.engine, ctx, text, ws, we, F, out, blob);
 }

@@ -91,6 +91,13 @@ describe('createScanner', () => {
     );
   });
 
+  it('opens gzip+base64 after a scheme prefix and reports the encoded block', () => {
+    const part = gzipSync(Buffer.from('{"email":"grace@example.org"}')).toString('base64');
+    const text = `part=gz:${part}\n`;
+    const [d] = scanBuffer(Buffer.from(text), { fingerprintKey: KEY }).detections;
+    expect(d).toMatchObject({ type: 'EMAIL', start: 'part=gz:'.length, end: 'part=gz:'.length + part.length });
+  });
+
   it('reports a decompression bomb instead of inflating it', () => {
     const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024));
     const report = scanBuffer(bomb, { fingerprintKey: KEY, maxDecodedBytes: 1024 * 1024 });
