@@ -95,7 +95,12 @@ describe('createScanner', () => {
     const part = gzipSync(Buffer.from('{"email":"grace@example.org"}')).toString('base64');
     const text = `part=gz:${part}\n`;
     const [d] = scanBuffer(Buffer.from(text), { fingerprintKey: KEY }).detections;
-    expect(d).toMatchObject({ type: 'EMAIL', start: 'part=gz:'.length, end: 'part=gz:'.length + part.length });
+    // '=' padding ends a window, so the block reported is the base64 without it
+    expect(d).toMatchObject({
+      type: 'EMAIL',
+      start: 'part=gz:'.length,
+      end: 'part=gz:'.length + part.replace(/=+$/, '').length,
+    });
   });
 
   it('reports a decompression bomb instead of inflating it', () => {
