@@ -36,7 +36,11 @@ function row(i) {
     h(
       'td',
       {},
-      h('a', { class: 'title-link', href: `#incident=${encodeURIComponent(i.id)}`, onclick: select }, i.title),
+      h(
+        'a',
+        { class: 'title-link', href: `#incident=${encodeURIComponent(i.id)}`, title: i.title, onclick: select },
+        i.title,
+      ),
       h(
         'div',
         { class: 'entity' },
