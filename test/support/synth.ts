@@ -1,22 +1,10 @@
 import { Template } from 'aws-cdk-lib/assertions';
-import { App, getStack } from 'sst/constructs';
-import { initProject, useProject } from 'sst/project.js';
-import config from '../../sst.config.js';
+import { type App, getStack } from 'sst/constructs';
+import { synthesizeApp } from '../../stacks/synthesize.js';
 
 /** Synthesizes the whole SST app offline for a stage, bundling every handler (a missing one fails). */
-export async function synthesize(stage = 'test', before?: (app: App) => void): Promise<App> {
-  await initProject({ stage });
-  const app = new App({
-    mode: 'deploy',
-    name: useProject().config.name,
-    stage,
-    region: 'eu-west-1',
-    account: '111122223333',
-  });
-  config.stacks(app);
-  before?.(app);
-  await app.finish();
-  return app;
+export function synthesize(stage = 'test', before?: (app: App) => void): Promise<App> {
+  return synthesizeApp({ stage, before });
 }
 
 /** The CloudFormation template of one stack function of the app. */
