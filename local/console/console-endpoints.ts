@@ -59,11 +59,9 @@ const notFound = (id: string) => json(404, { error: `incident ${id} not found` }
 export function consoleEndpoints(deps: ConsoleDeps): HttpRoutes {
   const now = deps.now ?? (() => new Date());
   const actorOf = deps.actor ?? localActor;
-  let page: ConsolePage | undefined;
-  const servePage = (): HttpResponse => {
-    page ??= loadConsolePage();
-    return { status: 200, headers: page.headers, body: page.html };
-  };
+  // Read once, at start: a deployment that forgot to ship `static/` fails at cold start, not on first view.
+  const page: ConsolePage = loadConsolePage();
+  const servePage = (): HttpResponse => ({ status: 200, headers: page.headers, body: page.html });
 
   async function detail(id: string, at: Date): Promise<HttpResponse> {
     const incident = await deps.store.getIncident(id);
