@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AckLinkError, AckLinkRejection } from './delivery-errors.js';
+import type { IncidentStore } from './incident-store.js';
 
 /** What an acknowledge link says: which incident, until when (unix seconds), and a one-time nonce. */
 export interface AckClaims {
@@ -49,4 +50,36 @@ export function verifyAckToken(key: string, token: string, now: Date): AckClaims
 /** The console URL a person opens to acknowledge. */
 export function ackLinkUrl(consoleUrl: string, token: string): string {
   return `${consoleUrl.replace(/\/+$/, '')}/ack?token=${encodeURIComponent(token)}`;
+}
+
+/** What redeeming a link did: acknowledged now, or already acknowledged (a double click, another person). */
+export interface AckOutcome {
+  incidentId: string;
+  changed: boolean;
+  status: string;
+}
+
+/** What redeeming needs: the incident store, a one-time marker, the link key and the clock. */
+export interface RedeemDeps {
+  store: Pick<IncidentStore, 'applyCommand'>;
+  markOnce: (key: string, expiresAt: Date) => Promise<boolean>;
+  key: string;
+  now: Date;
+}
+
+/**
+ * Acknowledges the incident a link names: checks signature and expiry, records the nonce as used
+ * (conditional put, so a used link changes nothing even if forwarded), then applies `acknowledge` as
+ * `ack-link` (an SNS page goes to a topic, so the link cannot tell who opened it).
+ */
+export async function redeemAckToken(token: string, deps: RedeemDeps): Promise<AckOutcome> {
+  const claims = verifyAckToken(deps.key, token, deps.now);
+  if (!(await deps.markOnce(`ack-nonce#${claims.nonce}`, new Date(claims.expiresAt * 1000 + 86_400_000))))
+    throw new AckLinkError(AckLinkRejection.USED, 'this link was already used');
+  const { incident, changed } = await deps.store.applyCommand(
+    claims.incidentId,
+    { action: 'acknowledge', actor: 'ack-link' },
+    deps.now,
+  );
+  return { incidentId: incident.id, changed, status: incident.status };
 }

@@ -8,6 +8,8 @@ export interface SlackCall {
   method: string;
   token: string | undefined;
   body: Record<string, unknown>;
+  /** The `ts` the stand-in answered with (the message's id in Slack). */
+  ts?: string;
 }
 
 /** A signed interactivity request as Slack would send it. */
@@ -58,7 +60,8 @@ export class SlackStandIn {
         return res.end('{"ok":true}');
       }
       const method = path.replace(/^\/api\//, '');
-      this.calls.push({ method, token: req.headers.authorization?.replace(/^Bearer /, ''), body });
+      const call: SlackCall = { method, token: req.headers.authorization?.replace(/^Bearer /, ''), body };
+      this.calls.push(call);
       if (this.failures > 0) {
         this.failures -= 1;
         return res.end(JSON.stringify({ ok: false, error: 'internal_error' }));
@@ -66,6 +69,7 @@ export class SlackStandIn {
       if (method !== 'chat.postMessage' && method !== 'chat.update')
         return res.end(JSON.stringify({ ok: false, error: 'unknown_method' }));
       const ts = method === 'chat.update' ? body.ts : `1763604000.${String(++this.seq).padStart(6, '0')}`;
+      call.ts = String(ts);
       res.end(JSON.stringify({ ok: true, channel: body.channel, ts }));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
