@@ -1,3 +1,4 @@
+import { StoreConflictError } from '../../adapters/errors.js';
 import type { IncidentStore } from '../../adapters/incident-store.js';
 import { IllegalTransitionError } from '../../incidents/errors.js';
 import { type Incident, IncidentStatus } from '../../incidents/incident.js';
@@ -93,7 +94,8 @@ export function consoleEndpoints(deps: ConsoleDeps): HttpRoutes {
       const view = await detail(id, at);
       return view.status === 200 ? json(200, { changed, ...(view.body as object) }) : view;
     } catch (error) {
-      if (error instanceof IllegalTransitionError) return json(409, { error: error.message });
+      if (error instanceof IllegalTransitionError || error instanceof StoreConflictError)
+        return json(409, { error: error.message });
       throw error;
     }
   }
