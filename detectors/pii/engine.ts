@@ -20,6 +20,35 @@ interface Compiled {
   re: RegExp;
   index: number;
   ungatedConfidence: number;
+  /** Fewest digits a window needs for the gate to pass (probed once); the list is sorted on it. */
+  minDigits: number;
+}
+
+/** Probes a gate with every other feature at its most permissive to find the digit count it needs. */
+function probeMinDigits(r: Recognizer): number {
+  for (let d = 0; d <= 32; d++) {
+    const f: WindowFeatures = {
+      len: 4096,
+      digits: d,
+      letters: 64,
+      upper: 64,
+      maxRun: d,
+      maxAlnum: 4096,
+      dots: 8,
+      colons: 8,
+      dashes: 8,
+      slashes: 8,
+      spaces: 8,
+      plus: 1,
+      paren: 2,
+      at: 1,
+      percent: 0,
+      backslash: 0,
+      uuDD: true,
+    };
+    if (r.gate(f) !== Gate.NO) return d;
+  }
+  return 33;
 }
 
 /** @internal Recognizers compiled once per scanner: global regexes, a context-word index, the confidence floor. */
@@ -59,12 +88,15 @@ export function compileEngine(
   fields: readonly FieldRecognizer[],
   minConfidence: number,
 ): Engine {
-  const compiled = recognizers.map((r, index) => ({
-    r,
-    index,
-    re: new RegExp(r.pattern.source, `${r.pattern.flags.replace(/[gy]/g, '')}g`),
-    ungatedConfidence: r.confidence * UNGATED_FACTOR,
-  }));
+  const compiled = recognizers
+    .map((r, index) => ({
+      r,
+      index,
+      re: new RegExp(r.pattern.source, `${r.pattern.flags.replace(/[gy]/g, '')}g`),
+      ungatedConfidence: r.confidence * UNGATED_FACTOR,
+      minDigits: probeMinDigits(r),
+    }))
+    .sort((a, b) => a.minDigits - b.minDigits || a.index - b.index);
   const contextIndex = new Map<number, { word: string; ids: number[] }[]>();
   compiled.forEach((c) => {
     for (const utf8 of c.r.context) {
@@ -152,6 +184,7 @@ export function matchWindow(
   const horizon = ws - CONTEXT_LOOKBACK;
   let local: Hit[] | undefined;
   for (const c of literalOnly ? engine.literalRecognizers : engine.recognizers) {
+    if (c.minDigits > f.digits) break;
     const r = c.r;
     const gate = r.gate(f);
     if (gate === Gate.NO) continue;
