@@ -34,7 +34,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./commands/register.js')).register,
   },
   verify: {
-    summary: 'verify INCIDENT [--store DIR]: check the timeline hash chain (exit 1 if broken)',
+    summary: 'verify INCIDENT… [--store DIR]: check timeline hash chains (exit 1 if broken)',
     load: async () => (await import('./commands/verify.js')).verify,
   },
 };
