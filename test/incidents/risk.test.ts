@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { summarizeDetections } from '../../detectors/pii/summary.js';
+import type { Detection } from '../../detectors/pii/types.js';
 import { openIncident } from '../../incidents/correlate.js';
 import { assessRisk, riskBand, suggestDecision } from '../../incidents/risk.js';
 import { signal } from '../support/factories.js';
@@ -108,5 +110,44 @@ describe('assessRisk', () => {
       'notify-authority-and-subjects',
       'notify-authority-and-subjects',
     ]);
+  });
+
+  it('reads the PII summary exactly as the egress detector attaches it (summarizeDetections under evidence.pii)', () => {
+    // Prepare: 3 passports (2 distinct), 5 e-mails (5 distinct) as the scanner reports them
+    const d = (type: Detection['type'], fineType: string, fingerprint: string): Detection => ({
+      type,
+      fineType,
+      start: 0,
+      end: 1,
+      validated: true,
+      confidence: 0.9,
+      fingerprint,
+    });
+    const detections = [
+      d('PASSPORT', 'DE_PASSPORT', 'p1'),
+      d('PASSPORT', 'DE_PASSPORT', 'p1'),
+      d('PASSPORT', 'DE_PASSPORT', 'p2'),
+      ...['e1', 'e2', 'e3', 'e4', 'e5'].map((f) => d('EMAIL', 'EMAIL', f)),
+    ];
+    const s = egress({}, {});
+    s.evidence = {
+      pii: summarizeDetections(detections),
+      egressBytes: 2048,
+      destination: { host: 'paste.example.net' },
+    };
+    const { incident } = openIncident(s, '2026-11-20T09:15:00.000Z');
+    // Act
+    const risk = assessRisk(incident, [s]);
+    // Assess
+    expect(risk.evidence.piiTypes.map((t) => [t.type, t.detections, t.distinct, t.jurisdictions])).toEqual([
+      ['EMAIL', 5, 5, []],
+      ['PASSPORT', 3, 2, ['DE']],
+    ]);
+    expect(risk.evidence.egressBytes).toBe(2048);
+    expect(risk.dpc).toEqual({ value: 3, reason: 'national identifiers (identity theft, treated as financial)' });
+    expect(risk.ei.reason).toBe('maximum: EMAIL, PASSPORT identify people');
+    expect(risk.score).toBe(3.5);
+    expect(risk.suggestion).toBe('notify-authority-and-subjects');
+    expect(risk.assumptions).toEqual([]);
   });
 });
