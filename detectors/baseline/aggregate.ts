@@ -1,5 +1,6 @@
 import { F, type FlowParseStats, type FlowScanner, LogStatus } from '../../events/flowlogs/index.js';
 import { isPrivateV4, isPrivateV6, v4ToString } from './addresses.js';
+import { DestIndex } from './dest-index.js';
 
 /** Per destination (address or AWS service, and port) in one entity-bucket. */
 export interface DestFlows {
@@ -24,6 +25,8 @@ export interface BucketFlows {
   /** Rejected attempts by the entity (flows). */
   rejected: number;
   dests: Map<number | string, DestFlows>;
+  /** @internal the IPv4 part of `dests`, looked up without boxing. */
+  v4: DestIndex;
 }
 
 /** One entity's buckets; `type` is `instance` when the record names one, else `eni`. */
@@ -32,6 +35,8 @@ export interface EntityFlows {
   id: string;
   interfaceIds: Set<string>;
   buckets: Map<number, BucketFlows>;
+  /** @internal the bucket this entity's last record fell in (records arrive roughly in time order). */
+  current: BucketFlows | undefined;
 }
 
 /** Counts of a batch: records folded, NODATA/SKIPDATA skipped, malformed (from the parser), unattributed. */
@@ -70,8 +75,7 @@ export class FlowAggregator {
   readonly stats: FlowBatchStats = { records: 0, skipped: 0, malformed: 0, unattributed: 0 };
   readonly bucketSeconds: number;
   private readonly fallbackSec: number;
-  private lastEntity: EntityFlows | undefined;
-  private lastBucket: BucketFlows | undefined;
+  private readonly byHash = new Map<number, EntityFlows>();
 
   /** `fallbackSec` dates records that carry neither `start` nor `end` (the batch's arrival time). */
   constructor(bucketSeconds = 600, fallbackSec = 0) {
@@ -117,15 +121,22 @@ export class FlowAggregator {
         : (num[END] as number)
       : startSec;
     const bucketStart = t - (t % this.bucketSeconds);
-    let bucket = this.lastBucket;
-    if (bucket === undefined || this.lastEntity !== entity || bucket.bucketStart !== bucketStart) {
+    let bucket = entity.current;
+    if (bucket === undefined || bucket.bucketStart !== bucketStart) {
       bucket = entity.buckets.get(bucketStart);
       if (bucket === undefined) {
-        bucket = { bucketStart, egressBytes: 0, egressPackets: 0, egressFlows: 0, rejected: 0, dests: new Map() };
+        bucket = {
+          bucketStart,
+          egressBytes: 0,
+          egressPackets: 0,
+          egressFlows: 0,
+          rejected: 0,
+          dests: new Map(),
+          v4: new DestIndex(),
+        };
         entity.buckets.set(bucketStart, bucket);
       }
-      this.lastEntity = entity;
-      this.lastBucket = bucket;
+      entity.current = bucket;
     }
     const bytes = num[BYTES] as number;
     const packets = num[PACKETS] as number;
@@ -136,21 +147,22 @@ export class FlowAggregator {
     const dstPort = num[DSTPORT] as number;
     const response = srcPort < 1024 && dstPort >= 1024;
     const port = response || Number.isNaN(dstPort) ? ZERO_DEST : dstPort;
-    let key: number | string;
-    if (service >= 0) key = `aws:${s.text(PKT_DST_AWS_SERVICE)}|${port}`;
-    else if (peer >= 0) key = peer * 65536 + port;
-    else if (peer === -1) key = `${s.addr(peerField)}|${port}`;
-    else key = `?|${port}`;
-    let dest = bucket.dests.get(key);
-    if (dest === undefined) {
-      const peerName =
-        typeof key === 'number'
-          ? v4ToString(peer)
-          : service >= 0
-            ? `aws:${s.text(PKT_DST_AWS_SERVICE)}`
-            : (s.addr(peerField) ?? '?');
-      dest = { peer: peerName, port, bytes: 0, packets: 0, flows: 0, rejected: 0, response };
-      bucket.dests.set(key, dest);
+    let dest: DestFlows | undefined;
+    if (service < 0 && peer >= 0) {
+      dest = bucket.v4.get(peer, port);
+      if (dest === undefined) {
+        dest = { peer: v4ToString(peer), port, bytes: 0, packets: 0, flows: 0, rejected: 0, response };
+        bucket.v4.set(peer, port, dest);
+        bucket.dests.set(peer * 65536 + port, dest);
+      }
+    } else {
+      const name = service >= 0 ? `aws:${s.text(PKT_DST_AWS_SERVICE)}` : (s.addr(peerField) ?? '?');
+      const key = `${name}|${port}`;
+      dest = bucket.dests.get(key);
+      if (dest === undefined) {
+        dest = { peer: name, port, bytes: 0, packets: 0, flows: 0, rejected: 0, response };
+        bucket.dests.set(key, dest);
+      }
     }
     dest.bytes += b;
     dest.packets += p;
@@ -165,19 +177,42 @@ export class FlowAggregator {
     }
   }
 
+  /** The record's entity, found by the scanner's hash of its id bytes (no string per record). */
   private entityOf(s: FlowScanner): EntityFlows | undefined {
+    const field = (s.start[INSTANCE_ID] as number) >= 0 ? INSTANCE_ID : INTERFACE_ID;
+    const at = s.start[field] as number;
+    if (at < 0) return undefined;
+    const h = (s.hash[field] as number) & 0x3fffffff;
+    const hit = this.byHash.get(h);
+    if (hit !== undefined && sameBytes(hit.id, s.buf, at, s.end[field] as number)) return hit;
+    const entity = this.entitySlow(s);
+    if (entity !== undefined && hit === undefined) this.byHash.set(h, entity);
+    return entity;
+  }
+
+  private entitySlow(s: FlowScanner): EntityFlows | undefined {
     const eni = s.text(INTERFACE_ID);
     const instance = s.text(INSTANCE_ID);
     const id = instance ?? eni;
     if (id === undefined) return undefined;
-    const last = this.lastEntity;
-    if (last !== undefined && last.id === id) return last;
     let entity = this.entities.get(id);
     if (entity === undefined) {
-      entity = { type: instance === undefined ? 'eni' : 'instance', id, interfaceIds: new Set(), buckets: new Map() };
+      entity = {
+        type: instance === undefined ? 'eni' : 'instance',
+        id,
+        interfaceIds: new Set(),
+        buckets: new Map(),
+        current: undefined,
+      };
       this.entities.set(id, entity);
     }
     if (eni !== undefined && entity.interfaceIds.size < 16) entity.interfaceIds.add(eni);
     return entity;
   }
+}
+
+function sameBytes(s: string, buf: Buffer, from: number, to: number): boolean {
+  if (s.length !== to - from) return false;
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) !== buf[from + k]) return false;
+  return true;
 }

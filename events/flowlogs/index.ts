@@ -11,6 +11,7 @@ export {
   toCloudWatchLogsPayload,
   ZLIB_CHUNK_BYTES,
 } from './cloudwatch-logs.js';
+export { parseCloudWatchLogsData } from './cloudwatch-logs-fast.js';
 export { FlowEnvelopeError, FlowFormatError, MalformedFlowRecordError, MalformedReason } from './errors.js';
 export { Action, F, FIELD_ID, FieldKind, FLOW_FIELDS, type FlowFieldDef, LogStatus } from './fields.js';
 export {

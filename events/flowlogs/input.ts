@@ -2,11 +2,11 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import {
   CloudWatchLogsEventSchema,
-  decodeCloudWatchLogsData,
   parseCloudWatchLogsFlows,
   toCloudWatchLogsPayload,
   ZLIB_CHUNK_BYTES,
 } from './cloudwatch-logs.js';
+import { parseCloudWatchLogsData } from './cloudwatch-logs-fast.js';
 import { FlowEnvelopeError } from './errors.js';
 import { FirehoseEventSchema, FirehoseRecordSchema, parseFirehoseFlows } from './firehose.js';
 import { isGzip } from './s3-object.js';
@@ -106,8 +106,8 @@ function parseJsonInput(
   }
   const cwl = CloudWatchLogsEventSchema.safeParse(json);
   if (cwl.success) {
-    const payload = decodeCloudWatchLogsData(cwl.data.awslogs.data, `${ref} awslogs.data`);
-    return { kind: FlowInputKind.CWL_EVENT, stats: parseCloudWatchLogsFlows(payload, options, onRecord) };
+    const stats = parseCloudWatchLogsData(cwl.data.awslogs.data, options, onRecord, `${ref} awslogs.data`);
+    return { kind: FlowInputKind.CWL_EVENT, stats };
   }
   if (typeof json === 'object' && json !== null && 'messageType' in json) {
     const payload = toCloudWatchLogsPayload(json, ref);
