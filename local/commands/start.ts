@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../../events/errors.js';
+import { consoleEndpoints } from '../console/index.js';
 import { runtimeEndpoints } from '../endpoints.js';
 import { serveHttp } from '../http-server.js';
 import { incidentTable } from '../incident-view.js';
@@ -30,7 +31,7 @@ export async function start(args: string[]): Promise<number> {
     console.log(describeReport(await replayPaths(runtime, [samplesDir])));
     writeFileSync(marker, `${new Date().toISOString()}\n`);
   }
-  const server = await serveHttp(runtimeEndpoints(runtime), port);
+  const server = await serveHttp({ ...runtimeEndpoints(runtime), ...consoleEndpoints({ store: runtime.store }) }, port);
   const address = server.address();
   const bound = typeof address === 'object' && address ? address.port : port;
   console.log(`\nOpen incidents:\n${incidentTable(await runtime.store.listIncidents({ openOnly: true }))}\n`);
@@ -38,6 +39,7 @@ export async function start(args: string[]): Promise<number> {
   console.log(`  POST /events           AWS deliveries (EventBridge events, …), routed as in AWS`);
   console.log(`  GET  /incidents        incidents as JSON (?open=true)`);
   console.log(`  GET  /incidents/{id}   one incident with its timeline and signals`);
+  console.log('  GET  /console          the breach console: open incidents, Art. 33 clock, actions, exports');
   console.log('Ctrl-C to stop; data stays in the store folder.');
   await new Promise<void>((done) => {
     const stop = () => done();
