@@ -2,7 +2,7 @@ import type { Signal } from '../../events/signal.js';
 import type { EvidenceSummary } from '../exports/evidence-summary.js';
 import type { Incident } from '../incident.js';
 import type { RiskAssessment } from '../risk.js';
-import type { DpoContact, NotificationConfig, SupervisoryAuthority } from './config.js';
+import { authoritiesToNotify, type DpoContact, type NotificationConfig, type SupervisoryAuthority } from './config.js';
 import { type Draft, DraftKind, draftKind, firstDraft } from './drafts.js';
 import { categoryText, fill, joinList, type Template, templateFor } from './templates.js';
 
@@ -145,9 +145,7 @@ export function draftAuthorityNotifications(
   options: { all?: boolean; language?: string } = {},
 ): Draft<AuthorityNotificationContent>[] {
   const t = templateFor(options.language ?? 'en');
-  const { config } = input;
-  const authorities = options.all ? [config.leadAuthority, ...(config.otherAuthorities ?? [])] : [config.leadAuthority];
-  return authorities.map((a) =>
+  return authoritiesToNotify(input.config, options.all).map((a) =>
     firstDraft(
       input.incident.id,
       draftKind(DraftKind.AUTHORITY, a.id),
