@@ -9,7 +9,7 @@ export interface EgressConfig extends EgressScoringConfig {
   /** HMAC key for fingerprints (from configuration, ≥ 16 bytes). */
   fingerprintKey: string | Uint8Array;
   /** Extra scanner options (confidence floor, caps). */
-  scan?: Omit<ScanOptions, 'fingerprintKey' | 'contentEncoding'>;
+  scan?: Omit<ScanOptions, 'fingerprintKey' | 'contentEncoding' | 'contentType'>;
 }
 
 /** What one sample yielded: the signal (or null), the PII summary and decode limits hit. */
@@ -41,6 +41,7 @@ export function evaluateEgressSample(
     ...config.scan,
     fingerprintKey: config.fingerprintKey,
     contentEncoding: sample.metadata.contentEncoding,
+    contentType: sample.metadata.contentType,
   });
   const summary = summarizeDetections(report.detections);
   const signal = scoreEgressSample(sample, summary, config, knownDestinations, {

@@ -2,6 +2,7 @@ export { icaoCheckDigit, iso7064Mod11_10, luhn, mod97, verhoeff } from './checks
 export { Compression, sniffCompression } from './decoders.js';
 export { DecodeLimitError, FingerprintKeyError, RecognizerRegistryError } from './errors.js';
 export { createFingerprinter, MIN_FINGERPRINT_KEY_BYTES } from './fingerprint.js';
+export { type MultipartPart, multipartBoundary, splitMultipart } from './multipart.js';
 export { buildRegistry, FIELD_RECOGNIZERS, RECOGNIZERS } from './registry.js';
 export {
   createScanner,

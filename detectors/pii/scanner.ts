@@ -5,6 +5,7 @@ import { Compression, inflateCapped, sniffCompression } from './decoders.js';
 import { compileEngine, type Engine, type Hit } from './engine.js';
 import { scanFields } from './fields.js';
 import { createFingerprinter } from './fingerprint.js';
+import { multipartBoundary, splitMultipart } from './multipart.js';
 import { FIELD_RECOGNIZERS, RECOGNIZERS } from './registry.js';
 import { type DecodeLimit, isTokenChar, LimitKind, MAX_WINDOW, type ScanState, scanWindows } from './text-scanner.js';
 import type { Detection, FieldRecognizer, Recognizer } from './types.js';
@@ -21,6 +22,8 @@ export interface ScanOptions {
   maxDecodedBytes?: number;
   /** `content-encoding` of the body, when known (gzip, deflate, br); magic bytes are sniffed otherwise. */
   contentEncoding?: string;
+  /** `content-type` of the body; `multipart/*` bodies are split into parts (by `scanBuffer`). */
+  contentType?: string;
   recognizers?: readonly Recognizer[];
   fieldRecognizers?: readonly FieldRecognizer[];
 }
@@ -124,6 +127,11 @@ function toDetections(hits: Hit[], offset: number, fingerprint: (v: string) => s
  * @example const { detections } = scanBuffer(body, { fingerprintKey: key, contentEncoding: 'gzip' });
  */
 export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport {
+  const boundary = options.contentEncoding ? undefined : multipartBoundary(options.contentType);
+  if (boundary) {
+    const report = scanMultipart(Buffer.from(input.buffer, input.byteOffset, input.byteLength), boundary, options);
+    if (report) return report;
+  }
   const kind = sniffCompression(input.subarray(0, 4), options.contentEncoding);
   if (kind) {
     const max = options.maxDecodedBytes ?? 64 * 1024 * 1024;
@@ -151,6 +159,37 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
   const scanner = createScanner(options);
   const detections = [...scanner.write(input), ...scanner.end()];
   return { detections, limits: [...scanner.limits], bytes: input.length };
+}
+
+/**
+ * Multipart bodies part by part: plain parts at their own offsets, base64 or compressed parts decoded and
+ * reported at the part's range. Undefined when no part is found (the body is then scanned as text).
+ */
+function scanMultipart(body: Buffer, boundary: string, options: ScanOptions): ScanReport | undefined {
+  const parts = splitMultipart(body, boundary);
+  if (parts.length === 0) return undefined;
+  const detections: Detection[] = [];
+  const limits: DecodeLimit[] = [];
+  const inner: ScanOptions = { ...options, contentType: undefined, contentEncoding: undefined };
+  for (const part of parts) {
+    let content: Buffer = body.subarray(part.start, part.end);
+    const encoded = part.transferEncoding === 'base64';
+    if (encoded) content = Buffer.from(content.toString('latin1').replace(/\s+/g, ''), 'base64');
+    const report = scanBuffer(content, {
+      ...inner,
+      contentEncoding: part.contentEncoding,
+      maxDepth: (options.maxDepth ?? 4) - (encoded ? 1 : 0),
+    });
+    const whole = encoded || sniffCompression(content.subarray(0, 4), part.contentEncoding) !== undefined;
+    for (const d of report.detections)
+      detections.push(
+        whole
+          ? { ...d, start: part.start, end: part.end }
+          : { ...d, start: d.start + part.start, end: d.end + part.start },
+      );
+    for (const l of report.limits) limits.push({ ...l, start: part.start, end: part.end });
+  }
+  return { detections, limits, bytes: body.length };
 }
 
 class DecodeCapReached extends Error {}

@@ -1,6 +1,14 @@
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type DecodeLimit, type Detection, scanStream, summarizeDetections } from '../../detectors/pii/index.js';
+import {
+  type DecodeLimit,
+  type Detection,
+  multipartBoundary,
+  type ScanReport,
+  scanBuffer,
+  scanStream,
+  summarizeDetections,
+} from '../../detectors/pii/index.js';
 import { BreachwatchError, ErrorCode } from '../../events/errors.js';
 import { progressLine } from '../progress.js';
 import { renderTable } from '../terminal-table.js';
@@ -29,7 +37,7 @@ async function* counted(source: AsyncIterable<Buffer | string>, onBytes: (n: num
 }
 
 /**
- * `breachwatch scan [FILE|-]… [--format jsonl|table]`: PII detections. jsonl prints one object per
+ * `breachwatch scan [FILE|-]… [--format jsonl|table] [--content-encoding E] [--content-type T]`: PII detections. jsonl prints one object per
  * detection (`type, fineType, start, end, validated, confidence, fingerprint`, plus `file` when several
  * files are given) with byte offsets into the input; the value itself is never printed. table prints
  * counts per type. Fingerprints use BREACHWATCH_FINGERPRINT_KEY, else the documented local default.
@@ -39,7 +47,11 @@ export async function scan(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'jsonl' }, 'content-encoding': { type: 'string' } },
+    options: {
+      format: { type: 'string', default: 'jsonl' },
+      'content-encoding': { type: 'string' },
+      'content-type': { type: 'string' },
+    },
   });
   if (values.format !== 'jsonl' && values.format !== 'table') {
     throw new BreachwatchError(ErrorCode.CONFIG, `--format: expected jsonl or table, found "${values.format}"`);
@@ -68,24 +80,34 @@ export async function scan(args: string[]): Promise<number> {
     let bytes = 0;
     let found = 0;
     let pending = '';
-    const report = await scanStream(
-      counted(source, (n) => {
-        bytes += n;
-        progress?.update(
-          `${(bytes / 1048576).toFixed(0)}${size ? ` / ${(size / 1048576).toFixed(0)}` : ''} MB, ${found} detections`,
-        );
-      }),
-      { fingerprintKey: key, contentEncoding: values['content-encoding'] },
-      (detections) => {
-        found += detections.length;
-        if (values.format === 'table') all.push(...detections);
-        else for (const d of detections) pending += `${JSON.stringify(files.length > 1 ? { file, ...d } : d)}\n`;
-        if (pending.length > OUT_BLOCK) {
-          process.stdout.write(pending);
-          pending = '';
-        }
-      },
-    );
+    const sink = (detections: Detection[]): void => {
+      found += detections.length;
+      if (values.format === 'table') all.push(...detections);
+      else for (const d of detections) pending += `${JSON.stringify(files.length > 1 ? { file, ...d } : d)}\n`;
+      if (pending.length > OUT_BLOCK) {
+        process.stdout.write(pending);
+        pending = '';
+      }
+    };
+    const chunks = counted(source, (n) => {
+      bytes += n;
+      progress?.update(
+        `${(bytes / 1048576).toFixed(0)}${size ? ` / ${(size / 1048576).toFixed(0)}` : ''} MB, ${found} detections`,
+      );
+    });
+    const options = {
+      fingerprintKey: key,
+      contentEncoding: values['content-encoding'],
+      contentType: values['content-type'],
+    };
+    let report: ScanReport;
+    if (multipartBoundary(values['content-type'])) {
+      // multipart bodies are split into parts, which needs the whole body
+      const parts: Buffer[] = [];
+      for await (const chunk of chunks) parts.push(chunk);
+      report = scanBuffer(Buffer.concat(parts), options);
+      sink(report.detections);
+    } else report = await scanStream(chunks, options, sink);
     await write(pending);
     progress?.update(`${(bytes / 1048576).toFixed(1)} MB, ${found} detections`, true);
     progress?.done();

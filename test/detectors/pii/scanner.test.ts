@@ -133,6 +133,40 @@ describe('createScanner', () => {
   });
 });
 
+describe('multipart bodies', () => {
+  it('scans text parts at their offsets and decoded parts at their ranges', () => {
+    const b64 = Buffer.from('{"iban":"DE89370400440532013000","note":"wrapped at 76 columns like MIME does it"}')
+      .toString('base64')
+      .replace(/.{76}/g, '$&\r\n');
+    const gz = gzipSync(Buffer.from('card_number=4111111111111111'));
+    const head = [
+      '--XyZ',
+      'Content-Disposition: form-data; name="note"',
+      '',
+      'reach me at grace@example.org',
+      '--XyZ',
+      'Content-Disposition: form-data; name="doc"; filename="a.json"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64,
+      '--XyZ',
+      'Content-Disposition: form-data; name="blob"',
+      'Content-Encoding: gzip',
+      '',
+      '',
+    ].join('\r\n');
+    const body = Buffer.concat([Buffer.from(head, 'latin1'), gz, Buffer.from('\r\n--XyZ--\r\n', 'latin1')]);
+    const report = scanBuffer(body, { fingerprintKey: KEY, contentType: 'multipart/form-data; boundary=XyZ' });
+    const byType = Object.fromEntries(report.detections.map((d) => [d.type, d]));
+    expect(Object.keys(byType).sort()).toEqual(['CREDIT_CARD', 'EMAIL', 'IBAN']);
+    const email = byType.EMAIL!;
+    expect(body.subarray(email.start, email.end).toString()).toBe('grace@example.org');
+    const gzStart = head.length;
+    expect(byType.CREDIT_CARD).toMatchObject({ start: gzStart, end: gzStart + gz.length });
+    expect(body.subarray(byType.IBAN!.start, byType.IBAN!.end).toString()).toBe(b64);
+  });
+});
+
 describe('scanStream', () => {
   it('inflates a gzip stream and reports detections at the compressed body', async () => {
     const gz = gzipSync(Buffer.from('{"iban":"GB82 WEST 1234 5698 7654 32","email":"ada@example.org"}'));

@@ -1,0 +1,50 @@
+/** One part of a multipart body: where its content lies and how it is encoded. */
+export interface MultipartPart {
+  /** Byte offsets of the part's content (after its headers) in the whole body. */
+  start: number;
+  end: number;
+  /** `content-transfer-encoding` (base64, quoted-printable…), lower-case, if any. */
+  transferEncoding?: string;
+  /** `content-encoding` (gzip…), lower-case, if any. */
+  contentEncoding?: string;
+}
+
+/** The boundary of a `multipart/*` content type (RFC 2046 §5.1.1), if it declares one. */
+export function multipartBoundary(contentType: string | undefined): string | undefined {
+  if (!contentType || !/^\s*multipart\//i.test(contentType)) return undefined;
+  const m = /boundary=(?:"([^"]{1,70})"|([^\s;]{1,70}))/i.exec(contentType);
+  return m?.[1] ?? m?.[2];
+}
+
+/**
+ * Splits a multipart body into parts with their content ranges and encodings. Pure and tolerant: a
+ * missing closing delimiter ends the last part at the end of the body; no part means an empty list.
+ */
+export function splitMultipart(body: Buffer, boundary: string): MultipartPart[] {
+  const delimiter = Buffer.from(`--${boundary}`, 'latin1');
+  const parts: MultipartPart[] = [];
+  let at = body.indexOf(delimiter);
+  while (at >= 0) {
+    const lineEnd = body.indexOf('\n', at + delimiter.length);
+    if (lineEnd < 0 || body.subarray(at + delimiter.length, at + delimiter.length + 2).toString('latin1') === '--')
+      break;
+    const headersEnd =
+      body.indexOf('\r\n\r\n', lineEnd) >= 0
+        ? body.indexOf('\r\n\r\n', lineEnd) + 4
+        : body.indexOf('\n\n', lineEnd) + 2;
+    if (headersEnd < 2) break;
+    const headers = body.subarray(lineEnd + 1, headersEnd).toString('latin1');
+    const next = body.indexOf(delimiter, headersEnd);
+    let end = next < 0 ? body.length : next;
+    if (body[end - 1] === 0x0a) end--;
+    if (body[end - 1] === 0x0d) end--;
+    parts.push({
+      start: headersEnd,
+      end: Math.max(headersEnd, end),
+      transferEncoding: /content-transfer-encoding:\s*([\w-]+)/i.exec(headers)?.[1]?.toLowerCase(),
+      contentEncoding: /content-encoding:\s*([\w-]+)/i.exec(headers)?.[1]?.toLowerCase(),
+    });
+    at = next;
+  }
+  return parts;
+}
