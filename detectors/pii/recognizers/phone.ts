@@ -1,3 +1,4 @@
+import { isIPv4 } from 'node:net';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { Gate, type Recognizer, type Verdict } from '../types.js';
@@ -20,13 +21,13 @@ export const PHONE_REGIONS: readonly CountryCode[] = [
 ];
 
 const BARE_REGIONS: readonly CountryCode[] = ['US', 'TR'];
-const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{1,3}(?:\.\d{1,3}){3})$/;
+const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
 
-/** Only candidates reach libphonenumber: 7–15 digits, not a date or an IPv4 shape. */
+/** Only candidates reach libphonenumber: 7–15 digits, not a date, not an IPv4 address (532.123.45.67 is a TR phone). */
 export function validatePhone(m: RegExpExecArray, contextOk: () => boolean): Verdict {
   const text = m[0];
   const digits = text.replace(/\D/g, '');
-  if (digits.length < 7 || digits.length > 15 || DATE_LIKE.test(text)) return false;
+  if (digits.length < 7 || digits.length > 15 || DATE_LIKE.test(text) || isIPv4(text)) return false;
   const international = text.startsWith('+');
   // A leading '+' or an area code in parentheses is a phone shape; other digit groups (SSNs, tax ids) need context.
   const shaped = international || text.includes('(');
@@ -75,6 +76,7 @@ export const phone: Recognizer = {
     match: ['+44 20 7946 0958', '(415) 555-0132', 'phone: 4155550132', '+33 1 42 68 53 00'],
     noMatch: [
       { text: 'build 2024-03-15', why: 'an ISO date' },
+      { text: 'phone 192.168.10.20', why: 'an IPv4 address, even next to a phone word' },
       { text: 'order 4155550132', why: 'bare digits without a phone word' },
       { text: 'ref 078 05 1123', why: 'national format without a phone word (could be an SSN)' },
       { text: '+1 555 01', why: 'too short to be a number anywhere' },
