@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { BreachwatchError, ErrorCode } from '../events/errors.js';
-import type { Draft } from '../incidents/notifications/drafts.js';
+import { type Draft, reviseDraft } from '../incidents/notifications/drafts.js';
+import { NotFoundError, StoreConflictError } from './errors.js';
 
 /** A draft version that already exists: versions are never overwritten (Art. 33(4) phases stay on record). */
 export class DraftVersionExistsError extends BreachwatchError {
@@ -97,5 +98,31 @@ export class DraftStore {
   async latest<C = unknown>(incidentId: string, kind: string): Promise<Draft<C> | undefined> {
     const versions = await this.list(incidentId, kind);
     return versions[versions.length - 1] as Draft<C> | undefined;
+  }
+
+  /**
+   * Saves a person's edit as the next version of the latest draft of a kind (Art. 33(4) phases); when someone
+   * else saved a version first, the edit is applied on top of theirs. Returns the version written.
+   */
+  async revise<C extends object>(
+    incidentId: string,
+    kind: string,
+    edits: Partial<C>,
+    by: string,
+    at: string,
+    note?: string,
+  ): Promise<Draft<C>> {
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const latest = await this.latest<C>(incidentId, kind);
+      if (!latest) throw new NotFoundError(`draft ${kind} of incident ${incidentId}`);
+      const next = reviseDraft(latest, edits, by, at, note);
+      try {
+        await this.save(next);
+        return next;
+      } catch (error) {
+        if (!(error instanceof DraftVersionExistsError)) throw error;
+      }
+    }
+    throw new StoreConflictError(`revising draft ${kind} of incident ${incidentId}`, 5);
   }
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DraftStore, DraftVersionExistsError } from '../../adapters/draft-store.js';
-import { draftAuthorityNotifications, reviseDraft } from '../../incidents/notifications/index.js';
+import {
+  type AuthorityNotificationContent,
+  draftAuthorityNotifications,
+  reviseDraft,
+} from '../../incidents/notifications/index.js';
 import { draftInput } from '../incidents/notifications/input.js';
 import { freshStore } from '../support/dynamo.js';
 
@@ -44,5 +48,31 @@ describe('DraftStore', () => {
     expect((await drafts.list(lead!.incidentId, 'authority-de-by')).map((d) => d.kind)).toEqual(['authority-de-by']);
     expect(await drafts.list('BW-none')).toEqual([]);
     await expect(drafts.save({ ...lead!, kind: 'Bad#Kind' })).rejects.toThrow('expected [a-z0-9-]');
+  });
+
+  it('revises the latest version, on top of a concurrent edit, and refuses a kind with no draft', async () => {
+    // Prepare
+    const drafts = new DraftStore(await freshStore());
+    const [v1] = draftAuthorityNotifications(draftInput());
+    await drafts.save(v1!);
+    // Act: two people edit at once; neither edit is lost
+    const [a, b] = await Promise.all([
+      drafts.revise(
+        v1!.incidentId,
+        v1!.kind,
+        { measuresProposed: ['Notify card issuers'] },
+        'dpo',
+        '2026-11-21T09:00:00.000Z',
+      ),
+      drafts.revise(v1!.incidentId, v1!.kind, { phase: 2 }, 'deputy-dpo', '2026-11-21T09:00:00.000Z', 'phase 2'),
+    ]);
+    // Assess
+    expect([a.version, b.version].sort()).toEqual([2, 3]);
+    const latest = await drafts.latest<AuthorityNotificationContent>(v1!.incidentId, v1!.kind);
+    expect(latest?.version).toBe(3);
+    expect(latest?.content).toMatchObject({ measuresProposed: ['Notify card issuers'], phase: 2 });
+    await expect(drafts.revise(v1!.incidentId, 'subjects-de', {}, 'dpo', '2026-11-21T09:00:00.000Z')).rejects.toThrow(
+      `draft subjects-de of incident ${v1!.incidentId} not found`,
+    );
   });
 });
