@@ -22,7 +22,8 @@ export async function loadSecret(ref: SecretRef, name: string, client?: SSMClien
   if (!parameter) throw new SecretError(`${name} is not configured: set ${name} or ${name}_PARAM (an SSM parameter)`);
   const cached = cache.get(parameter);
   if (cached) return cached;
-  const pending = fetchParameter(parameter, name, client ?? (ssm ??= new SSMClient({})));
+  if (!client) ssm ??= new SSMClient({});
+  const pending = fetchParameter(parameter, name, client ?? ssm!);
   cache.set(parameter, pending);
   pending.catch(() => cache.delete(parameter));
   return pending;

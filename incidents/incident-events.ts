@@ -3,7 +3,7 @@ import { ART33_HOURS, art33Deadline } from './gdpr-clock.js';
 import { type Incident, IncidentStatus as S } from './incident.js';
 
 /** A DynamoDB attribute value as the stream delivers it (`{ S: "…" }`, `{ N: "8" }`, `{ M: {…} }`…). */
-type AttributeValue = Record<string, unknown>;
+type AttributeValue = object;
 
 /** The part of a DynamoDB stream record (Lambda event or `GetRecords`) the outbox reads. */
 export interface IncidentStreamRecord {
@@ -16,7 +16,8 @@ export interface IncidentStreamRecord {
 }
 
 /** Decodes one attribute value; binary and sets are not used by incident items and decode to arrays. */
-function decode(value: AttributeValue): unknown {
+function decode(attribute: AttributeValue): unknown {
+  const value = attribute as Record<string, unknown>;
   if ('S' in value) return value.S;
   if ('N' in value) return Number(value.N);
   if ('BOOL' in value) return value.BOOL;
@@ -40,9 +41,9 @@ export function decodeImage(image: Record<string, AttributeValue>): Record<strin
  * happened but not the state after it. Other items (signals, timeline, pages, markers) yield nothing.
  */
 export function incidentEventsFromStreamRecord(record: IncidentStreamRecord): IncidentEvent[] {
-  const keys = record.dynamodb?.Keys;
-  const pk = keys?.pk?.S;
-  if (keys?.sk?.S !== 'META' || typeof pk !== 'string' || !pk.startsWith('INC#')) return [];
+  const keys = record.dynamodb?.Keys ? decodeImage(record.dynamodb.Keys) : {};
+  const pk = keys.pk;
+  if (keys.sk !== 'META' || typeof pk !== 'string' || !pk.startsWith('INC#')) return [];
   if (record.eventName === 'REMOVE' || !record.dynamodb?.NewImage) return [];
   const after = decodeImage(record.dynamodb.NewImage) as unknown as Incident;
   const before = record.dynamodb.OldImage ? (decodeImage(record.dynamodb.OldImage) as unknown as Incident) : undefined;

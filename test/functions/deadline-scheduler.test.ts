@@ -9,7 +9,7 @@ import { signal } from '../support/factories.js';
 
 const openedAt = new Date('2026-11-20T02:20:00.000Z');
 const awareAt = '2026-11-20T08:00:00.000Z';
-const after = (from: string | Date, ms: number) => new Date(new Date(from).getTime() + ms);
+const plus = (from: string | Date, ms: number) => new Date(new Date(from).getTime() + ms);
 const H = 3_600_000;
 
 async function setup(severity = 8) {
@@ -29,11 +29,11 @@ async function setup(severity = 8) {
 describe('deadline-scheduler', () => {
   it('escalates a high incident not acknowledged within 30 minutes, once per level', async () => {
     const { store, id, run } = await setup(8);
-    expect((await run(after(openedAt, 29 * 60_000))).escalated).toEqual([]);
-    expect((await run(after(openedAt, 30 * 60_000))).escalated).toEqual([{ incidentId: id, level: 1 }]);
-    expect((await run(after(openedAt, 35 * 60_000))).escalated).toEqual([]);
-    expect((await run(after(openedAt, 60 * 60_000))).escalated).toEqual([{ incidentId: id, level: 2 }]);
-    expect((await run(after(openedAt, 600 * 60_000))).escalated).toEqual([]);
+    expect((await run(plus(openedAt, 29 * 60_000))).escalated).toEqual([]);
+    expect((await run(plus(openedAt, 30 * 60_000))).escalated).toEqual([{ incidentId: id, level: 1 }]);
+    expect((await run(plus(openedAt, 35 * 60_000))).escalated).toEqual([]);
+    expect((await run(plus(openedAt, 60 * 60_000))).escalated).toEqual([{ incidentId: id, level: 2 }]);
+    expect((await run(plus(openedAt, 600 * 60_000))).escalated).toEqual([]);
     const escalations = (await store.getIncident(id))!.workflow.escalations!;
     expect(escalations.map((e) => [e.level, e.by, e.reason])).toEqual([
       [1, SCHEDULER_ACTOR, 'not acknowledged within 30 min (high)'],
@@ -43,8 +43,8 @@ describe('deadline-scheduler', () => {
 
   it('does not escalate an acknowledged incident', async () => {
     const { store, id, run } = await setup(9.5);
-    await store.applyCommand(id, { action: 'acknowledge', actor: 'oncall-sam' }, after(openedAt, 60_000));
-    expect((await run(after(openedAt, 5 * H))).escalated).toEqual([]);
+    await store.applyCommand(id, { action: 'acknowledge', actor: 'oncall-sam' }, plus(openedAt, 60_000));
+    expect((await run(plus(openedAt, 5 * H))).escalated).toEqual([]);
   });
 
   it('sends each Art. 33 reminder at 24, 48, 60 and 70 hours once, then the overdue notice past 72 hours', async () => {
@@ -64,7 +64,7 @@ describe('deadline-scheduler', () => {
       [96, []],
     ];
     for (const [hours, expected] of schedule) {
-      const report = await run(after(awareAt, hours * H));
+      const report = await run(plus(awareAt, hours * H));
       expect(
         report.reminded.map((r) => r.hours),
         `at ${hours} h`,
@@ -79,7 +79,7 @@ describe('deadline-scheduler', () => {
   it('requires a reason for the delay when the authority is notified past 72 hours', async () => {
     const { store, id } = await setup();
     await store.applyCommand(id, { action: 'confirm-breach', actor: 'dpo-anna', awareAt }, new Date(awareAt));
-    const late = after(awareAt, 73 * H);
+    const late = plus(awareAt, 73 * H);
     await expect(
       store.applyCommand(id, { action: 'notify-authority', actor: 'dpo-anna', authority: 'BfDI' }, late),
     ).rejects.toThrow(/reason for the delay/);
@@ -97,9 +97,9 @@ describe('deadline-scheduler', () => {
     await store.applyCommand(
       id,
       { action: 'notify-authority', actor: 'dpo-anna', authority: 'BfDI' },
-      after(awareAt, 10 * H),
+      plus(awareAt, 10 * H),
     );
-    expect((await run(after(awareAt, 80 * H))).reminded).toEqual([]);
+    expect((await run(plus(awareAt, 80 * H))).reminded).toEqual([]);
   });
 
   it('runs as a scheduled handler and reports what it did', async () => {
@@ -108,7 +108,7 @@ describe('deadline-scheduler', () => {
       store,
       listBreachConfirmed: () => listBreachConfirmed(store.client, store.tableName),
       escalation: defaultEscalationPolicy,
-      now: () => after(openedAt, H),
+      now: () => plus(openedAt, H),
     }));
     expect(await handler({}, localContext('deadline-scheduler'))).toMatchObject({
       escalated: [{ incidentId: id, level: 1 }],
