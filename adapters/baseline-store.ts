@@ -161,17 +161,12 @@ export function createBaselineStore(options: BaselineStoreOptions): BaselineStor
             }),
           ),
         ];
-        try {
-          await client.send(new TransactWriteItemsCommand({ TransactItems: items }));
-          outcome.applied++;
-        } catch (error) {
-          const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-          if (reasons[0]?.Code === 'ConditionalCheckFailed') {
-            outcome.duplicates++;
-            continue;
-          }
+        const result = await transact(items);
+        if (result === 'applied') outcome.applied++;
+        else if (result === 'duplicate') outcome.duplicates++;
+        else {
           throw new BaselineStoreError(`batch ${batchId}: baseline transaction ${c + 1}/${chunks} failed`, {
-            cause: error,
+            cause: result,
           });
         }
       }

@@ -17,9 +17,12 @@ import {
 const v2 =
   '2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010 1418530070 ACCEPT OK';
 
+/** A custom format string as AWS writes it: `${version} ${srcaddr} …`. */
+const fields = (...names: string[]) => names.map((n) => `$\{${n}}`).join(' ');
+
 describe('parseFlowFormat', () => {
-  it('reads a ${field} format string and a header line alike', () => {
-    const a = parseFlowFormat('${version} ${vpc-id} ${reject-reason} ${ecs-task-id}');
+  it('reads a custom format string and a header line alike', () => {
+    const a = parseFlowFormat(fields('version', 'vpc-id', 'reject-reason', 'ecs-task-id'));
     const b = parseFlowFormat('version vpc-id reject-reason ecs-task-id');
     expect(a).toEqual(b);
     expect(a.names).toEqual(['version', 'vpc-id', 'reject-reason', 'ecs-task-id']);
@@ -32,9 +35,9 @@ describe('parseFlowFormat', () => {
   });
 
   it('refuses an unknown field, naming its position but not echoing odd input', () => {
-    expect(() => parseFlowFormat('${version} ${bogus}')).toThrow(/field 2 "bogus" is not a published field/);
-    expect(() => parseFlowFormat('${version} 10.0.0.1')).toThrow(FlowFormatError);
-    expect(() => parseFlowFormat('${version} 10.0.0.1')).not.toThrow(/10\.0\.0\.1/);
+    expect(() => parseFlowFormat(fields('version', 'bogus'))).toThrow(/field 2 "bogus" is not a published field/);
+    expect(() => parseFlowFormat(`${fields('version')} 10.0.0.1`)).toThrow(FlowFormatError);
+    expect(() => parseFlowFormat(`${fields('version')} 10.0.0.1`)).not.toThrow(/10\.0\.0\.1/);
     expect(() => parseFlowFormat('version version')).toThrow(/appears twice/);
     expect(() => parseFlowFormat('  ')).toThrow(/at least one field/);
   });
@@ -52,7 +55,7 @@ describe('parseFlowLine', () => {
 
   it('parses every field in a custom order, absent "-" omitted', () => {
     const format = parseFlowFormat(
-      '${reject-reason} ${bytes} ${ecs-cluster-name} ${flow-direction} ${srcaddr} ${traffic-path}',
+      fields('reject-reason', 'bytes', 'ecs-cluster-name', 'flow-direction', 'srcaddr', 'traffic-path'),
     );
     expect(parseFlowLine('BPA 99 - egress 2001:db8::1 -', format)).toEqual({
       rejectReason: 'BPA',
