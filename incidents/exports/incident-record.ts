@@ -50,7 +50,8 @@ export interface IncidentRecord {
   evidence: EvidenceSummary;
   signals: { id: string; source: string; category: string; severity: number; observedAt: ZonedTime; summary: string }[];
   decisions: DecisionRow[];
-  drafts: { kind: string; version: number; createdAt: ZonedTime; createdBy: string; note?: string }[];
+  /** Every stored version with its content, so what was submitted when stays readable (Art. 33(4)). */
+  drafts: { kind: string; version: number; createdAt: ZonedTime; createdBy: string; note?: string; content: unknown }[];
   timeline: (Omit<TimelineEntry, 'at'> & { at: ZonedTime })[];
   chain: ChainReport;
 }
@@ -144,6 +145,7 @@ export function buildIncidentRecord(input: ExportInput): IncidentRecord {
       createdAt: zoned(d.createdAt, tz),
       createdBy: d.createdBy,
       ...(d.note ? { note: d.note } : {}),
+      content: d.content,
     })),
     timeline: timeline.map((e) => ({ ...e, at: zoned(e.at, tz) })),
     chain: checkChain(incident, timeline),

@@ -125,7 +125,36 @@ function decisions(doc: Doc, r: IncidentRecord): void {
     heading(doc, 'Notification drafts (versions kept, Art. 33(4))');
     for (const d of r.drafts)
       para(doc, `${d.kind} v${d.version}, ${d.createdAt.utc} UTC by ${d.createdBy}${d.note ? `: ${d.note}` : ''}`);
+    const latest = new Map(r.drafts.map((d) => [d.kind, d]));
+    for (const d of latest.values())
+      if (d.kind.startsWith('authority-')) art33Fields(doc, d.kind, d.version, d.content);
   }
+}
+
+/** The Art. 33(3) points of the latest authority draft, read tolerantly (drafts are edited by people). */
+function art33Fields(doc: Doc, kind: string, version: number, content: unknown): void {
+  const c = (content && typeof content === 'object' ? content : {}) as Record<string, unknown>;
+  const text = (v: unknown): string =>
+    Array.isArray(v)
+      ? v.map(text).join('; ')
+      : v && typeof v === 'object'
+        ? Object.values(v).map(text).join(', ')
+        : String(v ?? '');
+  const subjects = c.approxSubjects as { min?: number; max?: number } | undefined;
+  doc.moveDown(0.3);
+  para(doc, `Latest ${kind} (v${version}), Art. 33(3):`, { size: 10 });
+  pairs(doc, [
+    ['(a) Nature', text(c.nature)],
+    ['(a) Data categories', text(c.dataCategories)],
+    [
+      '(a) Approx. data subjects / records',
+      `${subjects?.min ?? '?'}–${subjects?.max ?? '?'} / ${text(c.approxRecords)}`,
+    ],
+    ['(b) DPO contact', text(c.dpo)],
+    ['(c) Likely consequences', text(c.likelyConsequences)],
+    ['(d) Measures taken', text(c.measuresTaken)],
+    ['(d) Measures proposed', text(c.measuresProposed)],
+  ]);
 }
 
 function timeline(doc: Doc, r: IncidentRecord): void {

@@ -46,7 +46,8 @@ describe('buildIncidentRecord', () => {
     ]);
     expect(record.timeline).toHaveLength(8);
     expect(record.chain).toMatchObject({ ok: true, entries: 8 });
-    expect(record.drafts).toEqual([
+    expect(record.drafts[0]!.content).toEqual(s.drafts[0]!.content);
+    expect(record.drafts.map(({ content: _, ...meta }) => meta)).toEqual([
       {
         kind: 'authority-de-be',
         version: 1,
