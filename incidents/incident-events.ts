@@ -71,7 +71,12 @@ export function incidentEventsFromChange(before: Incident | undefined, after: In
   if (reopened) add(T.REOPENED, 'reopened');
   if (after.signalCount > before.signalCount)
     add(T.UPDATED, 'updated', { newSignals: after.signalCount - before.signalCount });
-  if (!w0.acknowledged && w1.acknowledged) add(T.ACKNOWLEDGED, 'acknowledged', { actor: w1.acknowledged.by });
+  // A reopened incident keeps its old acknowledgement, so a new one shows as a changed act or status.
+  const a0 = w0.acknowledged;
+  const a1 = w1.acknowledged;
+  const ackChanged = a1 !== undefined && (a0 === undefined || a0.at !== a1.at || a0.by !== a1.by);
+  if (a1 && (ackChanged || (before.status !== S.ACKNOWLEDGED && after.status === S.ACKNOWLEDGED)))
+    add(T.ACKNOWLEDGED, 'acknowledged', { actor: a1.by });
   if (before.status !== S.INVESTIGATING && after.status === S.INVESTIGATING) add(T.INVESTIGATING, 'investigating');
   for (const e of (w1.escalations ?? []).slice(w0.escalations?.length ?? 0))
     add(T.ESCALATED, `escalated-${e.level}`, { level: e.level, actor: e.by });

@@ -1,4 +1,5 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { incidentItem, keys, timelineItem } from '../../adapters/incident-items.js';
 import { IncidentBusEventSchema, IncidentEventSchema } from '../../events/incident-events.js';
@@ -175,5 +176,53 @@ describe('IncidentBusEventSchema', () => {
       detail: {},
     });
     expect(result.success).toBe(false);
+  });
+});
+
+describe('incidentEventsFromChange, over arbitrary command sequences', () => {
+  const marker = 'FREE-TEXT-MARKER';
+  const commands: Command[] = [
+    { action: 'acknowledge', actor: 'p' },
+    { action: 'escalate', actor: 's', reason: marker },
+    { action: 'investigate', actor: 'p' },
+    { action: 'confirm-breach', actor: 'dpo', reason: marker },
+    { action: 'dismiss', actor: 'p', reason: marker },
+    { action: 'decide', actor: 'dpo', outcome: 'register-only', reasoning: marker },
+    { action: 'notify-authority', actor: 'dpo', authority: 'BfDI', delayReason: marker },
+    { action: 'notify-subjects', actor: 'dpo', channel: 'email' },
+    { action: 'exempt-subjects', actor: 'dpo', exemption: 'art34-3-c', justification: marker },
+    { action: 'close', actor: 'dpo', reason: marker },
+    { action: 'reopen', actor: 'dpo', reason: marker },
+    { action: 'remind', actor: 's', hoursAfterAwareness: 24 },
+  ];
+
+  it('gives every committed change at least one valid event, unique ids, and never free text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: commands.length - 1 }), { maxLength: 25 }), (picks) => {
+        let incident = opened();
+        const ids = new Set<string>();
+        for (const [step, pick] of picks.entries()) {
+          let next: Incident | undefined;
+          const when = new Date(Date.parse(at) + (step + 1) * 60_000).toISOString(); // commits happen at distinct times
+          try {
+            next = applyCommand(incident, commands[pick]!, when)?.incident;
+          } catch {
+            continue; // illegal here: nothing committed, nothing published
+          }
+          if (!next) continue;
+          const events = incidentEventsFromStreamRecord(modify(incident, next));
+          expect(events.length).toBeGreaterThan(0);
+          expect(incidentEventsFromStreamRecord(modify(incident, next))).toEqual(events);
+          for (const e of events) {
+            IncidentEventSchema.parse(e);
+            expect(ids.has(e.detail.eventId)).toBe(false);
+            ids.add(e.detail.eventId);
+          }
+          expect(JSON.stringify(events)).not.toContain(marker);
+          incident = next;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
