@@ -17,8 +17,9 @@ function skipWs(b: Buffer, i: number): number {
 function stringEnd(b: Buffer, i: number): number {
   const q = b.indexOf(QUOTE, i);
   if (q < 0) return -1;
-  const bs = b.indexOf(BACKSLASH, i);
-  return bs >= 0 && bs < q ? -1 : q;
+  // Bounded scan: an unbounded indexOf(backslash) ran to the buffer's end for every string (quadratic).
+  for (let k = i; k < q; k++) if (b[k] === BACKSLASH) return -1;
+  return q;
 }
 
 /**
