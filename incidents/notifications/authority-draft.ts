@@ -75,7 +75,7 @@ export function evidenceCategories(ev: EvidenceSummary): string[] {
   return ev.categories.length ? ev.categories : ['unknown'];
 }
 
-function measures(t: Template, list: readonly string[], entity: string): string[] {
+function measures(list: readonly string[], entity: string): string[] {
   return list.map((m) => fill(m, { entity }));
 }
 
@@ -127,8 +127,8 @@ function authorityContent(
       score: risk.score,
       band: risk.band,
     }),
-    measuresTaken: measures(t, t.measures.taken, entity),
-    measuresProposed: measures(t, t.measures.proposed, entity),
+    measuresTaken: measures(t.measures.taken, entity),
+    measuresProposed: measures(t.measures.proposed, entity),
     overdue,
     ...(overdue ? { delayReason: '' } : {}),
     risk: { score: risk.score, band: risk.band, suggestion: risk.suggestion },

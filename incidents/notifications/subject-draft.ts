@@ -37,14 +37,8 @@ export function draftSubjectCommunication(
       cats.map((c) => categoryText(t, c, 'categories')),
       language,
     ),
-    consequences: joinList(
-      cats.map((c) => categoryText(t, c, 'consequences')),
-      language,
-    ),
-    measures: joinList(
-      t.measures.taken.map((m) => fill(m, { entity })),
-      language,
-    ),
+    consequences: cats.map((c) => categoryText(t, c, 'consequences')).join('; '),
+    measures: t.measures.taken.map((m) => fill(m, { entity })).join('. '),
     advice: [...new Set(cats.map((c) => categoryText(t, c, 'advice')))].join(' '),
     dpoName: config.dpo.name,
     dpoEmail: config.dpo.email,
