@@ -7,7 +7,7 @@ export const bankRouting: Recognizer = {
   type: 'BANK_ROUTING',
   fineType: 'US_ABA',
   description: 'US ABA routing number: identifies the bank of an account (financial data with an account number).',
-  gate: (f) => (f.digits >= 9 ? Gate.CONTEXT : Gate.NO),
+  gate: (f) => (f.digits >= 9 && (f.maxRun === 9 || f.maxRun === 4) ? Gate.CONTEXT : Gate.NO),
   pattern: /(?<![0-9A-Za-z-])(?:\d{9}|\d{4}-\d{4}-\d)(?![0-9A-Za-z]|-\d)/,
   validate: (m) => {
     const d = m[0].replace(/-/g, '');
@@ -31,7 +31,7 @@ export const bankAccount: Recognizer = {
   type: 'BANK_ACCOUNT',
   fineType: 'BANK_ACCOUNT',
   description: 'Bank account number (non-IBAN): financial data.',
-  gate: (f) => (f.digits >= 6 && f.maxRun >= 6 ? Gate.CONTEXT : Gate.NO),
+  gate: (f) => (f.maxRun >= 6 && f.maxRun <= 17 ? Gate.CONTEXT : Gate.NO),
   pattern: /(?<![0-9A-Za-z-])\d{6,17}(?![0-9A-Za-z]|-\d)/,
   validate: (m) => ({ normalized: m[0], validated: false }),
   context: [

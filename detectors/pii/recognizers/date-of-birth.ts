@@ -23,7 +23,8 @@ export const dateOfBirth: Recognizer = {
   type: 'DATE_OF_BIRTH',
   fineType: 'DATE_OF_BIRTH',
   description: 'Date of birth: identifies a person together with a name or postcode.',
-  gate: (f) => (f.digits >= 4 && f.dots + f.dashes + f.slashes + f.spaces >= 2 ? Gate.CONTEXT : Gate.NO),
+  gate: (f) =>
+    f.digits >= 4 && f.maxRun <= 4 && f.dots + f.dashes + f.slashes + f.spaces >= 2 ? Gate.CONTEXT : Gate.NO,
   pattern: new RegExp(
     `(?<![0-9A-Za-z.\\/-])(?:(?:19|20)\\d\\d-[01]\\d-[0-3]\\d|[0-3]?\\d[./-][01]?\\d[./-](?:19|20)\\d\\d|[01]?\\d\\/[0-3]?\\d\\/(?:19|20)\\d\\d|[0-3]?\\d[ -](?:${MONTHS})[a-z]*[ -](?:19|20)\\d\\d)(?![0-9A-Za-z]|[.\\/-]\\d|T\\d)`,
     'i',

@@ -18,7 +18,7 @@ export const deTaxId: Recognizer = {
   type: 'NATIONAL_ID',
   fineType: 'DE_TAX_ID',
   description: 'DE Steuer-ID: lifelong national identifier of every resident of Germany.',
-  gate: (f) => (f.digits >= 11 ? Gate.CONTEXT : Gate.NO),
+  gate: (f) => (f.digits >= 11 && (f.maxRun === 11 || f.maxRun === 3) ? Gate.CONTEXT : Gate.NO),
   pattern: /(?<![0-9A-Za-z/.-])\d{2} ?\d{3} ?\d{3} ?\d{3}(?![0-9A-Za-z]|[/.-]\d)/,
   validate: validateDeTaxId,
   context: ['steuer', 'idnr', 'identifikationsnummer', 'tax id', 'tax_id', 'taxid', 'tin'],

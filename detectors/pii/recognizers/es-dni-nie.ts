@@ -17,7 +17,7 @@ export const esDniNie: Recognizer = {
   type: 'NATIONAL_ID',
   fineType: 'ES_NIF',
   description: 'ES DNI/NIF or NIE: national identifier with a mod-23 control letter.',
-  gate: (f) => (f.digits >= 7 && f.letters >= 1 ? Gate.YES : Gate.NO),
+  gate: (f) => (f.maxRun >= 7 && f.letters >= 1 ? Gate.YES : Gate.NO),
   pattern: /(?<![A-Za-z0-9-])(?:[XYZxyz]-?\d{7}|\d{7,8})-?[A-Za-z](?![A-Za-z0-9])/,
   validate: validateDniNie,
   context: ['dni', 'nif', 'nie', 'documento', 'identidad'],

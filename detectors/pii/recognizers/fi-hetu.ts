@@ -20,7 +20,7 @@ export const fiHetu: Recognizer = {
   type: 'NATIONAL_ID',
   fineType: 'FI_HETU',
   description: 'FI henkilötunnus: national identifier encoding birth date and sex.',
-  gate: (f) => (f.digits >= 9 && f.len >= 11 ? Gate.YES : Gate.NO),
+  gate: (f) => (f.digits >= 9 && f.maxRun >= 6 && f.len >= 11 ? Gate.YES : Gate.NO),
   pattern: /(?<![A-Za-z0-9])\d{6}[-+A-FU-Ya-fu-y]\d{3}[0-9A-Ya-y](?![A-Za-z0-9])/,
   validate: validateHetu,
   context: ['henkilötunnus', 'hetu', 'personal identity code'],

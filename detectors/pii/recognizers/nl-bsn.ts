@@ -14,7 +14,7 @@ export const nlBsn: Recognizer = {
   type: 'NATIONAL_ID',
   fineType: 'NL_BSN',
   description: 'NL BSN: national identifier for tax, health and government services.',
-  gate: (f) => (f.digits >= 9 ? Gate.CONTEXT : Gate.NO),
+  gate: (f) => (f.digits >= 9 && (f.maxRun === 9 || f.maxRun === 4) ? Gate.CONTEXT : Gate.NO),
   pattern: /(?<![0-9A-Za-z.-])\d{4}[ .]?\d{2}[ .]?\d{3}(?![0-9A-Za-z]|[.-]\d)/,
   validate: validateBsn,
   context: ['bsn', 'burgerservicenummer', 'sofinummer'],

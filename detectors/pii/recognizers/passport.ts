@@ -6,7 +6,7 @@ export const passport: Recognizer = {
   type: 'PASSPORT',
   fineType: 'PASSPORT',
   description: 'Passport number: identity document; shape alone is too weak, a keyword is required.',
-  gate: (f) => (f.maxRun >= 6 && f.maxAlnum >= 7 ? Gate.CONTEXT : Gate.NO),
+  gate: (f) => (f.maxRun >= 6 && f.maxRun <= 9 && f.maxAlnum >= 7 ? Gate.CONTEXT : Gate.NO),
   pattern: /(?<![A-Za-z0-9])(?:[A-Za-z]{1,3}\d{6,8}|\d{9})(?![A-Za-z0-9])/,
   validate: (m) => ({ normalized: m[0].toUpperCase(), validated: false }),
   context: ['passport', 'pasaporte', 'passeport', 'reisepass', 'passaporto', 'travel document'],

@@ -16,7 +16,7 @@ export const plPesel: Recognizer = {
   type: 'NATIONAL_ID',
   fineType: 'PL_PESEL',
   description: 'PL PESEL: national identifier encoding birth date and sex.',
-  gate: (f) => (f.maxRun >= 11 ? Gate.CONTEXT : Gate.NO),
+  gate: (f) => (f.maxRun === 11 ? Gate.CONTEXT : Gate.NO),
   pattern: /(?<![0-9A-Za-z-])\d{11}(?![0-9A-Za-z]|-\d)/,
   validate: validatePesel,
   context: ['pesel'],

@@ -41,7 +41,7 @@ export const dePlz: Recognizer = {
   type: 'POSTCODE',
   fineType: 'DE_PLZ',
   description: 'DE postcode: part of a postal address (contact data).',
-  gate: (f) => (f.maxRun >= 5 ? Gate.CONTEXT : Gate.NO),
+  gate: (f) => (f.maxRun === 5 ? Gate.CONTEXT : Gate.NO),
   pattern: /(?<![0-9A-Za-z.,-])\d{5}(?![0-9A-Za-z]|[.,-]\d)/,
   validate: (m) => (Number(m[0]) >= 1001 ? { normalized: m[0], validated: false } : false),
   context: POSTCODE_WORDS,

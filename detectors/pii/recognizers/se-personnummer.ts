@@ -17,7 +17,7 @@ export const sePersonnummer: Recognizer = {
   type: 'NATIONAL_ID',
   fineType: 'SE_PERSONNUMMER',
   description: 'SE personnummer: national identifier encoding birth date.',
-  gate: (f) => (f.digits < 10 ? Gate.NO : f.dashes + f.plus > 0 ? Gate.YES : Gate.CONTEXT),
+  gate: (f) => (f.digits < 10 || f.maxRun < 6 ? Gate.NO : f.dashes + f.plus > 0 ? Gate.YES : Gate.CONTEXT),
   pattern: /(?<![0-9A-Za-z-])(?:\d{2})?\d{6}[-+]?\d{4}(?![0-9A-Za-z]|-\d)/,
   validate: validatePersonnummer,
   context: ['personnummer', 'pnr', 'personnr', 'samordningsnummer'],

@@ -15,7 +15,7 @@ export const ukNhs: Recognizer = {
   type: 'HEALTH_ID',
   fineType: 'UK_NHS',
   description: 'UK NHS number: health identifier, Art. 9 special category data.',
-  gate: (f) => (f.digits >= 10 ? Gate.CONTEXT : Gate.NO),
+  gate: (f) => (f.digits >= 10 && (f.maxRun === 4 || f.maxRun === 10) ? Gate.CONTEXT : Gate.NO),
   pattern: /(?<![0-9A-Za-z-])\d{3}([ -]?)\d{3}\1\d{4}(?![0-9A-Za-z]|-\d)/,
   validate: validateNhs,
   context: ['nhs', 'patient', 'health', 'nhs_number'],

@@ -15,7 +15,14 @@ export const usItin: Recognizer = {
   type: 'US_ITIN',
   fineType: 'US_ITIN',
   description: 'US ITIN: tax identifier issued to people without an SSN.',
-  gate: (f) => (f.digits < 9 ? Gate.NO : f.dashes + f.spaces > 0 ? Gate.YES : Gate.CONTEXT),
+  gate: (f) =>
+    f.digits < 9 || f.maxRun < 4
+      ? Gate.NO
+      : f.maxRun <= 6 && f.dashes + f.spaces > 0
+        ? Gate.YES
+        : f.maxRun === 9
+          ? Gate.CONTEXT
+          : Gate.NO,
   pattern: /(?<![0-9A-Za-z-])9\d{2}[ -]?\d{2}[ -]?\d{4}(?![0-9A-Za-z]|-\d)/,
   validate: validateItin,
   context: ['itin', 'taxpayer', 'tax id', 'tin'],

@@ -19,7 +19,14 @@ export const usSsn: Recognizer = {
   type: 'US_SSN',
   fineType: 'US_SSN',
   description: 'US Social Security number: national identifier, identity-theft risk.',
-  gate: (f) => (f.digits < 9 ? Gate.NO : f.dashes >= 2 ? Gate.YES : Gate.CONTEXT),
+  gate: (f) =>
+    f.digits < 9
+      ? Gate.NO
+      : f.maxRun === 4 && f.dashes >= 2
+        ? Gate.YES
+        : f.maxRun === 4 || f.maxRun === 9
+          ? Gate.CONTEXT
+          : Gate.NO,
   pattern: /(?<![0-9A-Za-z-])\d{3}([ -]?)\d{2}\1\d{4}(?![0-9A-Za-z]|-\d)/,
   validate: validateSsn,
   context: ['ssn', 'social security', 'social_security', 'ss#', 'ssnum'],
