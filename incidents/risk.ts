@@ -1,6 +1,7 @@
 import { Category, type Signal } from '../events/signal.js';
 import { type EvidenceSummary, summarizeEvidence } from './exports/evidence-summary.js';
 import type { Incident } from './incident.js';
+import type { Command } from './lifecycle.js';
 import { NotificationDecision } from './workflow.js';
 
 /** ENISA severity bands (2013 methodology): SE < 2 low, < 3 medium, < 4 high, ≥ 4 very high. */
@@ -190,4 +191,18 @@ export function assessRisk(incident: Incident, signals: readonly Signal[]): Risk
     reasoning,
     evidence,
   };
+}
+
+/**
+ * The DPO's `decide` command pre-filled from an assessment (EDPB 9/2022: record the reasoning, notified or
+ * not); the DPO may choose another outcome and edit the reasoning before it is applied with `applyCommand`.
+ * @example applyCommand(incident, decisionCommand(assessRisk(incident, signals), 'dpo@acme.example'), now)
+ */
+export function decisionCommand(
+  risk: RiskAssessment,
+  actor: string,
+  outcome: NotificationDecision = risk.suggestion,
+  reasoning: string = risk.reasoning,
+): Extract<Command, { action: 'decide' }> {
+  return { action: 'decide', actor, outcome, reasoning, riskScore: risk.score };
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { summarizeDetections } from '../../detectors/pii/summary.js';
 import type { Detection } from '../../detectors/pii/types.js';
 import { openIncident } from '../../incidents/correlate.js';
-import { assessRisk, riskBand, suggestDecision } from '../../incidents/risk.js';
+import { applyCommand } from '../../incidents/lifecycle.js';
+import { assessRisk, decisionCommand, riskBand, suggestDecision } from '../../incidents/risk.js';
 import { signal } from '../support/factories.js';
 
 /** Egress evidence as the PII detector summarizes a sample (`summarizeDetections`), under `evidence.pii`. */
@@ -149,5 +150,24 @@ describe('assessRisk', () => {
     expect(risk.score).toBe(3.5);
     expect(risk.suggestion).toBe('notify-authority-and-subjects');
     expect(risk.assumptions).toEqual([]);
+  });
+
+  it('pre-fills the DPO decision, applied by the lifecycle with the score and reasoning on record', () => {
+    const gd = signal({ evidence: { findingType: 'Exfiltration:S3/MaliciousIPCaller' } });
+    const opened = openIncident(gd, '2026-11-20T02:15:00.000Z').incident;
+    const confirmed = applyCommand(opened, { action: 'confirm-breach', actor: 'dpo' }, '2026-11-20T06:00:00.000Z')!;
+    const risk = assessRisk(confirmed.incident, [gd]);
+    const command = decisionCommand(
+      risk,
+      'dpo',
+      'notify-authority',
+      `${risk.reasoning} DPO: bucket held customer data.`,
+    );
+    const decided = applyCommand(confirmed.incident, command, '2026-11-20T07:00:00.000Z')!;
+    expect(decided.incident.workflow.decision).toMatchObject({
+      outcome: 'notify-authority',
+      riskScore: 1.5,
+      reasoning: expect.stringMatching(/Assumed, to check: no PII counts.*DPO: bucket held customer data\.$/),
+    });
   });
 });
