@@ -149,10 +149,12 @@ export class FlowAggregator {
     const port = response || Number.isNaN(dstPort) ? ZERO_DEST : dstPort;
     let dest: DestFlows | undefined;
     if (service < 0 && peer >= 0) {
-      dest = bucket.v4.get(peer, port);
+      const hi = peer >>> 16;
+      const lo = peer & 0xffff;
+      dest = bucket.v4.get(hi, lo, port);
       if (dest === undefined) {
         dest = { peer: v4ToString(peer), port, bytes: 0, packets: 0, flows: 0, rejected: 0, response };
-        bucket.v4.set(peer, port, dest);
+        bucket.v4.set(hi, lo, port, dest);
         bucket.dests.set(peer * 65536 + port, dest);
       }
     } else {

@@ -12,14 +12,18 @@ export class DestIndex {
   private mask = 63;
   private size = 0;
 
-  private slot(peer: number, port: number): number {
-    return (Math.imul((peer | 0) ^ Math.imul(port + 1, 0x9e3779b1), 0x85ebca6b) >>> 15) & this.mask;
+  private slot(hi: number, lo: number, port: number): number {
+    return (Math.imul((hi << 16) ^ lo ^ Math.imul(port + 1, 0x9e3779b1), 0x85ebca6b) >>> 15) & this.mask;
   }
 
-  /** The aggregate of (peer, port), if any. */
-  get(peer: number, port: number): DestFlows | undefined {
+  /**
+   * The aggregate of (peer, port), if any. The address comes in 16-bit halves: a uint32 above 2^30 is
+   * no small integer for V8 and would be boxed on every call (measured: most of the fold's garbage).
+   */
+  get(hi: number, lo: number, port: number): DestFlows | undefined {
     const { peers, ports, mask } = this;
-    let i = this.slot(peer, port);
+    const peer = hi * 65536 + lo;
+    let i = this.slot(hi, lo, port);
     for (;;) {
       const p = ports[i] as number;
       if (p === -1) return undefined;
@@ -29,11 +33,11 @@ export class DestIndex {
   }
 
   /** Adds (peer, port) → aggregate; the key must not be present. */
-  set(peer: number, port: number, dest: DestFlows): void {
+  set(hi: number, lo: number, port: number, dest: DestFlows): void {
     if ((this.size + 1) * 2 > this.mask) this.grow();
-    let i = this.slot(peer, port);
+    let i = this.slot(hi, lo, port);
     while ((this.ports[i] as number) !== -1) i = (i + 1) & this.mask;
-    this.peers[i] = peer;
+    this.peers[i] = hi * 65536 + lo;
     this.ports[i] = port;
     this.values[i] = dest;
     this.size++;
@@ -48,7 +52,8 @@ export class DestIndex {
     this.mask = cap - 1;
     this.size = 0;
     for (let i = 0; i < ports.length; i++) {
-      if ((ports[i] as number) !== -1) this.set(peers[i] as number, ports[i] as number, values[i]!);
+      const p = peers[i] as number;
+      if ((ports[i] as number) !== -1) this.set(p >>> 16, p & 0xffff, ports[i] as number, values[i]!);
     }
   }
 }
