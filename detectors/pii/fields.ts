@@ -50,16 +50,17 @@ export function scanFields(engine: Engine, text: string, from: number, final: bo
   return limit;
 }
 
-function keyBefore(text: string, end: number): [number] | undefined {
+/** Start of the key ending at `end`, or -1 when there is none (no allocation: called for every key). */
+function keyBefore(text: string, end: number): number {
   let s = end;
   while (s > 0 && end - s < KEY_MAX && isKeyChar(text.charCodeAt(s - 1))) s--;
-  return s < end ? [s] : undefined;
+  return s < end ? s : -1;
 }
 
 function jsonField(engine: Engine, text: string, k: number, out: Hit[]): void {
   const key = keyBefore(text, k);
-  if (!key || text.charCodeAt(key[0] - 1) !== 34) return;
-  const rec = engine.fields.get(keyHash(text, key[0], k));
+  if (key < 0 || text.charCodeAt(key - 1) !== 34) return;
+  const rec = engine.fields.get(keyHash(text, key, k));
   if (!rec) return;
   let v = k + 2;
   while (text.charCodeAt(v) === 32) v++;
@@ -73,8 +74,8 @@ function jsonField(engine: Engine, text: string, k: number, out: Hit[]): void {
 
 function formField(engine: Engine, text: string, k: number, out: Hit[]): void {
   const key = keyBefore(text, k);
-  if (!key) return;
-  const before = key[0] === 0 ? 38 : text.charCodeAt(key[0] - 1);
+  if (key < 0) return;
+  const before = key === 0 ? 38 : text.charCodeAt(key - 1);
   // `&`, `?`, whitespace, `;`, `,` or start of input: a form, query or log key, not the middle of a word
   if (
     before !== 38 &&
@@ -86,7 +87,7 @@ function formField(engine: Engine, text: string, k: number, out: Hit[]): void {
     before !== 9
   )
     return;
-  const rec = engine.fields.get(keyHash(text, key[0], k));
+  const rec = engine.fields.get(keyHash(text, key, k));
   if (!rec) return;
   let e = k + 1;
   while (e < text.length && e - k <= FIELD_VALUE_MAX) {
