@@ -1,3 +1,4 @@
+import { ConfigError } from '../../events/errors.js';
 import type { Entity, Signal } from '../../events/signal.js';
 import type { BucketFlows, FlowAggregator, FlowBatchStats } from './aggregate.js';
 import { type BaselineConfig, type BaselineConfigInput, resolveBaselineConfig } from './config.js';
@@ -32,11 +33,16 @@ export interface FlowBatchResult {
  * const { signals, baselineUpdates } = analyzeFlowBatch(agg, await store.load(keys), { now, batchId });
  */
 export function analyzeFlowBatch(
-  batch: Pick<FlowAggregator, 'entities' | 'stats'>,
+  batch: Pick<FlowAggregator, 'entities' | 'stats' | 'bucketSeconds'>,
   baselines: ReadonlyMap<string, EntityBaseline>,
   options: AnalyzeFlowOptions,
 ): FlowBatchResult {
   const cfg = resolveBaselineConfig(options.config);
+  if (batch.bucketSeconds !== cfg.bucketSeconds) {
+    throw new ConfigError(
+      `flow baseline config: the batch was aggregated in ${batch.bucketSeconds} s buckets, bucketSeconds is ${cfg.bucketSeconds}`,
+    );
+  }
   const horizon = Math.floor(options.now.getTime() / 1000) + 3600;
   const items: { work: EntityWork; bucket: BucketFlows }[] = [];
   const works = new Map<string, EntityWork>();

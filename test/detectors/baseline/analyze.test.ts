@@ -123,6 +123,9 @@ describe('analyzeFlowBatch', () => {
       analyzeFlowBatch(agg, new Map(), { now: new Date(), batchId: 'c', config: { bucketSeconds: 700 } }),
     ).toThrow(/bucketSeconds must divide 3600/);
     expect(() =>
+      analyzeFlowBatch(agg, new Map(), { now: new Date(), batchId: 'c', config: { bucketSeconds: 300 } }),
+    ).toThrow(/aggregated in 600 s buckets, bucketSeconds is 300/);
+    expect(() =>
       analyzeFlowBatch(agg, new Map(), { now: new Date(), batchId: 'c', config: { volumeZ: 3 } as never }),
     ).toThrow(/volumeZ/);
   });
