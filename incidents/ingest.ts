@@ -35,6 +35,18 @@ export function emptyReport(received: number): IngestReport {
   return { received, invalid: [], notOpened: {}, opened: [], joined: 0, reopened: 0, duplicates: 0 };
 }
 
+/** Merges `b` into `a` and returns `a`. */
+export function mergeReports(a: IngestReport, b: IngestReport): IngestReport {
+  a.received += b.received;
+  a.invalid.push(...b.invalid);
+  for (const [reason, n] of Object.entries(b.notOpened)) a.notOpened[reason] = (a.notOpened[reason] ?? 0) + n;
+  a.opened.push(...b.opened);
+  a.joined += b.joined;
+  a.reopened += b.reopened;
+  a.duplicates += b.duplicates;
+  return a;
+}
+
 /** Adds one outcome to a report. */
 export function countOutcome(report: IngestReport, signal: Signal, result: RecordOutcome): void {
   switch (result.outcome) {
@@ -51,7 +63,8 @@ export function countOutcome(report: IngestReport, signal: Signal, result: Recor
       report.duplicates += 1;
       return;
     case 'recorded': {
-      const kind = signal.reason.replace(/ \d+(\.\d+)? below minimum \d+(\.\d+)?/, ' below minimum');
+      // Counted by the kind of reason, without its numbers ("severity 2 below minimum 4 for recon").
+      const kind = signal.reason.replace(/ \d+(\.\d+)?/g, '');
       report.notOpened[kind] = (report.notOpened[kind] ?? 0) + 1;
     }
   }

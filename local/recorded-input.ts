@@ -1,6 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { LOCAL_FILES_BUCKET } from '../adapters/s3-reader.js';
 import { BreachwatchError, ErrorCode } from '../events/errors.js';
+import { isFlowHeader } from '../events/flowlogs/format.js';
 
 /** One recorded delivery, named by file and position for reports. */
 export interface RecordedDelivery {
@@ -39,6 +41,36 @@ export const jsonReader: FileReader = {
           }
         });
     }
+  },
+};
+
+/**
+ * Flow-log text files (gzip or plain, with or without a header line) are delivered as an S3 notification
+ * for an object in a stand-in bucket, so they take the same path as flow logs S3 delivers in AWS.
+ */
+export const flowFileReader: FileReader = {
+  name: 'flow-log file',
+  accepts(_path, head) {
+    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return true;
+    const firstLine = head.toString('utf8').split('\n', 1)[0] ?? '';
+    return isFlowHeader(firstLine) || /^\d+ \S+ \S+ /.test(firstLine);
+  },
+  read(path) {
+    const key = resolve(path);
+    return [
+      {
+        ref: path,
+        delivery: {
+          Records: [
+            {
+              eventSource: 'aws:s3',
+              eventName: 'ObjectCreated:Put',
+              s3: { bucket: { name: LOCAL_FILES_BUCKET }, object: { key: encodeURIComponent(key) } },
+            },
+          ],
+        },
+      },
+    ];
   },
 };
 

@@ -1,10 +1,10 @@
 import { emptyReport, type IngestReport } from '../incidents/ingest.js';
 import { progressLine } from './progress.js';
-import { type FileReader, jsonReader, recordedFiles } from './recorded-input.js';
+import { type FileReader, flowFileReader, jsonReader, recordedFiles } from './recorded-input.js';
 import { mergeReports, type Runtime } from './runtime.js';
 
 /** Readers for recorded telemetry, tried in order. */
-export const fileReaders: FileReader[] = [jsonReader];
+export const fileReaders: FileReader[] = [jsonReader, flowFileReader];
 
 /**
  * Replays recorded telemetry (files or folders, any supported input detected by content) through the

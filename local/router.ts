@@ -1,6 +1,7 @@
 import { isGuardDutyEvent } from '../events/guardduty.js';
+import { isS3Notification } from '../events/s3-notification.js';
 import { DeliveryFailedError } from '../incidents/errors.js';
-import { emptyReport, type IngestReport } from '../incidents/ingest.js';
+import { emptyReport, type IngestReport, mergeReports } from '../incidents/ingest.js';
 import { localContext } from './lambda-context.js';
 
 /** A deployed function as the local runtime calls it: the same middy handler Lambda runs. */
@@ -11,18 +12,6 @@ export interface Route {
   name: string;
   matches(delivery: unknown): boolean;
   invoke(delivery: unknown): Promise<IngestReport>;
-}
-
-/** Merges `b` into `a` and returns `a`. */
-export function mergeReports(a: IngestReport, b: IngestReport): IngestReport {
-  a.received += b.received;
-  a.invalid.push(...b.invalid);
-  for (const [reason, n] of Object.entries(b.notOpened)) a.notOpened[reason] = (a.notOpened[reason] ?? 0) + n;
-  a.opened.push(...b.opened);
-  a.joined += b.joined;
-  a.reopened += b.reopened;
-  a.duplicates += b.duplicates;
-  return a;
 }
 
 /**
@@ -47,8 +36,40 @@ export function handlerRoute(name: string, matches: (delivery: unknown) => boole
 /** The GuardDuty pipeline's EventBridge rule: `source` aws.guardduty. */
 export const guardDutyMatcher = isGuardDutyEvent;
 
-/** Egress samples given directly (the function's direct invocation): objects with metadata and body. */
+/** The keys of an S3 notification's objects, or none when the delivery is not one. */
+function s3Keys(delivery: unknown): string[] {
+  if (!isS3Notification(delivery)) return [];
+  return (delivery as { Records: Array<{ s3?: { object?: { key?: unknown } } }> }).Records.map((r) =>
+    String(r.s3?.object?.key ?? ''),
+  );
+}
+
+/** Egress samples: given directly (objects with metadata and body), or as S3 objects ending in `.json`. */
 export function egressMatcher(delivery: unknown): boolean {
+  const keys = s3Keys(delivery);
+  if (keys.length > 0) return keys.every((k) => k.endsWith('.json'));
   const d = delivery as { metadata?: unknown; body?: unknown } | null;
   return typeof d === 'object' && d !== null && typeof d.metadata === 'object' && typeof d.body === 'object';
 }
+
+/** Flow logs: CloudWatch Logs events and payloads, Firehose events and records, S3 objects not ending in `.json`. */
+export function flowLogsMatcher(delivery: unknown): boolean {
+  const keys = s3Keys(delivery);
+  if (keys.length > 0) return keys.every((k) => !k.endsWith('.json'));
+  const d = delivery as {
+    awslogs?: unknown;
+    records?: unknown;
+    messageType?: unknown;
+    logEvents?: unknown;
+    data?: unknown;
+  } | null;
+  if (typeof d !== 'object' || d === null) return false;
+  return (
+    typeof d.awslogs === 'object' || // subscription event
+    Array.isArray(d.records) || // Firehose event
+    (typeof d.messageType === 'string' && Array.isArray(d.logEvents)) || // decoded subscription payload
+    (typeof d.data === 'string' && !('metadata' in d)) // one Firehose record
+  );
+}
+
+export { mergeReports };

@@ -1,16 +1,18 @@
 import { join, resolve } from 'node:path';
+import { createBaselineStore } from '../adapters/baseline-store.js';
 import { dynamoDestinationMemory } from '../adapters/destination-memory.js';
 import { IncidentStore } from '../adapters/incident-store.js';
-import { localObjectReader } from '../adapters/s3-reader.js';
+import { localObjectReader, localObjectStream } from '../adapters/s3-reader.js';
 import { ensureTable } from '../adapters/table.js';
 import { defaultRelevanceConfig } from '../detectors/guardduty/classify-finding.js';
 import { makeEgressHandler } from '../functions/egress-ingest.js';
+import { makeFlowLogsHandler } from '../functions/flowlogs-ingest.js';
 import { makeGuardDutyHandler } from '../functions/guardduty-ingest.js';
 import { readEgressConfig } from '../functions/lib/egress-config.js';
 import { defaultCorrelationConfig } from '../incidents/correlate.js';
 import { emptyReport, type IngestReport } from '../incidents/ingest.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
-import { egressMatcher, guardDutyMatcher, handlerRoute, mergeReports, type Route } from './router.js';
+import { egressMatcher, flowLogsMatcher, guardDutyMatcher, handlerRoute, mergeReports, type Route } from './router.js';
 
 /** Where `npm start` keeps its store; `--store DIR` points the CLI elsewhere. */
 export const DEFAULT_STORE_DIR = '.breachwatch';
@@ -59,17 +61,29 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const now = options.now ?? (() => new Date());
   const relevance = { ...defaultRelevanceConfig, includeSamples: options.includeSamples ?? false };
   const guardDuty = makeGuardDutyHandler(() => ({ sink: store, now, relevance }));
+  const objectsDir = options.objectsDir ?? join(resolve(options.storeDir ?? DEFAULT_STORE_DIR), 's3');
   const egressDeps = {
     sink: store,
     now,
     config: await readEgressConfig(process.env, true),
     destinations: dynamoDestinationMemory(store),
-    readObject: localObjectReader(options.objectsDir ?? join(resolve(options.storeDir ?? DEFAULT_STORE_DIR), 's3')),
+    readObject: localObjectReader(objectsDir),
+  };
+  const flowDeps = {
+    sink: store,
+    baselines: createBaselineStore({ tableName: TABLE, endpoint: db.endpoint }),
+    now,
+    openObject: localObjectStream(objectsDir),
   };
   const egress = makeEgressHandler(async () => egressDeps);
   const routes: Route[] = [
     handlerRoute('guardduty-ingest', guardDutyMatcher, guardDuty),
     handlerRoute('egress-ingest', egressMatcher, egress),
+    handlerRoute(
+      'flowlogs-ingest',
+      flowLogsMatcher,
+      makeFlowLogsHandler(() => flowDeps),
+    ),
   ];
   return {
     store,
@@ -82,7 +96,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
         report.invalid.push({ ref, reason: 'no route takes this delivery (not a supported AWS event shape)' });
         return report;
       }
-      return route.invoke(delivery);
+      const report = await route.invoke(delivery);
+      // Name the recorded file or request in positions the handler gave relative to its delivery.
+      report.invalid = report.invalid.map((r) => (r.ref.startsWith(ref) ? r : { ...r, ref: `${ref}: ${r.ref}` }));
+      return report;
     },
     stop: () => db.stop(),
   };

@@ -7,6 +7,7 @@ export const logger = new Logger({ serviceName: 'breachwatch' });
 
 /** Metrics in the `breachwatch` namespace; the function name is the service dimension. */
 export const metrics = new Metrics({
+  logger, // its own warnings ("no metrics to publish") follow the log level instead of the console
   namespace: 'breachwatch',
   serviceName: process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'breachwatch',
 });

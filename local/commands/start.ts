@@ -9,6 +9,7 @@ import { serveHttp } from '../http-server.js';
 import { incidentTable } from '../incident-view.js';
 import { describeReport, replayPaths } from '../replay.js';
 import { DEFAULT_STORE_DIR, startRuntime } from '../runtime.js';
+import { startWorkflowRuntime } from '../workflow-runtime.js';
 
 const samplesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../samples');
 
@@ -31,15 +32,26 @@ export async function start(args: string[]): Promise<number> {
     console.log(describeReport(await replayPaths(runtime, [samplesDir])));
     writeFileSync(marker, `${new Date().toISOString()}\n`);
   }
-  const server = await serveHttp({ ...runtimeEndpoints(runtime), ...consoleEndpoints({ store: runtime.store }) }, port);
+  const routes = { ...runtimeEndpoints(runtime), ...consoleEndpoints({ store: runtime.store }) };
+  const server = await serveHttp(routes, port);
   const address = server.address();
   const bound = typeof address === 'object' && address ? address.port : port;
+  // The outbox, paging, Slack interactions, ack links and deadlines: the same handlers as in AWS.
+  const workflow = await startWorkflowRuntime({
+    store: runtime.store,
+    dynamoEndpoint: runtime.endpoint,
+    tableName: runtime.tableName,
+    publicUrl: `http://127.0.0.1:${bound}/console`,
+  });
+  Object.assign(routes, workflow.routes);
+  await workflow.drain();
   console.log(`\nOpen incidents:\n${incidentTable(await runtime.store.listIncidents({ openOnly: true }))}\n`);
   console.log(`breachwatch: listening on http://127.0.0.1:${bound}`);
   console.log(`  POST /events           AWS deliveries (EventBridge events, …), routed as in AWS`);
   console.log(`  GET  /incidents        incidents as JSON (?open=true)`);
   console.log(`  GET  /incidents/{id}   one incident with its timeline and signals`);
   console.log('  GET  /console          the breach console: open incidents, Art. 33 clock, actions, exports');
+  console.log('  POST /slack/interactions   Slack buttons (signed); GET/POST /ack   signed acknowledge links');
   console.log('Ctrl-C to stop; data stays in the store folder.');
   await new Promise<void>((done) => {
     const stop = () => done();
@@ -47,6 +59,7 @@ export async function start(args: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await new Promise((r) => server.close(r));
+  await workflow.stop();
   await runtime.stop();
   return 0;
 }

@@ -81,7 +81,7 @@ describe('breachwatch replay', () => {
     const { code, stdout, stderr } = await runCli(['replay', dir, good, '--json']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toHaveLength(1);
-    expect(stderr).toMatch(/invalid finding f-broken: detail\.type: .*detail\.severity/);
+    expect(stderr).toMatch(/invalid \S*broken\.json: finding f-broken: detail\.type: .*detail\.severity/);
     expect(stderr).toContain('notes.txt: unsupported input');
   });
 });
