@@ -3,9 +3,15 @@ import { FlowEnvelopeError } from './errors.js';
 import { type FlowParseStats, type FlowTextOptions, FlowTextParser, type OnFlowRecord } from './text-parser.js';
 
 const EVENTS_KEY = Buffer.from('"logEvents":[');
-const MESSAGE_KEY = Buffer.from('message');
+const MESSAGE_KEY = [109, 101, 115, 115, 97, 103, 101] as const; // 'message'
 const QUOTE = 34;
 const BACKSLASH = 92;
+
+/** Whether the 7 bytes at `at` spell "message". */
+function isMessageKey(b: Buffer, at: number): boolean {
+  for (let k = 0; k < 7; k++) if (b[at + k] !== MESSAGE_KEY[k]) return false;
+  return true;
+}
 
 function skipWs(b: Buffer, i: number): number {
   let c = b[i];
@@ -15,11 +21,13 @@ function skipWs(b: Buffer, i: number): number {
 
 /** End of a JSON string starting after its opening quote, or -1 if it holds an escape (slow path). */
 function stringEnd(b: Buffer, i: number): number {
-  const q = b.indexOf(QUOTE, i);
-  if (q < 0) return -1;
-  // Bounded scan: an unbounded indexOf(backslash) ran to the buffer's end for every string (quadratic).
-  for (let k = i; k < q; k++) if (b[k] === BACKSLASH) return -1;
-  return q;
+  const n = b.length;
+  for (; i < n; i++) {
+    const c = b[i];
+    if (c === QUOTE) return i;
+    if (c === BACKSLASH) return -1;
+  }
+  return -1;
 }
 
 /**
@@ -40,7 +48,7 @@ function messageOffsets(b: Buffer, i: number): Int32Array | undefined {
       if (b[i] !== QUOTE) return undefined;
       const keyEnd = stringEnd(b, i + 1);
       if (keyEnd < 0) return undefined;
-      const isMessage = keyEnd - i - 1 === 7 && b.compare(MESSAGE_KEY, 0, 7, i + 1, keyEnd) === 0;
+      const isMessage = keyEnd - i - 1 === 7 && isMessageKey(b, i + 1);
       i = skipWs(b, keyEnd + 1);
       if (b[i] !== 58) return undefined;
       i = skipWs(b, i + 1);
