@@ -1,7 +1,9 @@
 import type { SSTConfig } from 'sst';
 import { Ingest } from './stacks/ingest.js';
 import { applyNagSuppressions } from './stacks/nag-suppressions.js';
+import { Operations } from './stacks/operations.js';
 import { Storage } from './stacks/storage.js';
+import { Workflow } from './stacks/workflow.js';
 
 /** SST v2 app: `npx sst deploy --stage prod`. Stacks name handlers by path only. */
 export default {
@@ -10,7 +12,7 @@ export default {
   },
   stacks(app) {
     app.setDefaultFunctionProps({ runtime: 'nodejs22.x', nodejs: { format: 'esm' } });
-    app.stack(Storage).stack(Ingest);
+    app.stack(Storage).stack(Ingest).stack(Workflow).stack(Operations);
     applyNagSuppressions(app);
   },
 } satisfies SSTConfig;

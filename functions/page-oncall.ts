@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { ackLinkUrl, signAckToken } from '../adapters/ack-link.js';
@@ -141,7 +142,10 @@ export function makePageHandler(deps: () => PageDeps) {
         'incident event',
         parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
       );
-    return pageIncidentEvent(parsed.data, deps());
+    const report = await pageIncidentEvent(parsed.data, deps());
+    // Paired with `incidentsOpened` by the "opened but not paged" alarm.
+    if (parsed.data.detailType === 'Incident Opened') metrics.addMetric('incidentsPaged', MetricUnit.Count, 1);
+    return report;
   })
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics));

@@ -1,3 +1,4 @@
+import { Stack } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -21,4 +22,22 @@ export function grantTable(fn: SstFunction, table: Table, key: IKey, actions: re
   const indexes = Object.keys(tableDefinition.indexes).map((name) => `${table.tableArn}/index/${name}`);
   fn.addToRolePolicy(new PolicyStatement({ actions: [...actions], resources: [table.tableArn, ...indexes] }));
   fn.addToRolePolicy(new PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [key.keyArn] }));
+}
+
+/** Read-modify-write of the workflow (pages, drafts, destination memory, baseline ADDs) on top of the store. */
+export const WORKFLOW_ACTIONS = [...INCIDENT_STORE_ACTIONS, 'dynamodb:UpdateItem'] as const;
+
+/** Grants `actions` on `resources` to a function, one statement. */
+export function grant(fn: SstFunction, actions: string[], resources: string[]): void {
+  fn.addToRolePolicy(new PolicyStatement({ actions, resources }));
+}
+
+/** `ssm:GetParameter` on the named SecureString parameters of this stack's account and region. */
+export function grantParameters(fn: SstFunction, names: string[]): void {
+  const { region, account, partition } = Stack.of(fn);
+  grant(
+    fn,
+    ['ssm:GetParameter'],
+    names.map((name) => `arn:${partition}:ssm:${region}:${account}:parameter${name}`),
+  );
 }

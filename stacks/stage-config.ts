@@ -10,6 +10,25 @@ export interface StageConfig {
   windowHours: { high: number; medium: number; low: number };
   /** Production keeps data on stack deletion and protects the table. */
   production: boolean;
+  /** Days evidence (egress captures) and dedup markers are kept. */
+  retentionDays: number;
+  /** CloudWatch Logs group your VPC flow logs go to; a subscription filter feeds the flow-log function. */
+  flowLogGroupName?: string;
+  /** S3 bucket your VPC flow logs are delivered to; its notifications feed the flow-log function. */
+  flowLogBucketName?: string;
+  /** Custom flow-log `${field}` format for header-less CloudWatch Logs records (default: v2 default format). */
+  flowLogFormat?: string;
+  /** Destinations allowed to receive some PII types (JSON rules, see `detectors/egress/destination.ts`). */
+  egressAllowlist: Array<{ host?: string; cidr?: string; port?: number; types: string[] | '*' }>;
+  /** Slack channel for pages, and who an escalation mentions. */
+  slackChannel?: string;
+  slackEscalationMention?: string;
+  /** Slack user id → person (the legal record of who acted). */
+  slackUsers: Record<string, string>;
+  /** Where people open the console (links in pages). */
+  consoleUrl?: string;
+  /** Prefix of the SSM SecureString parameters holding the secrets (created before deploy). */
+  ssmPrefix: string;
 }
 
 const defaults: StageConfig = {
@@ -19,11 +38,18 @@ const defaults: StageConfig = {
   minSeverityDataStoreAccess: 1,
   windowHours: { high: 1, medium: 8, low: 24 },
   production: false,
+  retentionDays: 30,
+  egressAllowlist: [],
+  slackUsers: {},
+  ssmPrefix: '/breachwatch',
 };
 
 /** Per-stage overrides; any stage not named here uses the defaults. */
 const stages: Record<string, Partial<StageConfig>> = {
-  prod: { production: true },
+  prod: { production: true, retentionDays: 365 },
+  // The infra tests deploy nothing; they exercise every optional wiring.
+  test: { flowLogGroupName: '/vpc/flow-logs', flowLogBucketName: 'acme-flow-logs', slackChannel: 'C0BREACHWATCH' },
+  nag: { flowLogGroupName: '/vpc/flow-logs', flowLogBucketName: 'acme-flow-logs', slackChannel: 'C0BREACHWATCH' },
 };
 
 /** The configuration of a stage. */
@@ -41,8 +67,20 @@ export function functionEnvironment(config: StageConfig, tableName: string): Rec
     BREACHWATCH_WINDOW_HOURS_HIGH: String(config.windowHours.high),
     BREACHWATCH_WINDOW_HOURS_MEDIUM: String(config.windowHours.medium),
     BREACHWATCH_WINDOW_HOURS_LOW: String(config.windowHours.low),
+    BREACHWATCH_EGRESS_ALLOWLIST: JSON.stringify(config.egressAllowlist),
     POWERTOOLS_SERVICE_NAME: 'breachwatch',
     POWERTOOLS_METRICS_NAMESPACE: 'breachwatch',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+}
+
+/** The SSM parameter names of a stage's secrets. */
+export function secretParameters(config: StageConfig, stage: string) {
+  const base = `${config.ssmPrefix}/${stage}`;
+  return {
+    fingerprintKey: `${base}/fingerprint-key`,
+    slackBotToken: `${base}/slack/bot-token`,
+    slackSigningSecret: `${base}/slack/signing-secret`,
+    ackLinkKey: `${base}/ack-link-key`,
   };
 }

@@ -14,7 +14,8 @@ import { stageConfig } from './stage-config.js';
 
 /**
  * The incidents table (single-table design, see `adapters/table.ts`) and the customer-managed key that
- * encrypts it and the queues. Point-in-time recovery always; deletion protection and retain in production.
+ * encrypts it, the evidence bucket, the queues and the topics. Point-in-time recovery always; deletion
+ * protection and retain in production.
  */
 export function Storage({ stack, app }: StackContext) {
   const config = stageConfig(app.stage);
@@ -44,5 +45,5 @@ export function Storage({ stack, app }: StackContext) {
     });
   }
   stack.addOutputs({ IncidentsTable: table.tableName });
-  return { table, key, retention: Duration.days(14) };
+  return { table, key };
 }

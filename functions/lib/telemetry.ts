@@ -5,11 +5,11 @@ import type { IngestReport } from '../../incidents/ingest.js';
 /** One structured logger for all functions. Never log events: they carry personal data. */
 export const logger = new Logger({ serviceName: 'breachwatch' });
 
-/** Metrics in the `breachwatch` namespace; the function name is the service dimension. */
+/** Metrics in the `breachwatch` namespace with one `service` dimension, so alarms can sum across functions. */
 export const metrics = new Metrics({
   logger, // its own warnings ("no metrics to publish") follow the log level instead of the console
   namespace: 'breachwatch',
-  serviceName: process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'breachwatch',
+  serviceName: 'breachwatch',
 });
 
 /** Publishes an ingest report as metrics and one log line (counts, ids and reasons only). */

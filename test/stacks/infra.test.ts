@@ -1,16 +1,22 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Ingest } from '../../stacks/ingest.js';
+import { Operations } from '../../stacks/operations.js';
 import { Storage } from '../../stacks/storage.js';
+import { Workflow } from '../../stacks/workflow.js';
 import { policyStatements, synthesize, templateOf } from '../support/synth.js';
 
 let storage: Template;
 let ingest: Template;
+let workflow: Template;
+let operations: Template;
 
 beforeAll(async () => {
   await synthesize('test');
   storage = templateOf(Storage);
   ingest = templateOf(Ingest);
+  workflow = templateOf(Workflow);
+  operations = templateOf(Operations);
 }, 180_000);
 
 describe('Storage stack', () => {
@@ -62,17 +68,107 @@ describe('Ingest stack', () => {
     ingest.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: Match.anyValue() });
   });
 
-  it('grants the store exactly the DynamoDB actions it uses, and no wildcard action anywhere', () => {
+  it('grants the GuardDuty function exactly the DynamoDB actions the store uses, and no wildcard action anywhere', () => {
     const statements = policyStatements(ingest);
     const actions = statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
     expect(actions.filter((a) => a.includes('*'))).toEqual([]);
-    expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual([
+    const guardDutyRole = Object.entries(ingest.findResources('AWS::IAM::Policy')).find(([id]) =>
+      id.startsWith('GuardDutyIngest'),
+    );
+    const own = (
+      guardDutyRole?.[1] as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[] }> } } }
+    ).Properties.PolicyDocument.Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+    expect(own.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual([
       'dynamodb:BatchGetItem',
       'dynamodb:ConditionCheckItem',
       'dynamodb:GetItem',
       'dynamodb:PutItem',
       'dynamodb:Query',
     ]);
+  });
+
+  it('feeds egress captures and flow logs to their functions', () => {
+    ingest.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) }),
+        ],
+      },
+      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 30, Status: 'Enabled' })] },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+    ingest.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: {
+        LambdaFunctionConfigurations: [
+          Match.objectLike({
+            Filter: {
+              Key: {
+                FilterRules: [
+                  { Name: 'suffix', Value: '.json' },
+                  { Name: 'prefix', Value: 'egress/' },
+                ],
+              },
+            },
+          }),
+        ],
+      },
+    });
+    ingest.hasResourceProperties('AWS::Logs::SubscriptionFilter', {
+      LogGroupName: '/vpc/flow-logs',
+      FilterPattern: '',
+    });
+    ingest.resourceCountIs('AWS::SQS::Queue', 3);
+  });
+});
+
+describe('Workflow stack', () => {
+  it('publishes from the table stream with partial batch failures, bisect and a failure queue', () => {
+    workflow.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      StartingPosition: 'TRIM_HORIZON',
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    workflow.hasResourceProperties('AWS::Events::EventBus', { Name: 'test-breachwatch' });
+    workflow.hasResourceProperties('AWS::Events::Rule', { EventPattern: { source: ['breachwatch'] } });
+  });
+
+  it('encrypts both topics with the data key and refuses plain HTTP', () => {
+    workflow.resourceCountIs('AWS::SNS::Topic', 2);
+    workflow.allResourcesProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    workflow.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: [Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })],
+      },
+    });
+  });
+
+  it('serves Slack from a function URL (Slack signs, AWS cannot) and runs deadlines every 5 minutes', () => {
+    workflow.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'NONE' });
+    workflow.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(5 minutes)' });
+    const actions = policyStatements(workflow).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+    expect(actions.filter((a) => a.includes('*'))).toEqual([]);
+    expect(actions).toEqual(expect.arrayContaining(['events:PutEvents', 'sns:Publish', 'ssm:GetParameter']));
+  });
+});
+
+describe('Operations stack', () => {
+  it('alarms on every dead-letter queue, function errors and throttles, and incidents opened but not paged', () => {
+    const alarms = Object.values(operations.findResources('AWS::CloudWatch::Alarm')) as Array<{
+      Properties: { AlarmDescription: string };
+    }>;
+    const descriptions = alarms.map((a) => a.Properties.AlarmDescription);
+    expect(descriptions.filter((d) => d.includes('dead-letter queue'))).toHaveLength(5);
+    expect(descriptions.filter((d) => d.endsWith('errors (runbook: function errors and throttles)'))).toHaveLength(7);
+    expect(descriptions.filter((d) => d.includes('throttles (runbook'))).toHaveLength(7);
+    expect(descriptions).toContain(
+      'incidents opened but no on-call page delivered for 30 minutes (runbook: opened but not paged)',
+    );
   });
 });
 
