@@ -75,8 +75,9 @@ describe('Ingest stack', () => {
     const guardDutyRole = Object.entries(ingest.findResources('AWS::IAM::Policy')).find(([id]) =>
       id.startsWith('GuardDutyIngest'),
     );
+    if (!guardDutyRole) throw new Error('no policy for the GuardDuty ingest role');
     const own = (
-      guardDutyRole?.[1] as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[] }> } } }
+      guardDutyRole[1] as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[] }> } } }
     ).Properties.PolicyDocument.Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
     expect(own.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual([
       'dynamodb:BatchGetItem',
