@@ -16,9 +16,17 @@ const rate = Number(process.env.BENCH_INGEST_RATE ?? 50);
 const seconds = Number(process.env.BENCH_INGEST_SECONDS ?? 60);
 
 /** Distinct findings about 40 buckets and 40 instances, so correlation both opens and joins. */
-function eventFor(i: number): Record<string, unknown> {
+function eventFor(i: number): unknown {
   const file = i % 2 === 0 ? 'elastic-exfiltration-s3-maliciousipcaller' : 'elastic-trojan-ec2-dnsdataexfiltration';
-  const event = loadJson<Record<string, any>>(`guardduty/eventbridge/${file}.event.json`);
+  type Loose = {
+    detail: {
+      id: string;
+      updatedAt: string;
+      service: { additionalInfo: Record<string, unknown> };
+      resource: { s3BucketDetails?: Array<{ name: string }>; instanceDetails: { instanceId: string } };
+    };
+  };
+  const event = loadJson<Loose>(`guardduty/eventbridge/${file}.event.json`);
   const d = event.detail;
   delete d.service.additionalInfo.sample;
   d.id = `bench-${i.toString(16).padStart(8, '0')}`;
