@@ -10,7 +10,7 @@ import { runtimeEndpoints } from '../local/endpoints.js';
 import { serveHttp } from '../local/http-server.js';
 import { startRuntime } from '../local/runtime.js';
 import { loadJson } from '../test/support/fixtures.js';
-import { fmt, percentile, printFigures } from './support.js';
+import { fmt, openLoop, percentile, printFigures } from './support.js';
 
 const rate = Number(process.env.BENCH_INGEST_RATE ?? 50);
 const seconds = Number(process.env.BENCH_INGEST_SECONDS ?? 60);
@@ -58,31 +58,19 @@ export async function run(): Promise<void> {
     const latencies: number[] = [];
     const report = emptyReport(0);
     let failures = 0;
-    const started = performance.now();
-    const inflight: Promise<void>[] = [];
-    for (let i = 0; i < total; i++) {
-      const due = started + (i * 1000) / rate;
-      const wait = due - performance.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      inflight.push(
-        (async () => {
-          const t = performance.now();
-          const res = await fetch(url, {
-            method: 'POST',
-            body: bodies[i],
-            headers: { 'content-type': 'application/json' },
-          });
-          const body = (await res.json()) as typeof report;
-          latencies.push(performance.now() - t);
-          if (res.status !== 202) failures += 1;
-          report.opened.push(...body.opened);
-          report.joined += body.joined;
-        })(),
-      );
-      if (i % Math.max(1, rate * 5) === 0 && process.stderr.isTTY) process.stderr.write(`\r  sent ${i}/${total}`);
-    }
-    await Promise.all(inflight);
-    const elapsed = (performance.now() - started) / 1000;
+    const elapsed = await openLoop(total, rate, async (i) => {
+      const t = performance.now();
+      const res = await fetch(url, {
+        method: 'POST',
+        body: bodies[i],
+        headers: { 'content-type': 'application/json' },
+      });
+      const body = (await res.json()) as typeof report;
+      latencies.push(performance.now() - t);
+      if (res.status !== 202) failures += 1;
+      report.opened.push(...body.opened);
+      report.joined += body.joined;
+    });
     latencies.sort((a, b) => a - b);
 
     const incidents = await runtime.store.listIncidents();

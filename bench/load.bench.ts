@@ -14,7 +14,7 @@ import { serveHttp } from '../local/http-server.js';
 import { startRuntime } from '../local/runtime.js';
 import { startWorkflowRuntime } from '../local/workflow-runtime.js';
 import { guardDutyEvent } from '../test/support/factories.js';
-import { fmt, percentile, printFigures } from './support.js';
+import { fmt, openLoop, percentile, printFigures } from './support.js';
 
 const rate = Number(process.env.BENCH_LOAD_RATE ?? 10);
 const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 300);
@@ -86,34 +86,23 @@ export async function run(): Promise<void> {
     const sent: Record<Kind, number> = { guardduty: 0, flowlogs: 0, egress: 0 };
     const report = emptyReport(0);
     let non2xx = 0;
-    const started = performance.now();
-    const inflight: Promise<void>[] = [];
-    for (let i = 0; i < total; i++) {
-      const due = started + (i * 1000) / rate;
-      const wait = due - performance.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const elapsed = await openLoop(total, rate, async (i) => {
       const d = delivery(i, new Date(Date.UTC(2026, 10, 20) + i * 1000));
       sent[d.kind] += 1;
-      inflight.push(
-        (async () => {
-          const t = performance.now();
-          const res = await fetch(`http://127.0.0.1:${port}/events`, {
-            method: 'POST',
-            body: JSON.stringify(d.body),
-            headers: { 'content-type': 'application/json' },
-          });
-          const body = (await res.json()) as typeof report;
-          stored.push(performance.now() - t);
-          if (res.status !== 202) non2xx += 1;
-          for (const id of body.opened) sentAt.set(id, t);
-          mergeReports(report, body);
-        })(),
-      );
       if (i > 0 && i % (rate * 30) === 0)
         console.error(`  load: ${i}/${total} sent, ${report.opened.length} incidents opened`);
-    }
-    await Promise.all(inflight);
-    const elapsed = (performance.now() - started) / 1000;
+      const t = performance.now();
+      const res = await fetch(`http://127.0.0.1:${port}/events`, {
+        method: 'POST',
+        body: JSON.stringify(d.body),
+        headers: { 'content-type': 'application/json' },
+      });
+      const body = (await res.json()) as typeof report;
+      stored.push(performance.now() - t);
+      if (res.status !== 202) non2xx += 1;
+      for (const id of body.opened) sentAt.set(id, t);
+      mergeReports(report, body);
+    });
     await workflow.drain();
     const pagedAt = new Map<string, number>();
     for (const entry of workflow.snsOutbox) {

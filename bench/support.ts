@@ -20,3 +20,20 @@ export function printFigures(rows: Array<[string, string]>): void {
 export function peakRssMb(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
+
+/**
+ * Sends `total` requests open-loop at `rate` per second (each one due at its slot, whatever the answers
+ * so far, so a slow system shows up as latency rather than as a lower offered rate); returns the elapsed
+ * seconds once every request has finished.
+ */
+export async function openLoop(total: number, rate: number, send: (i: number) => Promise<void>): Promise<number> {
+  const started = performance.now();
+  const inflight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const wait = started + (i * 1000) / rate - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    inflight.push(send(i));
+  }
+  await Promise.all(inflight);
+  return (performance.now() - started) / 1000;
+}

@@ -1,6 +1,7 @@
 import type { Signal } from '../../events/signal.js';
 import type { Incident } from '../../incidents/incident.js';
 import { type TimelineEntry, verifyChain } from '../../incidents/timeline.js';
+import { incidentJson } from '../incident-view.js';
 import { consoleActions } from './console-actions.js';
 import { art33Countdown } from './countdown.js';
 
@@ -9,21 +10,7 @@ export const EXPORT_FORMATS = ['json', 'csv', 'pdf'] as const;
 
 /** An incident as a row of the console's list: what, how bad, where it stands, and its Art. 33 clock. */
 export function consoleSummary(incident: Incident, now: Date) {
-  return {
-    id: incident.id,
-    title: incident.title,
-    status: incident.status,
-    severity: incident.severity,
-    severityBand: incident.severityBand,
-    category: incident.category,
-    entity: incident.entity,
-    signalCount: incident.signalCount,
-    sources: incident.sources,
-    firstSeen: incident.firstSeen,
-    lastSeen: incident.lastSeen,
-    openedAt: incident.openedAt,
-    countdown: art33Countdown(incident, now),
-  };
+  return { ...incidentJson(incident), countdown: art33Countdown(incident, now) };
 }
 
 /** A signal as evidence: source, type, severity and its one-line summary. Never its raw evidence. */
