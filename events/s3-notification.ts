@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseWith } from './parse.js';
 
 /**
  * An S3 event notification as Lambda receives it (ObjectCreated). Keys arrive URL-encoded with `+` for
@@ -47,4 +48,11 @@ export function objectRefs(notification: S3Notification): S3ObjectRef[] {
 export function isS3Notification(value: unknown): boolean {
   const records = (value as { Records?: Array<{ eventSource?: unknown }> } | null)?.Records;
   return Array.isArray(records) && records.length > 0 && records[0]?.eventSource === 'aws:s3';
+}
+
+/** Checks a notification; throws `InvalidEventError` naming each bad field (the delivery goes to the DLQ). */
+export function parseS3Notification(value: unknown): S3Notification {
+  const parsed = parseWith(S3NotificationSchema, value, 'S3 notification');
+  if (!parsed.ok) throw parsed.error;
+  return parsed.value;
 }

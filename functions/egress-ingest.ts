@@ -4,7 +4,7 @@ import middy from '@middy/core';
 import { dynamoDestinationMemory } from '../adapters/destination-memory.js';
 import { IncidentStore } from '../adapters/incident-store.js';
 import { readS3Object } from '../adapters/s3-reader.js';
-import { isS3Notification, objectRefs, S3NotificationSchema } from '../events/s3-notification.js';
+import { isS3Notification, objectRefs, parseS3Notification } from '../events/s3-notification.js';
 import { DeliveryFailedError } from '../incidents/errors.js';
 import { type DeliveredSample, type EgressIngestDeps, ingestEgressSamples } from '../incidents/ingest-egress.js';
 import { readConfig } from './lib/config.js';
@@ -15,7 +15,7 @@ import { logger, metrics, reportIngest } from './lib/telemetry.js';
 async function deliveredSamples(event: unknown, deps: EgressIngestDeps): Promise<DeliveredSample[]> {
   if (!isS3Notification(event))
     return (Array.isArray(event) ? event : [event]).map((value, i) => ({ ref: `sample #${i}`, value }));
-  const refs = objectRefs(S3NotificationSchema.parse(event));
+  const refs = objectRefs(parseS3Notification(event));
   return Promise.all(
     refs.map(async (ref) => {
       const where = `s3://${ref.bucket}/${ref.key}`;

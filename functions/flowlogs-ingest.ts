@@ -10,7 +10,7 @@ import { InvalidEventError } from '../events/errors.js';
 import { CloudWatchLogsEventSchema, CloudWatchLogsPayloadSchema } from '../events/flowlogs/cloudwatch-logs.js';
 import { FirehoseEventSchema, FirehoseRecordSchema } from '../events/flowlogs/firehose.js';
 import { parseFlowFormat } from '../events/flowlogs/format.js';
-import { isS3Notification, objectRefs, S3NotificationSchema, type S3ObjectRef } from '../events/s3-notification.js';
+import { isS3Notification, objectRefs, parseS3Notification, type S3ObjectRef } from '../events/s3-notification.js';
 import { DeliveryFailedError } from '../incidents/errors.js';
 import { emptyReport, mergeReports } from '../incidents/ingest.js';
 import { type FlowIngestDeps, ingestFlowDelivery } from '../incidents/ingest-flows.js';
@@ -47,7 +47,7 @@ export function makeFlowLogsHandler(deps: () => FlowHandlerDeps) {
     const failed: string[] = [];
     const deliveries: Array<{ batchId: string; ref: string; open: () => Promise<AsyncIterable<Uint8Array>> }> = [];
     if (isS3Notification(event)) {
-      for (const ref of objectRefs(S3NotificationSchema.parse(event))) {
+      for (const ref of objectRefs(parseS3Notification(event))) {
         const where = `s3://${ref.bucket}/${ref.key}`;
         deliveries.push({ batchId: `${where}#${ref.versionId ?? ''}`, ref: where, open: () => d.openObject(ref) });
       }
