@@ -1,5 +1,6 @@
 import { isGuardDutyEvent } from '../events/guardduty.js';
 import { isS3Notification } from '../events/s3-notification.js';
+import { isSnsEvent, snsMessages } from '../events/sns.js';
 import { DeliveryFailedError } from '../incidents/errors.js';
 import { emptyReport, type IngestReport, mergeReports } from '../incidents/ingest.js';
 import { localContext } from './lambda-context.js';
@@ -33,8 +34,15 @@ export function handlerRoute(name: string, matches: (delivery: unknown) => boole
   };
 }
 
-/** The GuardDuty pipeline's EventBridge rule: `source` aws.guardduty. */
-export const guardDutyMatcher = isGuardDutyEvent;
+/** The GuardDuty pipeline: the EventBridge rule on `source` aws.guardduty, or an SNS topic carrying it. */
+export function guardDutyMatcher(delivery: unknown): boolean {
+  if (!isSnsEvent(delivery)) return isGuardDutyEvent(delivery);
+  try {
+    return snsMessages(delivery).every((m) => isGuardDutyEvent(m.value));
+  } catch {
+    return false;
+  }
+}
 
 /** The keys of an S3 notification's objects, or none when the delivery is not one. */
 function s3Keys(delivery: unknown): string[] {

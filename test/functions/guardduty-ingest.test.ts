@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultRelevanceConfig } from '../../detectors/guardduty/classify-finding.js';
 import { makeGuardDutyHandler } from '../../functions/guardduty-ingest.js';
 import { DeliveryFailedError } from '../../incidents/errors.js';
 import { localContext } from '../../local/lambda-context.js';
@@ -26,5 +27,31 @@ describe('guardduty-ingest handler', () => {
     expect(error).toBeInstanceOf(DeliveryFailedError);
     expect((error as DeliveryFailedError).message).toContain('finding f-9 invalid: detail.type');
     expect(await store.listIncidents()).toEqual([]);
+  });
+});
+
+describe('guardduty-ingest handler behind SNS', () => {
+  it('unwraps GuardDuty events from an SNS notification', async () => {
+    const { loadJson } = await import('../support/fixtures.js');
+    const store = await freshStore();
+    const handler = makeGuardDutyHandler(() => ({
+      sink: store,
+      now: () => new Date('2026-11-20T03:00:00Z'),
+      relevance: { ...defaultRelevanceConfig, includeSamples: true },
+    }));
+    const report = await handler(
+      loadJson('sns/lambda-sns-event-guardduty.constructed.json'),
+      localContext('guardduty-ingest'),
+    );
+    expect(report).toMatchObject({ received: 1, opened: [expect.stringMatching(/^BW-/)] });
+  });
+
+  it('rejects an SNS message that is not a GuardDuty event, by its message id', async () => {
+    const store = await freshStore();
+    const handler = makeGuardDutyHandler(() => ({ sink: store, now: () => new Date() }));
+    const event = { Records: [{ EventSource: 'aws:sns', Sns: { MessageId: 'm-1', Message: 'hello' } }] };
+    const error = await handler(event, localContext('guardduty-ingest')).catch((e) => e);
+    expect(error).toBeInstanceOf(DeliveryFailedError);
+    expect((error as DeliveryFailedError).message).toContain('invalid');
   });
 });

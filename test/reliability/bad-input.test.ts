@@ -161,3 +161,21 @@ describe('bad input at every entry point gets a clear error and changes nothing'
     );
   });
 });
+
+describe('SNS entry point', () => {
+  it('reports a malformed SNS envelope by field, and a non-JSON message by its message id', async () => {
+    const envelope = await post(
+      '/events',
+      JSON.stringify({ Records: [{ EventSource: 'aws:sns', Sns: { MessageId: 'm-9' } }] }),
+    );
+    expect(envelope.status).toBe(207);
+    expect(await envelope.text()).toMatch(/no route takes this delivery/);
+    const { snsMessages } = await import('../../events/sns.js');
+    expect(() => snsMessages({ Records: [{ EventSource: 'aws:sns', Sns: { MessageId: 'm-9' } }] })).toThrow(
+      /Records\.0\.Sns\.Message/,
+    );
+    expect(snsMessages({ Records: [{ EventSource: 'aws:sns', Sns: { MessageId: 'm-9', Message: 'x' } }] })).toEqual([
+      { ref: 'sns message m-9', value: { unparseable: 'SNS message is not JSON' } },
+    ]);
+  });
+});
