@@ -7,17 +7,9 @@
  * the real default v2 shape of `../shared/fixtures/flowlogs` (account, eni-…, ACCEPT OK, 60 s windows).
  */
 
-/** A seeded PRNG (mulberry32): the same seed gives the same scenario on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './support.js';
+
+export { prng };
 
 export const Role = { WEB: 'web', WORKER: 'worker', DB: 'db', BATCH: 'batch' } as const;
 export type Role = (typeof Role)[keyof typeof Role];

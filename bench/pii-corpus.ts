@@ -5,6 +5,7 @@
  * values (test card numbers, generated IBANs, example.com e-mails…) whose byte spans are recorded.
  */
 import { gzipSync } from 'node:zlib';
+import { prng } from './support.js';
 
 /** A planted value: its type and byte span (for encoded parts, the span of the encoded block). */
 export interface Planted {
@@ -13,17 +14,8 @@ export interface Planted {
   end: number;
 }
 
-/** mulberry32: small, fast, deterministic. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG shared by the benches' generators. */
+export const rng = prng;
 
 type Rand = () => number;
 const int = (r: Rand, n: number): number => Math.floor(r() * n);

@@ -37,3 +37,15 @@ export async function openLoop(total: number, rate: number, send: (i: number) =>
   await Promise.all(inflight);
   return (performance.now() - started) / 1000;
 }
+
+/** A seeded PRNG (mulberry32) in [0, 1): the benches' generated data is the same on every run. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

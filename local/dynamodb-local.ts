@@ -106,7 +106,9 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   );
   child.stderr?.resume();
   const endpoint = `http://127.0.0.1:${port}`;
-  await waitUntilListening(endpoint, child, options.readyTimeoutMs ?? 30_000);
+  // About 2 s on a quiet machine; a 2-core box under parallel test load has been seen to take over 30 s.
+  const readyMs = options.readyTimeoutMs ?? Number(process.env.BREACHWATCH_DYNAMODB_READY_MS ?? 90_000);
+  await waitUntilListening(endpoint, child, readyMs);
   const stop = () =>
     new Promise<void>((done) => {
       if (child.exitCode !== null) return done();

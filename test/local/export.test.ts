@@ -17,18 +17,8 @@ const store = mkdtempSync(join(tmpdir(), 'bw-export-'));
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'out', 'cli-export');
 let id = '';
 
-/** On a loaded machine DynamoDB Local can miss its 30 s start-up limit: retry once, then fail for real. */
-const slowStart = /DynamoDB Local was not ready/;
-async function cli(args: string[]) {
-  const first = await runCli(args);
-  return slowStart.test(first.stderr) ? runCli(args) : first;
-}
-async function runtimeOn(storeDir: string) {
-  return startRuntime({ storeDir }).catch((error: unknown) => {
-    if (slowStart.test(String(error))) return startRuntime({ storeDir });
-    throw error;
-  });
-}
+const cli = runCli;
+const runtimeOn = (storeDir: string) => startRuntime({ storeDir });
 
 /** The demo's bucket exfiltration, joined by an egress sample carrying a planted value, taken to notified. */
 beforeAll(async () => {

@@ -9,18 +9,8 @@ import { runCli } from '../support/cli.js';
 const store = mkdtempSync(join(tmpdir(), 'bw-register-'));
 let ids: string[] = [];
 
-/** On a loaded machine DynamoDB Local can miss its 30 s start-up limit: retry once, then fail for real. */
-const slowStart = /DynamoDB Local was not ready/;
-async function cli(args: string[]) {
-  const first = await runCli(args);
-  return slowStart.test(first.stderr) ? runCli(args) : first;
-}
-async function runtimeOn(storeDir: string) {
-  return startRuntime({ storeDir }).catch((error: unknown) => {
-    if (slowStart.test(String(error))) return startRuntime({ storeDir });
-    throw error;
-  });
-}
+const cli = runCli;
+const runtimeOn = (storeDir: string) => startRuntime({ storeDir });
 
 /** The demo incidents: the first dismissed with a reason, the second a confirmed breach decided register-only. */
 beforeAll(async () => {
