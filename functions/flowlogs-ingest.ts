@@ -13,7 +13,7 @@ import { parseFlowFormat } from '../events/flowlogs/format.js';
 import { isS3Notification, objectRefs, parseS3Notification, type S3ObjectRef } from '../events/s3-notification.js';
 import { DeliveryFailedError } from '../incidents/errors.js';
 import { emptyReport, mergeReports } from '../incidents/ingest.js';
-import { type FlowIngestDeps, ingestFlowDelivery } from '../incidents/ingest-flows.js';
+import { type FlowIngestDeps, type FlowSource, ingestFlowDelivery } from '../incidents/ingest-flows.js';
 import { readConfig } from './lib/config.js';
 import { logger, metrics, reportIngest } from './lib/telemetry.js';
 
@@ -45,11 +45,15 @@ export function makeFlowLogsHandler(deps: () => FlowHandlerDeps) {
     const d = deps();
     const report = emptyReport(0);
     const failed: string[] = [];
-    const deliveries: Array<{ batchId: string; ref: string; open: () => Promise<AsyncIterable<Uint8Array>> }> = [];
+    const deliveries: Array<{ batchId: string; ref: string; open: () => Promise<FlowSource> }> = [];
     if (isS3Notification(event)) {
       for (const ref of objectRefs(parseS3Notification(event))) {
         const where = `s3://${ref.bucket}/${ref.key}`;
-        deliveries.push({ batchId: `${where}#${ref.versionId ?? ''}`, ref: where, open: () => d.openObject(ref) });
+        deliveries.push({
+          batchId: `${where}#${ref.versionId ?? ''}`,
+          ref: where,
+          open: async () => ({ stream: await d.openObject(ref) }),
+        });
       }
     } else {
       const kind = deliveryKind(event);
@@ -57,10 +61,15 @@ export function makeFlowLogsHandler(deps: () => FlowHandlerDeps) {
         throw new InvalidEventError('delivery', [
           'expected a CloudWatch Logs subscription event or payload, a Firehose event or record, or an S3 notification',
         ]);
-      const bytes = Buffer.from(JSON.stringify(event));
+      // Lambda already parsed the event: a subscription event's data goes to the in-place scanner as is;
+      // other JSON shapes (recorded payloads, Firehose) go through content detection.
+      const data = (event as { awslogs?: { data?: unknown } }).awslogs?.data;
+      const cwl = kind === 'awslogs.data' && typeof data === 'string';
+      const bytes = cwl ? Buffer.from(data) : Buffer.from(JSON.stringify(event));
       // The payload itself names the batch: the same delivery retried has the same bytes.
       const batchId = `${kind}#${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}`;
-      deliveries.push({ batchId, ref: kind, open: async () => once(bytes) });
+      const source: FlowSource = cwl ? { cloudWatchLogsData: data } : { stream: once(bytes) };
+      deliveries.push({ batchId, ref: kind, open: async () => source });
     }
     for (const delivery of deliveries) {
       const result = await ingestFlowDelivery(await delivery.open(), delivery.batchId, delivery.ref, d);

@@ -2,8 +2,10 @@ import { FlowAggregator } from '../detectors/baseline/aggregate.js';
 import { analyzeFlowBatch, batchEntities } from '../detectors/baseline/analyze.js';
 import { type BaselineConfigInput, resolveBaselineConfig } from '../detectors/baseline/config.js';
 import type { EntityBaseline } from '../detectors/baseline/state.js';
+import { parseCloudWatchLogsData } from '../events/flowlogs/cloudwatch-logs-fast.js';
 import type { FlowFormat } from '../events/flowlogs/format.js';
 import { parseFlowInput } from '../events/flowlogs/input.js';
+import type { OnFlowRecord } from '../events/flowlogs/text-parser.js';
 import type { Entity } from '../events/signal.js';
 import { emptyReport, type IngestReport, type Rejected, recordSignals, type SignalSink } from './ingest.js';
 
@@ -22,6 +24,12 @@ export interface FlowIngestDeps {
   format?: FlowFormat;
 }
 
+/**
+ * What a delivery holds: bytes of any supported input (detected by content), or the `awslogs.data` of a
+ * subscription event Lambda has already parsed, which goes straight to the in-place scanner.
+ */
+export type FlowSource = { stream: AsyncIterable<Uint8Array> } | { cloudWatchLogsData: string };
+
 /** The outcome of one delivery: counts, malformed lines by position, and failed signal writes. */
 export interface FlowIngestResult {
   report: IngestReport;
@@ -37,13 +45,18 @@ export interface FlowIngestResult {
  * anomaly before its signal was stored. Malformed lines are reported by position and reason.
  */
 export async function ingestFlowDelivery(
-  source: AsyncIterable<Uint8Array>,
+  source: FlowSource,
   batchId: string,
   ref: string,
   deps: FlowIngestDeps,
 ): Promise<FlowIngestResult> {
   const aggregator = new FlowAggregator(resolveBaselineConfig(deps.config).bucketSeconds);
-  const { stats } = await parseFlowInput(source, { format: deps.format }, (scanner) => aggregator.add(scanner), ref);
+  const options = { format: deps.format };
+  const onRecord: OnFlowRecord = (scanner) => aggregator.add(scanner);
+  const stats =
+    'cloudWatchLogsData' in source
+      ? parseCloudWatchLogsData(source.cloudWatchLogsData, options, onRecord, ref)
+      : (await parseFlowInput(source.stream, options, onRecord, ref)).stats;
   const report = emptyReport(0);
   for (const m of stats.malformedLines) {
     report.invalid.push({

@@ -1,19 +1,11 @@
 import { keyHash } from './fields.js';
-import { type FieldRecognizer, Gate, type PiiType, type Recognizer, type WindowFeatures } from './types.js';
+import { type Detection, type FieldRecognizer, Gate, type Recognizer, type WindowFeatures } from './types.js';
 
 /**
  * @internal A finding inside the detector, before fingerprinting. `normalized` never leaves the package:
  * the scanner turns it into a keyed fingerprint and drops it.
  */
-export interface Hit {
-  type: PiiType;
-  fineType: string;
-  start: number;
-  end: number;
-  validated: boolean;
-  confidence: number;
-  normalized: string;
-}
+export type Hit = Omit<Detection, 'fingerprint'> & { normalized: string };
 
 interface Compiled {
   r: Recognizer;
