@@ -1,7 +1,7 @@
 import { NotFoundError } from '../adapters/errors.js';
+import type { HttpRoutes } from '../adapters/http/routes.js';
+import { incidentJson } from '../incidents/incident-json.js';
 import { emptyReport } from '../incidents/ingest.js';
-import type { HttpRoutes } from './http-server.js';
-import { incidentJson } from './incident-view.js';
 import { mergeReports, type Runtime } from './runtime.js';
 
 /**

@@ -1,24 +1,6 @@
 import type { Incident } from '../incidents/incident.js';
 import { type Column, renderTable } from './terminal-table.js';
 
-/** The JSON shape `replay --json` and `incidents --json` print for an incident. */
-export function incidentJson(incident: Incident) {
-  return {
-    id: incident.id,
-    status: incident.status,
-    severity: incident.severity,
-    severityBand: incident.severityBand,
-    category: incident.category,
-    entity: incident.entity,
-    signalCount: incident.signalCount,
-    sources: incident.sources,
-    firstSeen: incident.firstSeen,
-    lastSeen: incident.lastSeen,
-    openedAt: incident.openedAt,
-    title: incident.title,
-  };
-}
-
 const columns: Column<Incident>[] = [
   { header: 'INCIDENT', cell: (i) => i.id },
   { header: 'STATUS', cell: (i) => i.status },

@@ -9,6 +9,8 @@ import {
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, DynamoDBStreamEvent } from 'aws-lambda';
 import { listBreachConfirmed } from '../adapters/deadline-query.js';
 import type { EventPublisher } from '../adapters/event-publisher.js';
+import { ackLinkRoutes } from '../adapters/http/ack-link-routes.js';
+import type { HttpRoutes } from '../adapters/http/routes.js';
 import type { IncidentStore } from '../adapters/incident-store.js';
 import { PageStore } from '../adapters/page-store.js';
 import { SlackApi } from '../adapters/slack/api.js';
@@ -19,8 +21,6 @@ import { makeOutboxHandler } from '../functions/incident-outbox.js';
 import { makePageHandler } from '../functions/page-oncall.js';
 import { makeSlackInteractionsHandler } from '../functions/slack-interactions.js';
 import { defaultEscalationPolicy, type EscalationPolicy } from '../incidents/gdpr-clock.js';
-import { ackLinkRoutes } from './ack-link-routes.js';
-import type { HttpRoutes } from './http-server.js';
 import { localContext } from './lambda-context.js';
 
 /** Local defaults: not secrets, only for one machine. Override with the environment. */

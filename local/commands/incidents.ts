@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { incidentJson, incidentTable } from '../incident-view.js';
+import { incidentJson } from '../../incidents/incident-json.js';
+import { incidentTable } from '../incident-view.js';
 import { DEFAULT_STORE_DIR, startRuntime } from '../runtime.js';
 
 /** `breachwatch incidents [--json] [--open] [--store DIR]`: the incidents of a local store. */

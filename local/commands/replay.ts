@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { BreachwatchError, ErrorCode } from '../../events/errors.js';
-import { incidentJson, incidentTable } from '../incident-view.js';
+import { incidentJson } from '../../incidents/incident-json.js';
+import { incidentTable } from '../incident-view.js';
 import { describeReport, replayPaths } from '../replay.js';
 import { startRuntime } from '../runtime.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleEndpoints } from '../../local/console/index.js';
+import { consoleEndpoints } from '../../adapters/console/index.js';
 import { runtimeEndpoints } from '../../local/endpoints.js';
 import { serveHttp } from '../../local/http-server.js';
 import { type Runtime, startRuntime } from '../../local/runtime.js';

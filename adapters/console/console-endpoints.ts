@@ -1,9 +1,9 @@
-import { StoreConflictError } from '../../adapters/errors.js';
-import type { IncidentStore } from '../../adapters/incident-store.js';
 import { IllegalTransitionError } from '../../incidents/errors.js';
 import { type Incident, IncidentStatus } from '../../incidents/incident.js';
 import { applyCommand } from '../../incidents/lifecycle.js';
-import type { HttpRequest, HttpResponse, HttpRoutes } from '../http-server.js';
+import { StoreConflictError } from '../errors.js';
+import type { HttpRequest, HttpResponse, HttpRoutes } from '../http/routes.js';
+import type { IncidentStore } from '../incident-store.js';
 import { type ConsolePage, loadConsolePage } from './console-page.js';
 import { consoleDetail, consoleSummary } from './console-view.js';
 import { exportIncidentRoute } from './export-route.js';

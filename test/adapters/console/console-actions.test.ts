@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { art33Countdown, consoleActions } from '../../../adapters/console/index.js';
 import { openIncident } from '../../../incidents/correlate.js';
 import { type Incident, IncidentStatus } from '../../../incidents/incident.js';
 import { transitions } from '../../../incidents/lifecycle.js';
-import { art33Countdown, consoleActions } from '../../../local/console/index.js';
 import { signal } from '../../support/factories.js';
 
 const now = new Date('2026-11-21T12:00:00.000Z');

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { consoleEndpoints } from '../../../adapters/console/index.js';
 import type { IncidentStore } from '../../../adapters/incident-store.js';
-import { consoleEndpoints } from '../../../local/console/index.js';
 import { serveHttp } from '../../../local/http-server.js';
 import { signal } from '../../support/factories.js';
 

@@ -1,10 +1,10 @@
-import { redeemAckToken, verifyAckToken } from '../adapters/ack-link.js';
-import { AckLinkError } from '../adapters/delivery-errors.js';
-import { NotFoundError } from '../adapters/errors.js';
-import type { IncidentStore } from '../adapters/incident-store.js';
-import type { PageStore } from '../adapters/page-store.js';
-import { IllegalTransitionError } from '../incidents/errors.js';
-import type { HttpResponse, HttpRoutes } from './http-server.js';
+import { IllegalTransitionError } from '../../incidents/errors.js';
+import { redeemAckToken, verifyAckToken } from '../ack-link.js';
+import { AckLinkError } from '../delivery-errors.js';
+import { NotFoundError } from '../errors.js';
+import type { IncidentStore } from '../incident-store.js';
+import type { PageStore } from '../page-store.js';
+import type { HttpResponse, HttpRoutes } from './routes.js';
 
 const page = (status: number, title: string, body: string): HttpResponse => ({
   status,

@@ -1,7 +1,7 @@
 import type { Signal } from '../../events/signal.js';
 import type { Incident } from '../../incidents/incident.js';
+import { incidentJson } from '../../incidents/incident-json.js';
 import { type TimelineEntry, verifyChain } from '../../incidents/timeline.js';
-import { incidentJson } from '../incident-view.js';
 import { consoleActions } from './console-actions.js';
 import { art33Countdown } from './countdown.js';
 

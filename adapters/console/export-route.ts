@@ -1,8 +1,8 @@
-import { DraftStore } from '../../adapters/draft-store.js';
-import type { IncidentStore } from '../../adapters/incident-store.js';
 import { BreachwatchError } from '../../events/errors.js';
 import type * as Exports from '../../incidents/exports/index.js';
-import type { HttpResponse } from '../http-server.js';
+import { DraftStore } from '../draft-store.js';
+import type { HttpResponse } from '../http/routes.js';
+import type { IncidentStore } from '../incident-store.js';
 import { EXPORT_FORMATS } from './console-view.js';
 
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
