@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type SeverityBand, type Signal, severityBand } from '../events/signal.js';
 import { ACTIVE_STATUSES, correlationKey, type Incident, IncidentStatus, REOPENABLE_STATUSES } from './incident.js';
+import { reopenedWorkflow } from './lifecycle.js';
 import { chainEntries, GENESIS_HASH, type TimelineEntry, type TimelineEvent } from './timeline.js';
 
 const HOUR_MS = 3_600_000;
@@ -103,7 +104,10 @@ export function openIncident(signal: Signal, now: string): IncidentChange {
   return { incident, timeline };
 }
 
-/** Adds a signal to an incident; `reopen` puts a dismissed or closed incident back to open and says why. */
+/**
+ * Adds a signal to an incident; `reopen` puts a dismissed or closed incident back to open, says why, and clears
+ * its acknowledgement so on-call is paged and asked again.
+ */
 export function joinIncident(incident: Incident, signal: Signal, now: string, reopen: boolean): IncidentChange {
   const events: TimelineEvent[] = [];
   if (reopen) {
@@ -125,6 +129,7 @@ export function joinIncident(incident: Incident, signal: Signal, now: string, re
     incident: {
       ...incident,
       status: reopen ? IncidentStatus.OPEN : incident.status,
+      workflow: reopen ? reopenedWorkflow(incident.workflow, { by: 'breachwatch', at: now }) : incident.workflow,
       severity,
       severityBand: severityBand(severity),
       signalCount: incident.signalCount + 1,

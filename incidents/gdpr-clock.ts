@@ -75,7 +75,8 @@ export interface EscalationDue {
 
 /**
  * Escalation due at `now`: the incident is still `open` and unacknowledged, and level n (n = escalations so far
- * + 1, up to `maxLevels`) is due once n × the band's window has passed since breachwatch opened it.
+ * + 1, up to `maxLevels`) is due once n × the band's window has passed since breachwatch opened it, or since
+ * it was last reopened (escalations before that belong to the earlier round).
  */
 export function escalationDue(
   incident: Incident,
@@ -83,10 +84,12 @@ export function escalationDue(
   policy: EscalationPolicy = defaultEscalationPolicy,
 ): EscalationDue | undefined {
   if (incident.status !== IncidentStatus.OPEN || incident.workflow.acknowledged) return undefined;
-  const level = (incident.workflow.escalations?.length ?? 0) + 1;
+  const since = incident.workflow.reopened?.at ?? incident.openedAt;
+  const round = (incident.workflow.escalations ?? []).filter((e) => Date.parse(e.at) >= Date.parse(since));
+  const level = round.length + 1;
   if (level > policy.maxLevels) return undefined;
   const windowMs = policy.windowMsByBand[incident.severityBand];
-  if (now.getTime() - Date.parse(incident.openedAt) < level * windowMs) return undefined;
+  if (now.getTime() - Date.parse(since) < level * windowMs) return undefined;
   const minutes = Math.round((level * windowMs) / MINUTE_MS);
   return { level, reason: `not acknowledged within ${minutes} min (${incident.severityBand})` };
 }

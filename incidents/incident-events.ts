@@ -71,7 +71,7 @@ export function incidentEventsFromChange(before: Incident | undefined, after: In
   if (reopened) add(T.REOPENED, 'reopened');
   if (after.signalCount > before.signalCount)
     add(T.UPDATED, 'updated', { newSignals: after.signalCount - before.signalCount });
-  // A reopened incident keeps its old acknowledgement, so a new one shows as a changed act or status.
+  // Reopening clears the acknowledgement; a new one shows as a changed act or status.
   const a0 = w0.acknowledged;
   const a1 = w1.acknowledged;
   const ackChanged = a1 !== undefined && (a0 === undefined || a0.at !== a1.at || a0.by !== a1.by);

@@ -43,6 +43,23 @@ export const transitions: Record<Action, { from: readonly IncidentStatus[]; to: 
   remind: { from: [S.BREACH_CONFIRMED], to: 'same' },
 };
 
+/**
+ * The workflow of a reopened incident: no longer dismissed or closed, and no longer acknowledged, so on-call
+ * is asked again (the earlier acknowledgement stays in the timeline); escalations count from `act.at`.
+ */
+export function reopenedWorkflow(w: Incident['workflow'], act: { by: string; at: string }): Incident['workflow'] {
+  return { ...w, closed: undefined, dismissal: undefined, acknowledged: undefined, reopened: act };
+}
+
+/**
+ * The actions a person may take from a status, in the order of the transition table: what buttons and
+ * console forms offer. `remind` is the scheduler's, never a person's.
+ * @example allowedActions('open') // ['acknowledge', 'escalate', 'investigate', 'confirm-breach', 'dismiss']
+ */
+export function allowedActions(status: IncidentStatus): Action[] {
+  return (Object.keys(transitions) as Action[]).filter((a) => a !== 'remind' && transitions[a].from.includes(status));
+}
+
 /** Art. 33(1): 72 hours from awareness. */
 const ART33_MS = 72 * 3_600_000;
 
@@ -134,7 +151,7 @@ function updateWorkflow(incident: Incident, command: Command, now: string): Inci
       return { ...w, closed: { ...act, reason: command.reason } };
     case 'reopen':
       requireText(incident, command, 'reason', command.reason);
-      return { ...w, closed: undefined, dismissal: undefined };
+      return reopenedWorkflow(w, act);
     case 'remind':
       return { ...w, remindersSent: [...(w.remindersSent ?? []), command.hoursAfterAwareness] };
   }

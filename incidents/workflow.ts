@@ -47,6 +47,11 @@ export interface IncidentWorkflow {
       | { outcome: 'exempt'; exemption: SubjectExemption; justification: string }
     );
   closed?: Act & { reason?: string };
+  /**
+   * The last time a dismissed or closed incident was reopened (a re-emitted finding or a person): the earlier
+   * acknowledgement is cleared then, so on-call is asked again and escalation counts from here.
+   */
+  reopened?: Act;
   /** Art. 33 reminders already sent, by hours after awareness (24, 48, 60, 70), so each goes out once. */
   remindersSent?: number[];
 }

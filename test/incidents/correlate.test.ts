@@ -77,4 +77,23 @@ describe('openIncident and joinIncident', () => {
     expect(reopened.timeline.map((e) => e.type)).toEqual(['reopened', 'signal-added']);
     expect(reopened.timeline[0]!.summary).toBe('reopened from dismissed: guardduty re-emitted guardduty:abc');
   });
+
+  it('clears the acknowledgement of an incident a re-emitted finding reopens, so on-call is asked again', () => {
+    const { incident } = openIncident(signal(), NOW);
+    const put = {
+      ...incident,
+      status: IncidentStatus.DISMISSED,
+      workflow: {
+        acknowledged: { by: 'oncall-sam', at: NOW },
+        dismissal: { by: 'oncall-sam', at: NOW, reason: 'test bucket' },
+      },
+    };
+    const later = '2026-11-21T02:15:00.000Z';
+    const reopened = joinIncident(put, signal({ id: 'v2' }), later, true).incident;
+    expect(reopened.workflow.acknowledged).toBeUndefined();
+    expect(reopened.workflow.dismissal).toBeUndefined();
+    expect(reopened.workflow.reopened).toEqual({ by: 'breachwatch', at: later });
+    const joined = joinIncident({ ...put, status: IncidentStatus.ACKNOWLEDGED }, signal({ id: 'v3' }), later, false);
+    expect(joined.incident.workflow.acknowledged).toEqual({ by: 'oncall-sam', at: NOW });
+  });
 });

@@ -110,6 +110,18 @@ describe('escalationDue', () => {
     expect(escalationDue(incident, minutesAfter(600))).toBeUndefined();
   });
 
+  it('after a reopen, asks again: the window and the levels count from the reopening', () => {
+    let incident = openIncident(signal({ severity: 8 }), opened).incident;
+    incident = apply(incident, { action: 'escalate', actor: 'breachwatch', reason: 'x' }, opened);
+    incident = apply(incident, { action: 'acknowledge', actor: 'p' }, opened);
+    incident = apply(incident, { action: 'dismiss', actor: 'p', reason: 'test data' }, opened);
+    const reopenedAt = minutesAfter(24 * 60).toISOString();
+    incident = apply(incident, { action: 'reopen', actor: 'p', reason: 'new evidence' }, reopenedAt);
+    expect(incident.workflow.acknowledged).toBeUndefined();
+    expect(escalationDue(incident, minutesAfter(24 * 60 + 29))).toBeUndefined();
+    expect(escalationDue(incident, minutesAfter(24 * 60 + 30))?.level).toBe(1);
+  });
+
   it('follows a configured window', () => {
     const incident = openIncident(signal({ severity: 8 }), opened).incident;
     const policy = { windowMsByBand: { critical: 1, high: 5 * 60_000, medium: 1, low: 1 }, maxLevels: 1 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openIncident } from '../../incidents/correlate.js';
 import { IllegalTransitionError } from '../../incidents/errors.js';
 import type { Incident } from '../../incidents/incident.js';
-import { applyCommand, type Command, transitions } from '../../incidents/lifecycle.js';
+import { allowedActions, applyCommand, type Command, transitions } from '../../incidents/lifecycle.js';
 import { verifyChain } from '../../incidents/timeline.js';
 import { signal } from '../support/factories.js';
 
@@ -103,6 +103,28 @@ describe('incident lifecycle', () => {
       data: { from: 'open', to: 'dismissed', reason: 'known scanner' },
     });
     expect(verifyChain([...timeline, ...change.timeline], change.incident.timelineHead).ok).toBe(true);
+  });
+
+  it('lists the actions a person may take from each status, from the table', () => {
+    expect(allowedActions('open')).toEqual(['acknowledge', 'escalate', 'investigate', 'confirm-breach', 'dismiss']);
+    expect(allowedActions('acknowledged')).toEqual(['escalate', 'investigate', 'confirm-breach', 'dismiss']);
+    expect(allowedActions('investigating')).toEqual(['confirm-breach', 'dismiss']);
+    expect(allowedActions('subjects-notified')).toEqual(['close']);
+    expect(allowedActions('closed')).toEqual(['reopen']);
+  });
+
+  it('reopens with a reason and clears the acknowledgement, keeping it in the timeline', () => {
+    const closed = run([
+      [{ action: 'acknowledge', actor: 'U-oncall' }, hoursLater(0.1)],
+      [{ action: 'dismiss', actor: 'U-oncall', reason: 'test data' }, hoursLater(1)],
+    ]);
+    expect(() => applyCommand(closed, { action: 'reopen', actor: 'dpo', reason: ' ' }, hoursLater(2))).toThrow(
+      IllegalTransitionError,
+    );
+    const reopened = applyCommand(closed, { action: 'reopen', actor: 'dpo', reason: 'new evidence' }, hoursLater(2))!;
+    expect(reopened.incident.status).toBe('open');
+    expect(reopened.incident.workflow.acknowledged).toBeUndefined();
+    expect(reopened.incident.workflow.reopened).toEqual({ by: 'dpo', at: hoursLater(2) });
   });
 
   it('names only existing states in its table', () => {
