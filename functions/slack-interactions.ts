@@ -2,111 +2,112 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { NotFoundError } from '../adapters/errors.js';
 import { IncidentStore } from '../adapters/incident-store.js';
 import { PageStore } from '../adapters/page-store.js';
 import { loadSecret, secretLoader } from '../adapters/secrets.js';
+import { answerWithin, type Bounded } from '../adapters/slack/answer-within.js';
 import { SlackApi } from '../adapters/slack/api.js';
-import { actionCommand, type SlackActionId } from '../adapters/slack/blocks.js';
 import { SlackPayloadError } from '../adapters/slack/errors.js';
-import { type BlockActionsPayload, parseBlockActions } from '../adapters/slack/payload.js';
+import {
+  applyBlockAction,
+  applyViewSubmission,
+  type InteractionDeps,
+  type Outcome,
+} from '../adapters/slack/interactions.js';
+import { readModalMetadata } from '../adapters/slack/modal-submission.js';
+import { type InteractionPayload, parseInteraction } from '../adapters/slack/payload.js';
 import { rawBody, verifySlackSignature } from '../adapters/slack/verify-signature.js';
-import { IllegalTransitionError } from '../incidents/errors.js';
-import type { Command } from '../incidents/lifecycle.js';
+import { readNotificationConfig } from './lib/notification-config.js';
 import { logger, metrics } from './lib/telemetry.js';
 import { readWorkflowConfig } from './lib/workflow-config.js';
 
-/** What the interaction endpoint needs. */
-export interface InteractionDeps {
-  store: Pick<IncidentStore, 'applyCommand' | 'getIncident'>;
-  /** Answers through `response_url`. */
-  slack: Pick<SlackApi, 'respond'>;
-  signingSecret: () => Promise<string>;
-  /** Replay marker: false when this signature + timestamp was seen before. */
-  markSeen?: (key: string, expiresAt: Date) => Promise<boolean>;
-  /** Slack user id → person id; unmapped users are refused unless `allowUnmapped` (then `slack:<id>`). */
-  users: Record<string, string>;
-  allowUnmapped: boolean;
-  now: () => Date;
-  /** Budget for the `response_url` post, so the whole answer stays under Slack's 3 s (default 1000 ms). */
-  respondTimeoutMs?: number;
-}
-
-/** A repeated Escalate click within this window is the same escalation. */
-const ESCALATE_DEBOUNCE_MS = 60_000;
-const INCIDENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-
-type Outcome = { changed: boolean; text: string };
-
-/**
- * Applies one button click: maps the Slack user to a person, the button to a lifecycle command, and applies it
- * with optimistic locking; a repeat of an action already taken (a double click) changes nothing.
- */
-export async function applyBlockAction(payload: BlockActionsPayload, deps: InteractionDeps): Promise<Outcome> {
-  const action = payload.actions[0]!;
-  const command = actionCommand[action.action_id as SlackActionId];
-  if (!command) throw new SlackPayloadError(`actions.0.action_id: not one of ${Object.keys(actionCommand).join(', ')}`);
-  const id = action.value ?? '';
-  if (!INCIDENT_ID.test(id)) throw new SlackPayloadError('actions.0.value: not an incident id');
-  const person = deps.users[payload.user.id] ?? (deps.allowUnmapped ? `slack:${payload.user.id}` : undefined);
-  if (!person)
-    return {
-      changed: false,
-      text: `Your Slack user ${payload.user.id} is not mapped to a breachwatch person, so nothing was changed. Ask an admin to add it to SLACK_USERS.`,
-    };
-  const now = deps.now();
-  const cmd: Command =
-    command === 'escalate'
-      ? { action: command, actor: person, reason: 'escalated from Slack' }
-      : command === 'dismiss'
-        ? { action: command, actor: person, reason: 'dismissed from Slack; reason to be added in the console' }
-        : { action: command, actor: person };
-  try {
-    if (command === 'escalate') {
-      const last = (await deps.store.getIncident(id))?.workflow.escalations?.at(-1);
-      if (last && now.getTime() - Date.parse(last.at) < ESCALATE_DEBOUNCE_MS)
-        return { changed: false, text: `${id} was escalated at ${last.at}; nothing changed.` };
-    }
-    const { incident, changed } = await deps.store.applyCommand(id, cmd, now);
-    return changed
-      ? { changed, text: `${id}: ${command} recorded for ${person}; status ${incident.status}.` }
-      : { changed, text: `${id} is already ${incident.status}; nothing changed.` };
-  } catch (error) {
-    if (error instanceof IllegalTransitionError || error instanceof NotFoundError)
-      return { changed: false, text: error.message };
-    throw error;
-  }
-}
+export type { InteractionDeps } from '../adapters/slack/interactions.js';
 
 type UrlEvent = APIGatewayProxyEventV2;
 type UrlResult = APIGatewayProxyStructuredResultV2;
 
-/** The endpoint body behind the signature check: parse, apply, answer through `response_url`, 200. */
-export async function handleInteraction(event: UrlEvent, deps: InteractionDeps): Promise<UrlResult> {
-  let payload: BlockActionsPayload;
-  let outcome: Outcome;
+/** Work that goes on after the answer, when no `defer` is injected: the streaming handler settles it. */
+const deferred = new Set<Promise<void>>();
+const deferWork = (work: Promise<void>) => {
+  deferred.add(work);
+  void work.finally(() => deferred.delete(work));
+};
+
+/** Waits for the work still running after answers (reports through `response_url`). */
+export async function settleDeferred(): Promise<void> {
+  while (deferred.size > 0) await Promise.allSettled([...deferred]);
+}
+
+const badRequest = (error: SlackPayloadError): UrlResult => {
+  logger.warn('malformed Slack interaction', { error: error.message });
+  return {
+    statusCode: 400,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ error: error.message }),
+  };
+};
+
+function responseUrlOf(payload: InteractionPayload): string | undefined {
+  if (payload.type === 'block_actions') return payload.response_url;
   try {
-    payload = parseBlockActions(rawBody(event));
-    outcome = await applyBlockAction(payload, deps);
+    return readModalMetadata(payload.view.private_metadata).responseUrl;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The endpoint body behind the signature check: parse, apply (a click, or a submitted modal), and answer
+ * within `answerBudgetMs` whatever the store or Slack do; the outcome is reported through `response_url`
+ * after the answer. A modal's validation errors come back inline (`response_action: "errors"`).
+ */
+export async function handleInteraction(event: UrlEvent, deps: InteractionDeps): Promise<UrlResult> {
+  let payload: InteractionPayload;
+  try {
+    payload = parseInteraction(rawBody(event));
   } catch (error) {
-    if (!(error instanceof SlackPayloadError)) throw error;
-    logger.warn('malformed Slack interaction', { error: error.message });
+    if (error instanceof SlackPayloadError) return badRequest(error);
+    throw error;
+  }
+  const work = payload.type === 'block_actions' ? applyBlockAction(payload, deps) : applyViewSubmission(payload, deps);
+  let first: Bounded<Outcome>;
+  try {
+    first = await answerWithin(work, deps.answerBudgetMs ?? 2_500, deps.timer);
+  } catch (error) {
+    if (error instanceof SlackPayloadError) return badRequest(error);
+    throw error;
+  }
+  const responseUrl = responseUrlOf(payload);
+  const respond = (text: string) =>
+    responseUrl
+      ? deps.slack.respond(
+          responseUrl,
+          { response_type: 'ephemeral', replace_original: false, text },
+          deps.respondTimeoutMs ?? 1_000,
+        )
+      : Promise.resolve();
+  const report = work
+    .then(
+      (outcome) => (outcome.text ? respond(outcome.text) : undefined),
+      async (error: Error) => {
+        logger.error('slack interaction failed', { error: error.name, late: first.late });
+        if (first.late)
+          await respond('breachwatch could not complete this action; nothing may have changed. Try again.');
+      },
+    )
+    .catch((error: Error) => logger.warn('response_url post failed', { error: error.name }));
+  (deps.defer ?? deferWork)(report);
+  logger.info('slack interaction', {
+    type: payload.type,
+    late: first.late,
+    changed: !first.late && first.value.changed,
+  });
+  if (!first.late && first.value.viewAnswer)
     return {
-      statusCode: 400,
+      statusCode: 200,
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ error: error.message }),
+      body: JSON.stringify(first.value.viewAnswer),
     };
-  }
-  logger.info('slack action', { action: payload.actions[0]!.action_id, changed: outcome.changed });
-  if (payload.response_url) {
-    await deps.slack
-      .respond(
-        payload.response_url,
-        { response_type: 'ephemeral', replace_original: false, text: outcome.text },
-        deps.respondTimeoutMs ?? 1_000,
-      )
-      .catch((error: Error) => logger.warn('response_url post failed', { error: error.name }));
-  }
   return { statusCode: 200, body: '' };
 }
 
@@ -136,11 +137,45 @@ function depsFromEnv(): InteractionDeps {
     markSeen: (key, expiresAt) => pages.markOnce(`slack-request#${key}`, expiresAt),
     users: config.slackUsers,
     allowUnmapped: config.slackAllowUnmapped,
+    notifications: readNotificationConfig(),
     now: () => new Date(),
   };
 }
 
-export const handler = makeSlackInteractionsHandler(() => {
+const buffered = makeSlackInteractionsHandler(() => {
   deps ??= depsFromEnv();
   return deps;
 });
+
+/**
+ * Writes a finished answer to a Lambda response stream and ends it, so Slack has its answer, then waits for
+ * the work still running (reports through `response_url`) before the invocation ends.
+ */
+export async function streamAnswer(
+  answer: UrlResult,
+  open: (metadata: Record<string, unknown>) => NodeJS.WritableStream,
+  settle: () => Promise<void> = settleDeferred,
+): Promise<void> {
+  const out = open({ statusCode: answer.statusCode ?? 200, headers: answer.headers ?? {} });
+  await new Promise<void>((resolve) => out.end(answer.body ?? '', resolve));
+  await settle();
+}
+
+// Other libraries (Powertools' InvokeStore) may define `awslambda` outside Lambda: check for the decorator.
+const candidate = (globalThis as { awslambda?: Partial<typeof awslambda> }).awslambda;
+const lambda =
+  typeof candidate?.streamifyResponse === 'function' && candidate.HttpResponseStream
+    ? (candidate as typeof awslambda)
+    : undefined;
+
+/**
+ * The function URL handler. Under Lambda's response streaming (function URL `InvokeMode: RESPONSE_STREAM`)
+ * the answer leaves within the 3 s and the invocation lasts until the deferred report is sent; elsewhere the
+ * buffered handler answers and the report finishes in the background.
+ */
+export const handler = lambda
+  ? lambda.streamifyResponse(async (event: UrlEvent, stream, context) => {
+      const answer = (await buffered(event, context)) ?? { statusCode: 200, body: '' };
+      await streamAnswer(answer, (metadata) => lambda.HttpResponseStream.from(stream, metadata));
+    })
+  : buffered;

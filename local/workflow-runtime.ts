@@ -18,9 +18,11 @@ import type { PageMessage, Pager, PagerTopic } from '../adapters/sns-pager.js';
 import { INCIDENT_EVENT_SOURCE, type IncidentEvent } from '../events/incident-events.js';
 import { type DeadlineReport, makeDeadlineHandler } from '../functions/deadline-scheduler.js';
 import { makeOutboxHandler } from '../functions/incident-outbox.js';
+import { readNotificationConfig } from '../functions/lib/notification-config.js';
 import { makePageHandler } from '../functions/page-oncall.js';
-import { makeSlackInteractionsHandler } from '../functions/slack-interactions.js';
+import { type InteractionDeps, makeSlackInteractionsHandler } from '../functions/slack-interactions.js';
 import { defaultEscalationPolicy, type EscalationPolicy } from '../incidents/gdpr-clock.js';
+import { DEMO_NOTIFICATION_CONFIG, type NotificationConfig } from '../incidents/notifications/config.js';
 import { localContext } from './lambda-context.js';
 
 /** Local defaults: not secrets, only for one machine. Override with the environment. */
@@ -48,6 +50,10 @@ export interface WorkflowRuntimeOptions {
   publicUrl: string;
   now?: () => Date;
   escalation?: EscalationPolicy;
+  /** Controller, DPO, authorities: else `BREACHWATCH_NOTIFICATION_CONFIG` & co., else the demo's. */
+  notifications?: NotificationConfig;
+  /** The Slack answer's 3 s budget timer (tests inject one to play a slow store). */
+  answerTimer?: InteractionDeps['timer'];
   pollIntervalMs?: number;
   /** 0 turns the timer off (tests call `runDeadlines`). */
   deadlineIntervalMs?: number;
@@ -155,6 +161,9 @@ export async function startWorkflowRuntime(opts: WorkflowRuntimeOptions): Promis
   }));
   const runDeadlines = () => deadlines({}, localContext('deadline-scheduler')) as Promise<DeadlineReport>;
 
+  // Work an interaction goes on with after its answer (the response_url report): `drain` waits for it.
+  const deferred = new Set<Promise<void>>();
+  const notifications = opts.notifications ?? readNotificationConfig(env, DEMO_NOTIFICATION_CONFIG);
   const slackInteractions = makeSlackInteractionsHandler(() => ({
     store: opts.store,
     slack: slackApi,
@@ -162,7 +171,13 @@ export async function startWorkflowRuntime(opts: WorkflowRuntimeOptions): Promis
     markSeen: (key, expiresAt) => pages.markOnce(`slack-request#${key}`, expiresAt),
     users: opts.slackUsers ?? (env.SLACK_USERS ? (JSON.parse(env.SLACK_USERS) as Record<string, string>) : {}),
     allowUnmapped: true,
+    notifications,
     now,
+    timer: opts.answerTimer,
+    defer: (work) => {
+      deferred.add(work);
+      void work.finally(() => deferred.delete(work));
+    },
   }));
 
   let stopped = false;
@@ -203,6 +218,7 @@ export async function startWorkflowRuntime(opts: WorkflowRuntimeOptions): Promis
     snsOutbox,
     published,
     async drain() {
+      while (deferred.size > 0) await Promise.allSettled([...deferred]);
       for (;;) {
         const records = await poller.poll();
         await tail;
@@ -213,6 +229,7 @@ export async function startWorkflowRuntime(opts: WorkflowRuntimeOptions): Promis
     async stop() {
       stopped = true;
       if (timer) clearInterval(timer);
+      await Promise.allSettled([...deferred]);
       await loop;
       await tail;
     },

@@ -18,8 +18,8 @@ export interface SlackApiOptions {
 }
 
 /**
- * The few Slack Web API methods breachwatch uses, over `fetch`: `chat.postMessage`, `chat.update` and
- * posts to an interaction's `response_url`. Errors raise `SlackApiError` with Slack's error code.
+ * The few Slack Web API methods breachwatch uses, over `fetch`: `chat.postMessage`, `chat.update`,
+ * `views.open` and posts to an interaction's `response_url`. Errors raise `SlackApiError` with Slack's error code.
  * @see https://docs.slack.dev/reference/methods/chat.postMessage
  */
 export class SlackApi {
@@ -50,6 +50,15 @@ export class SlackApi {
   /** Replaces a message in place. */
   async update(channel: string, ts: string, message: SlackMessage): Promise<void> {
     await this.call('chat.update', { channel, ts, ...message });
+  }
+
+  /**
+   * Opens a modal for the person who clicked, exchanging the interaction's `trigger_id` (valid for 3 s, once).
+   * @see https://docs.slack.dev/reference/methods/views.open
+   */
+  async openView(triggerId: string, view: Record<string, unknown>): Promise<{ viewId: string }> {
+    const res = await this.call('views.open', { trigger_id: triggerId, view });
+    return { viewId: String((res.view as { id?: unknown } | undefined)?.id ?? '') };
   }
 
   /** Answers an interaction through its `response_url` (no token: the URL is the credential). */

@@ -1,31 +1,48 @@
 import type { IncidentEvent } from '../../events/incident-events.js';
 import type { Incident } from '../../incidents/incident.js';
-import { transitions } from '../../incidents/lifecycle.js';
+import { type Action, allowedActions } from '../../incidents/lifecycle.js';
 import type { SlackMessage } from './api.js';
 
-/** Button action ids and the lifecycle command each one asks for; the button's `value` is the incident id. */
-export const SlackActionId = {
-  ACKNOWLEDGE: 'bw_acknowledge',
-  ESCALATE: 'bw_escalate',
-  DISMISS: 'bw_dismiss',
-  CONFIRM_BREACH: 'bw_confirm_breach',
-} as const;
-export type SlackActionId = (typeof SlackActionId)[keyof typeof SlackActionId];
+/** An action a person takes from Slack (every lifecycle action but the scheduler's `remind`). */
+export type PersonAction = Exclude<Action, 'remind'>;
 
-/** The command behind each button. */
-export const actionCommand = {
-  bw_acknowledge: 'acknowledge',
-  bw_escalate: 'escalate',
-  bw_dismiss: 'dismiss',
-  bw_confirm_breach: 'confirm-breach',
-} as const satisfies Record<SlackActionId, keyof typeof transitions>;
+/**
+ * How each action shows as a button. Which buttons a message carries is never listed by hand: it is every
+ * action the transition table allows from the incident's status (`allowedActions`). `modal` actions need
+ * fields (a reason, the decision, the authority…) and open a form first; the others apply on the click.
+ */
+export const actionButtons = {
+  acknowledge: { text: 'Acknowledge', style: 'primary' },
+  escalate: { text: 'Escalate' },
+  investigate: { text: 'Start investigation', style: 'primary' },
+  'confirm-breach': { text: 'Confirm breach', style: 'danger' },
+  dismiss: { text: 'Dismiss…', modal: true },
+  decide: { text: 'Record decision…', style: 'primary', modal: true },
+  'notify-authority': { text: 'Notify authority…', modal: true },
+  'notify-subjects': { text: 'Notify data subjects…', modal: true },
+  'exempt-subjects': { text: 'Exempt data subjects…', modal: true },
+  close: { text: 'Close…', modal: true },
+  reopen: { text: 'Reopen…', modal: true },
+} as const satisfies Record<PersonAction, { text: string; style?: 'primary' | 'danger'; modal?: true }>;
 
-const buttons: Array<{ id: SlackActionId; text: string; style?: 'primary' | 'danger' }> = [
-  { id: SlackActionId.ACKNOWLEDGE, text: 'Acknowledge', style: 'primary' },
-  { id: SlackActionId.ESCALATE, text: 'Escalate' },
-  { id: SlackActionId.DISMISS, text: 'Dismiss' },
-  { id: SlackActionId.CONFIRM_BREACH, text: 'Confirm breach', style: 'danger' },
-];
+/** A button's `action_id`: `bw_` + the action with underscores (`bw_notify_authority`); its `value` is the incident id. */
+export function actionIdOf(action: PersonAction): string {
+  return `bw_${action.replaceAll('-', '_')}`;
+}
+
+const byActionId = new Map(
+  (Object.keys(actionButtons) as PersonAction[]).map((action) => [actionIdOf(action), action] as const),
+);
+
+/** The action behind a button's `action_id`, or undefined for an id breachwatch never sent. */
+export function actionOf(actionId: string): PersonAction | undefined {
+  return byActionId.get(actionId);
+}
+
+/** Whether the action asks for fields in a modal before it is applied. */
+export function needsModal(action: PersonAction): boolean {
+  return 'modal' in actionButtons[action];
+}
 
 const plain = (text: string) => ({ type: 'plain_text', text, emoji: true });
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
@@ -34,22 +51,31 @@ const escapeMrkdwn = (text: string) => text.replaceAll('&', '&amp;').replaceAll(
 
 function statusLine(incident: Incident): string {
   const w = incident.workflow;
+  const by = (act: { by: string; at: string }) => `${escapeMrkdwn(act.by)} at ${act.at}`;
   const parts = [`*Status:* ${incident.status}`];
-  if (w.acknowledged) parts.push(`acknowledged by ${escapeMrkdwn(w.acknowledged.by)} at ${w.acknowledged.at}`);
-  if (w.awareness) parts.push(`breach confirmed by ${escapeMrkdwn(w.awareness.by)}, aware at ${w.awareness.at}`);
+  if (w.acknowledged) parts.push(`acknowledged by ${by(w.acknowledged)}`);
   if (w.escalations?.length) parts.push(`escalated ×${w.escalations.length}`);
-  return parts.join(' · ');
+  if (w.awareness) parts.push(`breach confirmed by ${escapeMrkdwn(w.awareness.by)}, aware at ${w.awareness.at}`);
+  if (w.dismissal && incident.status === 'dismissed') parts.push(`dismissed by ${by(w.dismissal)}`);
+  if (w.decision) parts.push(`decision ${w.decision.outcome} by ${by(w.decision)}`);
+  for (const n of w.authorityNotifications ?? [])
+    parts.push(`authority ${escapeMrkdwn(n.authority)} notified (phase ${n.phase}) by ${by(n)}`);
+  if (w.subjects?.outcome === 'notified') parts.push(`data subjects notified by ${by(w.subjects)}`);
+  if (w.subjects?.outcome === 'exempt')
+    parts.push(`data subjects exempt (${w.subjects.exemption}) by ${by(w.subjects)}`);
+  if (w.closed && incident.status === 'closed') parts.push(`closed by ${by(w.closed)}`);
+  return parts.join(' · ').slice(0, 3000);
 }
 
 /**
- * The page: evidence summary of the incident as it stands, and the buttons the current state allows
- * (a dismissed incident shows none). Re-rendered from the stored incident on every change (`chat.update`).
+ * The page: evidence summary of the incident as it stands, and one button for each action the transition
+ * table allows from the current status. Re-rendered from the stored incident on every change (`chat.update`).
  * @see https://docs.slack.dev/reference/block-kit/blocks
  */
 export function incidentMessage(incident: Incident, consoleUrl: string): SlackMessage {
   const band = incident.severityBand.toUpperCase();
   const link = `${consoleUrl.replace(/\/+$/, '')}/incidents/${encodeURIComponent(incident.id)}`;
-  const allowed = buttons.filter((b) => transitions[actionCommand[b.id]].from.includes(incident.status));
+  const allowed = allowedActions(incident.status) as PersonAction[];
   const blocks: unknown[] = [
     { type: 'header', text: plain(`${band} ${incident.category} · ${incident.id}`.slice(0, 150)) },
     { type: 'section', text: mrkdwn(escapeMrkdwn(incident.title).slice(0, 3000)) },
@@ -68,13 +94,16 @@ export function incidentMessage(incident: Incident, consoleUrl: string): SlackMe
     blocks.push({
       type: 'actions',
       block_id: 'bw_incident_actions',
-      elements: allowed.map((b) => ({
-        type: 'button',
-        action_id: b.id,
-        text: plain(b.text),
-        value: incident.id,
-        ...(b.style ? { style: b.style } : {}),
-      })),
+      elements: allowed.map((action) => {
+        const b: { text: string; style?: string } = actionButtons[action];
+        return {
+          type: 'button',
+          action_id: actionIdOf(action),
+          text: plain(b.text),
+          value: incident.id,
+          ...(b.style ? { style: b.style } : {}),
+        };
+      }),
     });
   return { text: `${band} possible personal-data breach ${incident.id}: ${incident.status}`, blocks };
 }

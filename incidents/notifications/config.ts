@@ -31,3 +31,20 @@ export interface NotificationConfig {
 export function authoritiesToNotify(config: NotificationConfig, all = false): SupervisoryAuthority[] {
   return all ? [config.leadAuthority, ...(config.otherAuthorities ?? [])] : [config.leadAuthority];
 }
+
+/**
+ * The local demo's settings (`npm start`, tests): a Berlin controller whose lead authority is BlnBDI, with
+ * Bavaria's BayLDA concerned. Fictitious contacts; AWS deployments must configure their own.
+ */
+export const DEMO_NOTIFICATION_CONFIG: NotificationConfig = {
+  controller: 'Acme Shop GmbH (demo)',
+  dpo: { name: 'Demo DPO', email: 'dpo@acme.example' },
+  leadAuthority: {
+    id: 'de-be',
+    name: 'Berliner Beauftragte für Datenschutz und Informationsfreiheit',
+    country: 'DE',
+    contact: 'https://www.datenschutz-berlin.de',
+  },
+  otherAuthorities: [{ id: 'de-by', name: 'Bayerisches Landesamt für Datenschutzaufsicht', country: 'DE' }],
+  subjectLanguages: ['en', 'de'],
+};

@@ -6,7 +6,13 @@ export {
   evidenceLine,
   missingArt33Fields,
 } from './authority-draft.js';
-export { authoritiesToNotify, type DpoContact, type NotificationConfig, type SupervisoryAuthority } from './config.js';
+export {
+  authoritiesToNotify,
+  DEMO_NOTIFICATION_CONFIG,
+  type DpoContact,
+  type NotificationConfig,
+  type SupervisoryAuthority,
+} from './config.js';
 export { type Draft, DraftKind, draftKind, firstDraft, reviseDraft } from './drafts.js';
 export { DraftRevisionError, TemplateError } from './errors.js';
 export { draftSubjectCommunication, type SubjectCommunicationContent } from './subject-draft.js';

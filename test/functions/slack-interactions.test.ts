@@ -1,9 +1,16 @@
+import { PassThrough } from 'node:stream';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { IncidentStore } from '../../adapters/incident-store.js';
 import { PageStore } from '../../adapters/page-store.js';
 import { SlackApi } from '../../adapters/slack/api.js';
 import { slackSignature } from '../../adapters/slack/verify-signature.js';
-import { makeSlackInteractionsHandler } from '../../functions/slack-interactions.js';
+import {
+  type InteractionDeps,
+  makeSlackInteractionsHandler,
+  streamAnswer,
+} from '../../functions/slack-interactions.js';
+import { DEMO_NOTIFICATION_CONFIG } from '../../incidents/notifications/config.js';
 import { localContext } from '../../local/lambda-context.js';
 import { freshStore } from '../support/dynamo.js';
 import { signal } from '../support/factories.js';
@@ -15,23 +22,34 @@ const slack = new SlackStandIn(SECRET, () => now);
 const asUrlEvent = (c: SlackCallback) =>
   ({ headers: c.headers, body: c.body, isBase64Encoded: false }) as unknown as APIGatewayProxyEventV2;
 
-async function setup(options: { allowUnmapped?: boolean } = {}) {
+type SetupOptions = Partial<InteractionDeps> & { wrap?: (store: IncidentStore) => InteractionDeps['store'] };
+
+async function setup({ wrap, ...options }: SetupOptions = {}) {
   const store = await freshStore();
   const pages = new PageStore(store.client, store.tableName);
   const opened = await store.recordSignal(signal(), now);
   if (opened.outcome !== 'opened') throw new Error(opened.outcome);
+  const deferred: Promise<void>[] = [];
   const handler = makeSlackInteractionsHandler(() => ({
-    store,
     slack: new SlackApi({ baseUrl: slack.apiUrl, token: async () => 'unused' }),
     signingSecret: async () => SECRET,
     markSeen: (key, expiresAt) => pages.markOnce(`slack-request#${key}`, expiresAt),
     users: { U0123ABCD: 'oncall-sam' },
     allowUnmapped: options.allowUnmapped ?? false,
+    notifications: DEMO_NOTIFICATION_CONFIG,
     now: () => now,
+    defer: (work) => void deferred.push(work),
+    ...options,
+    store: wrap ? wrap(store) : store,
   }));
-  const send = (c: SlackCallback) => handler(asUrlEvent(c), localContext('slack-interactions'));
+  /** Sends a callback, then lets the report after the answer (response_url) finish. */
+  const send = async (c: SlackCallback) => {
+    const res = await handler(asUrlEvent(c), localContext('slack-interactions'));
+    await Promise.all(deferred);
+    return res;
+  };
   const status = async () => (await store.getIncident(opened.incidentId))!;
-  return { id: opened.incidentId, send, status, store };
+  return { id: opened.incidentId, send, status, store, handler, deferred };
 }
 
 describe('slack-interactions handler', () => {
@@ -70,11 +88,11 @@ describe('slack-interactions handler', () => {
     expect(stale).toMatchObject({ statusCode: 401, body: expect.stringContaining('stale') });
     expect((await status()).version).toBe(1);
 
-    const dismiss = slack.callback({ actionId: 'bw_dismiss', incidentId: id });
-    expect(await send(dismiss)).toMatchObject({ statusCode: 200 });
+    const ack = slack.callback({ actionId: 'bw_acknowledge', incidentId: id });
+    expect(await send(ack)).toMatchObject({ statusCode: 200 });
     const afterFirst = await status();
-    expect(afterFirst.status).toBe('dismissed');
-    expect(await send(dismiss)).toMatchObject({ statusCode: 401, body: expect.stringContaining('replayed') });
+    expect(afterFirst.status).toBe('acknowledged');
+    expect(await send(ack)).toMatchObject({ statusCode: 401, body: expect.stringContaining('replayed') });
     expect((await status()).version).toBe(afterFirst.version);
   });
 
@@ -91,6 +109,21 @@ describe('slack-interactions handler', () => {
       'text=hello',
       'payload=%7Bnot-json',
       payload({ type: 'view_submission', user: { id: 'U0123ABCD' }, actions: [action] }),
+      payload({
+        type: 'view_submission',
+        user: { id: 'U0123ABCD' },
+        view: { id: 'V1', callback_id: 'bw_modal_delete', private_metadata: '{}', state: { values: {} } },
+      }),
+      payload({
+        type: 'view_submission',
+        user: { id: 'U0123ABCD' },
+        view: {
+          id: 'V1',
+          callback_id: 'bw_modal_dismiss',
+          private_metadata: '{"incidentId":"../x"}',
+          state: { values: {} },
+        },
+      }),
       payload({ type: 'block_actions', user: { id: 'U0123ABCD' }, actions: [{ ...action, action_id: 'bw_delete' }] }),
       payload({ type: 'block_actions', user: { id: 'U0123ABCD' }, actions: [{ ...action, value: '../../x' }] }),
     ])
@@ -119,11 +152,98 @@ describe('slack-interactions handler', () => {
   });
 
   it('answers an illegal transition through response_url without changing anything', async () => {
-    const { id, send, status } = await setup();
-    await send(slack.callback({ actionId: 'bw_dismiss', incidentId: id }));
+    const { id, send, status, store } = await setup();
+    await store.applyCommand(id, { action: 'dismiss', actor: 'oncall-sam', reason: 'a test bucket' }, now);
     const version = (await status()).version;
     await send(slack.callback({ actionId: 'bw_confirm_breach', incidentId: id, timestamp: now.getTime() / 1000 - 2 }));
     expect((await status()).version).toBe(version);
     expect(slack.responses.at(-1)!.body.text).toContain('cannot confirm-breach while dismissed');
+  });
+});
+
+describe("slack-interactions answers within Slack's 3 s", () => {
+  beforeAll(() => slack.start());
+  afterAll(() => slack.stop());
+
+  it('answers 200 before a slow store finishes; the work completes after and reports through response_url', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const slow = (store: IncidentStore): InteractionDeps['store'] => ({
+      getIncident: store.getIncident.bind(store),
+      getSignals: store.getSignals.bind(store),
+      applyCommand: async (...args: Parameters<IncidentStore['applyCommand']>) => {
+        await gate;
+        return store.applyCommand(...args);
+      },
+    });
+    let budgetAsked = 0;
+    const { id, handler, deferred, status } = await setup({
+      wrap: slow,
+      answerBudgetMs: 2_500,
+      // The budget runs out at once: the injected timer stands for 2.5 s passing.
+      timer: async (ms) => {
+        budgetAsked = ms;
+      },
+    });
+    slack.responses.length = 0;
+
+    const answer = await handler(
+      asUrlEvent(slack.callback({ actionId: 'bw_acknowledge', incidentId: id })),
+      localContext('slack-interactions'),
+    );
+    expect(answer).toEqual({ statusCode: 200, body: '' });
+    expect(budgetAsked).toBe(2_500);
+    expect((await status()).status).toBe('open');
+    expect(slack.responses).toHaveLength(0);
+
+    release();
+    await Promise.all(deferred);
+    expect((await status()).status).toBe('acknowledged');
+    expect(slack.responses.at(-1)!.body.text).toContain('acknowledge recorded for oncall-sam');
+  });
+
+  it('answers with the outcome when the work beats the budget, and never waits for the timer', async () => {
+    const { id, handler, deferred, status } = await setup({ timer: () => new Promise<void>(() => undefined) });
+    const answer = await handler(
+      asUrlEvent(slack.callback({ actionId: 'bw_investigate', incidentId: id })),
+      localContext('slack-interactions'),
+    );
+    expect(answer).toEqual({ statusCode: 200, body: '' });
+    await Promise.all(deferred);
+    expect((await status()).status).toBe('investigating');
+  });
+});
+
+describe('streamAnswer (Lambda response streaming)', () => {
+  it('ends the response with the answer before waiting for the work that goes on', async () => {
+    const out = new PassThrough();
+    const chunks: string[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c.toString()));
+    let metadata: Record<string, unknown> = {};
+    let release!: () => void;
+    const rest = new Promise<void>((r) => {
+      release = r;
+    });
+    let ended = false;
+    out.on('finish', () => {
+      ended = true;
+    });
+    const done = streamAnswer(
+      { statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"response_action":"errors"}' },
+      (m) => {
+        metadata = m;
+        return out;
+      },
+      async () => {
+        expect(ended).toBe(true); // Slack has its answer before the deferred work is awaited
+        await rest;
+      },
+    );
+    release();
+    await done;
+    expect(metadata).toEqual({ statusCode: 200, headers: { 'content-type': 'application/json' } });
+    expect(chunks.join('')).toBe('{"response_action":"errors"}');
   });
 });

@@ -10,6 +10,8 @@ export interface SlackCall {
   body: Record<string, unknown>;
   /** The `ts` the stand-in answered with (the message's id in Slack). */
   ts?: string;
+  /** The id the stand-in gave a modal opened with `views.open`. */
+  viewId?: string;
 }
 
 /** A signed interactivity request as Slack would send it. */
@@ -29,10 +31,32 @@ export interface ClickOptions {
   forgeWith?: string;
 }
 
+/** How to submit a modal: the view `views.open` received, the values typed (by `block_id`), as whom, when. */
+export interface SubmitOptions {
+  view: Record<string, unknown>;
+  /** Values by input `block_id`; an input not given submits its pre-filled value, as Slack does. */
+  values?: Record<string, string>;
+  userId?: string;
+  timestamp?: number;
+  forgeWith?: string;
+}
+
+type InputBlock = {
+  type: string;
+  block_id?: string;
+  element?: {
+    type: string;
+    initial_value?: string;
+    options?: Array<{ value: string }>;
+    initial_option?: { value: string };
+  };
+};
+
 /**
- * A local HTTP server standing in for Slack: implements `chat.postMessage` and `chat.update` (records each
- * call, answers with a `ts`), receives `response_url` posts, and sends `block_actions` callbacks to an
- * interaction endpoint, correctly signed, forged or stale. `failNext` makes the next API calls fail.
+ * A local HTTP server standing in for Slack: implements `chat.postMessage`, `chat.update` and `views.open`
+ * (records each call, answers with a `ts` or a view id), receives `response_url` posts, and sends
+ * `block_actions` and `view_submission` callbacks to an interaction endpoint, correctly signed, forged or
+ * stale. `failNext` makes the next API calls fail.
  */
 export class SlackStandIn {
   readonly calls: SlackCall[] = [];
@@ -65,6 +89,11 @@ export class SlackStandIn {
       if (this.failures > 0) {
         this.failures -= 1;
         return res.end(JSON.stringify({ ok: false, error: 'internal_error' }));
+      }
+      if (method === 'views.open') {
+        const view = { ...(body.view as object), id: `V0VIEW${String(++this.seq).padStart(4, '0')}` };
+        call.viewId = view.id;
+        return res.end(JSON.stringify({ ok: true, view }));
       }
       if (method !== 'chat.postMessage' && method !== 'chat.update')
         return res.end(JSON.stringify({ ok: false, error: 'unknown_method' }));
@@ -99,6 +128,56 @@ export class SlackStandIn {
     Object.assign(action, { action_id: options.actionId, value: options.incidentId, block_id: 'bw_incident_actions' });
     payload.user = { ...(payload.user as object), id: options.userId ?? 'U0123ABCD' };
     payload.response_url = `${this.origin}/response/${++this.seq}`;
+    payload.trigger_id = `${this.seq}.1234567890.trigger`;
+    return this.signed(payload, options);
+  }
+
+  /** The modals opened so far (`views.open`), each with the id the stand-in gave it. */
+  get views(): Array<Record<string, unknown>> {
+    return this.callsOf('views.open').map((c) => ({ ...(c.body.view as object), id: c.viewId }));
+  }
+
+  /**
+   * A `view_submission` callback for a modal: its inputs' `state.values` as Slack builds them (typed values,
+   * else the pre-filled ones), the view's `callback_id` and `private_metadata` passed back untouched.
+   */
+  submission(options: SubmitOptions): SlackCallback {
+    const values: Record<string, Record<string, unknown>> = {};
+    for (const block of (options.view.blocks ?? []) as InputBlock[]) {
+      if (block.type !== 'input' || !block.block_id || !block.element) continue;
+      const e = block.element;
+      const given = options.values?.[block.block_id];
+      const value = given ?? e.initial_value ?? e.initial_option?.value;
+      values[block.block_id] = {
+        value:
+          e.type === 'plain_text_input'
+            ? { type: e.type, value: value ?? null }
+            : { type: e.type, selected_option: e.options?.find((o) => o.value === value) ?? null },
+      };
+    }
+    const payload = {
+      type: 'view_submission',
+      team: { id: 'T0123ABCD', domain: 'example-workspace' },
+      user: { id: options.userId ?? 'U0123ABCD', team_id: 'T0123ABCD' },
+      api_app_id: 'A0123ABCD',
+      view: {
+        id: options.view.id,
+        type: 'modal',
+        callback_id: options.view.callback_id,
+        private_metadata: options.view.private_metadata,
+        state: { values },
+        hash: '1763604000.abcdef',
+      },
+    };
+    return this.signed(payload, options);
+  }
+
+  /** Builds, signs and sends a modal submission. */
+  async submit(endpoint: string, options: SubmitOptions): Promise<{ status: number; body: string }> {
+    return this.send(endpoint, this.submission(options));
+  }
+
+  private signed(payload: unknown, options: { timestamp?: number; forgeWith?: string }): SlackCallback {
     const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
     const timestamp = String(options.timestamp ?? Math.floor(this.clock().getTime() / 1000));
     return {

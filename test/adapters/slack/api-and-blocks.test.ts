@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlackApi } from '../../../adapters/slack/api.js';
-import { incidentMessage, threadReply } from '../../../adapters/slack/blocks.js';
+import {
+  actionIdOf,
+  actionOf,
+  incidentMessage,
+  type PersonAction,
+  threadReply,
+} from '../../../adapters/slack/blocks.js';
 import { SlackApiError } from '../../../adapters/slack/errors.js';
 import { openIncident } from '../../../incidents/correlate.js';
 import { incidentEventsFromChange } from '../../../incidents/incident-events.js';
-import { applyCommand } from '../../../incidents/lifecycle.js';
+import { applyCommand, transitions } from '../../../incidents/lifecycle.js';
 import { signal } from '../../support/factories.js';
 import { SlackStandIn } from '../../support/slack-standin.js';
 
@@ -41,18 +47,40 @@ describe('SlackApi against the stand-in', () => {
 });
 
 describe('Slack blocks', () => {
-  it('offers the four buttons on an open incident and only what the state allows later', () => {
+  it('offers exactly the transitions the table allows from each status, from page to closed', () => {
     const opened = openIncident(signal(), at).incident;
     expect(buttonsOf(incidentMessage(opened, 'https://c'))).toEqual([
       'bw_acknowledge',
       'bw_escalate',
-      'bw_dismiss',
+      'bw_investigate',
       'bw_confirm_breach',
+      'bw_dismiss',
     ]);
     const acked = applyCommand(opened, { action: 'acknowledge', actor: 'p' }, at)!.incident;
-    expect(buttonsOf(incidentMessage(acked, 'https://c'))).toEqual(['bw_escalate', 'bw_dismiss', 'bw_confirm_breach']);
+    expect(buttonsOf(incidentMessage(acked, 'https://c'))).toEqual([
+      'bw_escalate',
+      'bw_investigate',
+      'bw_confirm_breach',
+      'bw_dismiss',
+    ]);
+    const confirmed = applyCommand(acked, { action: 'confirm-breach', actor: 'p' }, at)!.incident;
+    expect(buttonsOf(incidentMessage(confirmed, 'https://c'))).toEqual([
+      'bw_decide',
+      'bw_notify_authority',
+      'bw_notify_subjects',
+      'bw_exempt_subjects',
+      'bw_close',
+    ]);
     const dismissed = applyCommand(acked, { action: 'dismiss', actor: 'p', reason: 'r' }, at)!.incident;
-    expect(buttonsOf(incidentMessage(dismissed, 'https://c'))).toEqual([]);
+    expect(buttonsOf(incidentMessage(dismissed, 'https://c'))).toEqual(['bw_close', 'bw_reopen']);
+    const closed = applyCommand(dismissed, { action: 'close', actor: 'p' }, at)!.incident;
+    expect(buttonsOf(incidentMessage(closed, 'https://c'))).toEqual(['bw_reopen']);
+  });
+
+  it('has a button for every action a person takes, and maps each action id back', () => {
+    for (const action of Object.keys(transitions).filter((a) => a !== 'remind') as PersonAction[])
+      expect(actionOf(actionIdOf(action))).toBe(action);
+    expect(actionOf('bw_remind')).toBeUndefined();
   });
 
   it('escapes Slack control characters from entity names and links to the console', () => {
