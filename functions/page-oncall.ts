@@ -23,6 +23,8 @@ export interface PageDeps {
   pager?: Pager;
   slack?: { api: SlackApi; channel: string; mention?: string };
   consoleUrl: string;
+  /** Where `/ack` is served; default: the console's origin (the local runtime serves both). */
+  ackUrl?: string;
   ackLinkKey: () => Promise<string>;
   ackLinkTtlMs: number;
   now: () => Date;
@@ -101,7 +103,7 @@ async function snsMessage(event: IncidentEvent, deps: PageDeps) {
   const token = signAckToken(await deps.ackLinkKey(), { incidentId: d.incidentId, expiresAt, nonce });
   return snsPageMessage(event.detailType, d, {
     console: consoleLink,
-    ack: { url: ackLinkUrl(deps.consoleUrl, token), expiresAt: new Date(expiresAt * 1000).toISOString() },
+    ack: { url: ackLinkUrl(deps.ackUrl ?? new URL(deps.consoleUrl).origin, token), expiresAt: new Date(expiresAt * 1000).toISOString() },
   });
 }
 
@@ -170,6 +172,7 @@ function depsFromEnv(): PageDeps {
         }
       : undefined,
     consoleUrl: config.consoleUrl,
+    ackUrl: config.ackUrl,
     ackLinkKey: () => loadSecret(config.ackLinkKey, 'ACK_LINK_KEY'),
     ackLinkTtlMs: config.ackLinkTtlMs,
     now: () => new Date(),

@@ -6,14 +6,14 @@ import type { HttpRequest, HttpResponse, HttpRoutes } from '../http/routes.js';
 import type { IncidentStore } from '../incident-store.js';
 import { type ConsolePage, loadConsolePage } from './console-page.js';
 import { consoleDetail, consoleSummary } from './console-view.js';
-import { exportIncidentRoute } from './export-route.js';
+import { exportIncidentRoute, registerRoute } from './export-route.js';
 import { parseCommand } from './parse-command.js';
 
 /** What the console needs: the store, a clock, and who the viewer is. */
 export interface ConsoleDeps {
   store: IncidentStore;
   now?: () => Date;
-  /** The viewer's id. Deployed behind IAM or Cognito, derive it from the authenticated request context. */
+  /** The viewer's id: `localActor` by default; deployed, `authenticatedActor` (the IAM caller). */
   actor?: (req: HttpRequest) => string;
 }
 
@@ -26,6 +26,12 @@ export function localActor(req: HttpRequest): string {
   const header = req.headers[USER_HEADER];
   const value = (Array.isArray(header) ? header[0] : header)?.trim();
   return value && /^[\w.@:+-]{1,128}$/.test(value) ? value : 'local-user';
+}
+
+/** Deployed viewer: the caller the platform authenticated. A request without one is refused before any route runs. */
+export function authenticatedActor(req: HttpRequest): string {
+  if (!req.caller) throw new Error('console: request reached a route without an authenticated caller');
+  return req.caller;
 }
 
 const json = (status: number, body: unknown): HttpResponse => ({
@@ -120,6 +126,13 @@ export function consoleEndpoints(deps: ConsoleDeps): HttpRoutes {
   return {
     'GET /console': servePage,
     'GET /console/': servePage,
+    // Links in pages and Slack messages name an incident by path; the page selects it from the fragment.
+    'GET /console/incidents/*': (req) => {
+      const [id, ...extra] = req.path.slice('/console/incidents/'.length).split('/');
+      if (!id || extra.length > 0) return json(404, { error: `no endpoint GET ${req.path}` });
+      return { status: 302, headers: { location: `/console#incident=${id}`, 'cache-control': 'no-store' } };
+    },
+    [`GET ${API}/register`]: (req) => registerRoute(deps.store, req.query, now()),
     [`GET ${API}/incidents`]: async (req) => {
       const at = now();
       const all = req.query.get('all') === 'true';

@@ -1,4 +1,3 @@
-import { BreachwatchError } from '../../events/errors.js';
 import type * as Exports from '../../incidents/exports/index.js';
 import { DraftStore } from '../draft-store.js';
 import type { HttpResponse } from '../http/routes.js';
@@ -20,6 +19,22 @@ function loadExporters(): Promise<typeof Exports | undefined> {
   });
   return exporters;
 }
+
+const REGISTER_FORMATS = ['csv', 'json'] as const;
+const unavailable: HttpResponse = {
+  status: 501,
+  body: { error: 'export is not available in this build: incidents/exports is missing' },
+};
+const download = (filename: string, type: string, body: string | Buffer): HttpResponse => ({
+  status: 200,
+  headers: {
+    'content-type': type,
+    'content-disposition': `attachment; filename="${filename}"`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  },
+  body,
+});
 
 const TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
@@ -43,15 +58,8 @@ export async function exportIncidentRoute(
   const incident = await store.getIncident(id);
   if (!incident) return { status: 404, body: { error: `incident ${id} not found` } };
   const mod = await loadExporters();
-  if (!mod)
-    return { status: 501, body: { error: 'export is not available in this build: incidents/exports is missing' } };
-  let tz: string;
-  try {
-    tz = mod.assertTimeZone(query.get('tz') ?? 'UTC');
-  } catch (error) {
-    if (error instanceof BreachwatchError) return { status: 400, body: { error: error.message } };
-    throw error;
-  }
+  if (!mod) return unavailable;
+  const tz = mod.assertTimeZone(query.get('tz') ?? 'UTC');
   const [timeline, signals, drafts] = await Promise.all([
     store.getTimeline(id),
     store.getSignals(id),
@@ -65,14 +73,27 @@ export async function exportIncidentRoute(
         ? mod.incidentCsv(record)
         : `${JSON.stringify(record, null, 2)}\n`;
   const filename = `${id.replace(/[^\w.-]/g, '_')}.${format}`;
-  return {
-    status: 200,
-    headers: {
-      'content-type': TYPES[format],
-      'content-disposition': `attachment; filename="${filename}"`,
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    },
-    body,
+  return download(filename, TYPES[format], body);
+}
+
+/**
+ * `GET …/register?format=csv|json[&from=YYYY-MM-DD][&to=…][&tz=…]`: the Art. 33(5) register of every incident
+ * first seen in the period, notified or not, as `breachwatch register` writes it.
+ */
+export async function registerRoute(store: IncidentStore, query: URLSearchParams, now: Date): Promise<HttpResponse> {
+  const format = query.get('format') as (typeof REGISTER_FORMATS)[number];
+  if (!REGISTER_FORMATS.includes(format))
+    return { status: 400, body: { error: `format: expected one of ${REGISTER_FORMATS.join(', ')}` } };
+  const mod = await loadExporters();
+  if (!mod) return unavailable;
+  const options = {
+    from: query.get('from') ?? undefined,
+    to: query.get('to') ?? undefined,
+    tz: mod.assertTimeZone(query.get('tz') ?? 'UTC'),
+    asOf: now.toISOString(),
   };
+  mod.registerRows([], options); // a bad period is a 400 before the table is read
+  const rows = mod.registerRows(await store.listIncidents(), options);
+  const body = format === 'csv' ? mod.registerCsv(rows) : `${JSON.stringify(rows, null, 2)}\n`;
+  return download(`breach-register-${now.toISOString().slice(0, 10)}.${format}`, `${TYPES[format]}`, body);
 }

@@ -1,3 +1,3 @@
 export { type ActionField, type ConsoleAction, consoleActions, type ViewerAction } from './console-actions.js';
-export { type ConsoleDeps, consoleEndpoints, localActor } from './console-endpoints.js';
+export { authenticatedActor, type ConsoleDeps, consoleEndpoints, localActor } from './console-endpoints.js';
 export { type Art33Countdown, art33Countdown } from './countdown.js';

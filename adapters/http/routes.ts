@@ -9,6 +9,8 @@ export interface HttpRequest {
   /** Lower-case names, as Node and function URLs deliver them. */
   headers: IncomingHttpHeaders;
   body: Buffer;
+  /** Who the platform authenticated (a function URL with IAM auth); never set from anything the client sent. */
+  caller?: string;
 }
 
 /** What a route answers. `body` objects are sent as JSON; strings and buffers as they are. */

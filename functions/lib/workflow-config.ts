@@ -22,8 +22,10 @@ export interface WorkflowConfig {
   slackAllowUnmapped: boolean;
   ackLinkKey: SecretRef;
   ackLinkTtlMs: number;
-  /** Base URL of the console, where acknowledge links point. */
+  /** Base URL of the console, where pages link an incident (`…/incidents/{id}`). */
   consoleUrl: string;
+  /** Base URL serving `/ack` for acknowledge links (deployed: the ack function URL); else the console's origin. */
+  ackUrl?: string;
   escalation: EscalationPolicy;
 }
 
@@ -39,6 +41,14 @@ function minutes(env: NodeJS.ProcessEnv, band: string, fallbackMs: number): numb
   if (!Number.isFinite(value) || value <= 0)
     throw new ConfigError(`BREACHWATCH_ESCALATE_MINUTES_${band} must be a positive number of minutes, got "${raw}"`);
   return value * 60_000;
+}
+
+function url(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  if (!/^https?:\/\//.test(raw) || !URL.canParse(raw))
+    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  return raw;
 }
 
 function slackUsers(raw: string | undefined): Record<string, string> {
@@ -61,7 +71,7 @@ function slackUsers(raw: string | undefined): Record<string, string> {
  * `BREACHWATCH_ONCALL_TOPIC_ARN`, `BREACHWATCH_ESCALATION_TOPIC_ARN`, `SLACK_API_URL` (https://slack.com/api),
  * `SLACK_CHANNEL`, `SLACK_ESCALATION_MENTION`, `SLACK_BOT_TOKEN[_PARAM]`, `SLACK_SIGNING_SECRET[_PARAM]`,
  * `SLACK_USERS`, `SLACK_ALLOW_UNMAPPED`, `ACK_LINK_KEY[_PARAM]`, `ACK_LINK_TTL_HOURS` (24),
- * `BREACHWATCH_CONSOLE_URL`, `BREACHWATCH_ESCALATE_MINUTES_CRITICAL|HIGH|MEDIUM|LOW` (15, 30, 120, 480).
+ * `BREACHWATCH_CONSOLE_URL`, `BREACHWATCH_ACK_URL`, `BREACHWATCH_ESCALATE_MINUTES_CRITICAL|HIGH|MEDIUM|LOW` (15, 30, 120, 480).
  */
 export function readWorkflowConfig(env: NodeJS.ProcessEnv = process.env): WorkflowConfig {
   const tableName = env.BREACHWATCH_TABLE;
@@ -85,7 +95,8 @@ export function readWorkflowConfig(env: NodeJS.ProcessEnv = process.env): Workfl
     slackAllowUnmapped: env.SLACK_ALLOW_UNMAPPED === 'true',
     ackLinkKey: secret(env, 'ACK_LINK_KEY'),
     ackLinkTtlMs: ttlHours * 3_600_000,
-    consoleUrl: env.BREACHWATCH_CONSOLE_URL || 'http://localhost:3000',
+    consoleUrl: url(env, 'BREACHWATCH_CONSOLE_URL') ?? 'http://localhost:3000',
+    ackUrl: url(env, 'BREACHWATCH_ACK_URL'),
     escalation: {
       maxLevels: defaultEscalationPolicy.maxLevels,
       windowMsByBand: {

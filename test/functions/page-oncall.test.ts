@@ -65,6 +65,24 @@ describe('page-oncall handler', () => {
     slack.calls.length = 0;
   });
 
+  it('points acknowledge links at the ack URL when the console is served elsewhere', async () => {
+    const { page, openedEvent, deps } = await setup();
+    deps.consoleUrl = 'http://127.0.0.1:8787/console';
+    deps.ackUrl = 'https://ack.lambda-url.eu-west-1.on.aws/';
+    await page(openedEvent);
+    const email = JSON.parse(sns.commandCalls(PublishCommand)[0]!.args[0].input.Message!).email as string;
+    expect(email).toContain('http://127.0.0.1:8787/console/incidents/');
+    expect(email).toContain('https://ack.lambda-url.eu-west-1.on.aws/ack?token=');
+  });
+
+  it('serves acknowledge links from the console origin when no ack URL is set (the local runtime)', async () => {
+    const { page, openedEvent, deps } = await setup();
+    deps.consoleUrl = 'http://127.0.0.1:8787/console';
+    await page(openedEvent);
+    const email = JSON.parse(sns.commandCalls(PublishCommand)[0]!.args[0].input.Message!).email as string;
+    expect(email).toContain('http://127.0.0.1:8787/ack?token=');
+  });
+
   it('pages once per incident: one SNS publish with a signed ack link and one Slack message with buttons', async () => {
     const { page, openedEvent, incident } = await setup();
     expect(await page(openedEvent)).toEqual({ sns: 'sent', slack: 'sent' });
@@ -87,6 +105,9 @@ describe('page-oncall handler', () => {
       expiresAt: now.getTime() / 1000 + 86_400,
       nonce: 'nonce-1',
     });
+    const email = JSON.parse(input.Message!).email as string;
+    expect(email).toContain(`https://console.example/incidents/${incident.id}`);
+    expect(email).toContain('https://console.example/ack?token=');
 
     const posts = slack.callsOf('chat.postMessage');
     expect(posts).toHaveLength(1);

@@ -254,3 +254,29 @@ describe('console page and exports', () => {
     ).toBe('%PDF-');
   });
 });
+
+describe('console links and the register', () => {
+  it('redirects an incident link from a page or Slack message to the page with that incident selected', async () => {
+    const { ids, url } = await setup();
+    const res = await fetch(`${url}/console/incidents/${ids[0]}`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe(`/console#incident=${ids[0]}`);
+    expect((await fetch(`${url}/console/incidents/${ids[0]}/x`, { redirect: 'manual' })).status).toBe(404);
+  });
+
+  it('downloads the Art. 33(5) register for a period, dismissed incidents included, and rejects a bad period', async () => {
+    const { ids, url, get, post } = await setup();
+    await post(ids[1], { action: 'dismiss', reason: 'test bucket' });
+    const res = await fetch(`${url}/console/api/register?format=csv&from=2026-11-01&to=2026-11-30`);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="breach-register-2026-11-20.csv"');
+    const csv = await res.text();
+    for (const id of ids) expect(csv).toContain(id);
+    expect(csv).toContain('test bucket');
+    const json = await get('/console/api/register?format=json&from=2026-12-01');
+    expect(json.body).toEqual([]);
+    expect((await get('/console/api/register?format=xml')).status).toBe(400);
+    expect((await get('/console/api/register?format=csv&from=2026-11-30&to=2026-11-01')).body.error).toContain(
+      'after --to',
+    );
+  });
+});
