@@ -33,6 +33,11 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'register [--from DAY] [--to DAY] --format csv|json [--tz ZONE] [--store DIR]: Art. 33(5) register',
     load: async () => (await import('./commands/register.js')).register,
   },
+  console: {
+    summary:
+      'console --url FUNCTION_URL [--port 8787] [--profile P]: the deployed console, signed with your AWS credentials',
+    load: async () => (await import('./commands/console.js')).consoleProxy,
+  },
   verify: {
     summary: 'verify INCIDENT… [--store DIR]: check timeline hash chains (exit 1 if broken)',
     load: async () => (await import('./commands/verify.js')).verify,
