@@ -119,9 +119,11 @@ function updateWorkflow(incident: Incident, command: Command, now: string): Inci
         decision: { ...act, outcome: command.outcome, reasoning: command.reasoning, riskScore: command.riskScore },
       };
     case 'notify-authority': {
-      const overdue = w.awareness !== undefined && Date.parse(now) - Date.parse(w.awareness.at) > ART33_MS;
-      if (overdue) requireText(incident, command, 'reason for the delay (Art. 33(1): past 72 h)', command.delayReason);
       const phases = w.authorityNotifications ?? [];
+      // Art. 33(1) asks the first notification made after 72 h for its delay; later phases (Art. 33(4)) follow it.
+      const overdue =
+        phases.length === 0 && w.awareness !== undefined && Date.parse(now) - Date.parse(w.awareness.at) > ART33_MS;
+      if (overdue) requireText(incident, command, 'reason for the delay (Art. 33(1): past 72 h)', command.delayReason);
       const entry: AuthorityNotification = {
         ...act,
         phase: phases.length + 1,

@@ -82,6 +82,17 @@ describe('incident lifecycle', () => {
     expect(applyCommand(confirmed, late, hoursLater(71))?.incident.status).toBe('authority-notified');
   });
 
+  it('asks only the first notification for the delay: a later phase past 72 h follows a timely one (Art. 33(4))', () => {
+    const confirmed = run([[{ action: 'confirm-breach', actor: 'dpo', awareAt: T0 }, T0]]);
+    const notify = { action: 'notify-authority', actor: 'dpo', authority: 'IE-DPC' } as const;
+    const first = applyCommand(confirmed, notify, hoursLater(20))!.incident;
+    const second = applyCommand(first, { ...notify, reference: 'phase 2' }, hoursLater(100))!.incident;
+    expect(second.workflow.authorityNotifications?.map((n) => [n.phase, n.delayReason])).toEqual([
+      [1, undefined],
+      [2, undefined],
+    ]);
+  });
+
   it('closes a confirmed breach without notification only after a register-only decision', () => {
     const confirmed = run([[{ action: 'confirm-breach', actor: 'dpo' }, T0]]);
     expect(() => applyCommand(confirmed, { action: 'close', actor: 'dpo' }, T0)).toThrow(/register-only/);
