@@ -1,11 +1,11 @@
 import { TemplateError } from './errors.js';
-import de from './templates/de.json' with { type: 'json' };
-import en from './templates/en.json' with { type: 'json' };
+import { de } from './templates/de.js';
+import { en } from './templates/en.js';
 
 /** The texts of one language: category names, consequences, advice, measures and both letters. */
 export type Template = typeof en;
 
-/** Templates by language, one data file each (`templates/<lang>.json`); add a language by adding a file here. */
+/** Templates by language, one data module each (`templates/<lang>.ts`; no JSON imports: the Lambda bundler predates import attributes); add a language by adding a file here. */
 export const TEMPLATES: Readonly<Record<string, Template>> = { en, de };
 
 /** Languages with a template. */
