@@ -1,4 +1,5 @@
 import type { SSTConfig } from 'sst';
+import { Console } from './stacks/console.js';
 import { Ingest } from './stacks/ingest.js';
 import { applyNagSuppressions } from './stacks/nag-suppressions.js';
 import { Operations } from './stacks/operations.js';
@@ -12,7 +13,7 @@ export default {
   },
   stacks(app) {
     app.setDefaultFunctionProps({ runtime: 'nodejs22.x', nodejs: { format: 'esm' } });
-    app.stack(Storage).stack(Ingest).stack(Workflow).stack(Operations);
+    app.stack(Storage).stack(Ingest).stack(Workflow).stack(Console).stack(Operations);
     applyNagSuppressions(app);
   },
 } satisfies SSTConfig;

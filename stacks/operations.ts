@@ -3,6 +3,7 @@ import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData } f
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { type Function as SstFunction, type StackContext, use } from 'sst/constructs';
+import { Console } from './console.js';
 import { Ingest } from './ingest.js';
 import { Workflow } from './workflow.js';
 
@@ -42,6 +43,8 @@ export function Operations({ stack }: StackContext) {
     IncidentOutbox: workflow.outbox,
     PageOnCall: workflow.page,
     SlackInteractions: workflow.slack,
+    AckLink: workflow.ack,
+    ConsoleHttp: use(Console).fn,
     DeadlineScheduler: workflow.deadlines,
   };
   for (const [name, fn] of Object.entries(functions)) {

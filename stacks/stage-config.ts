@@ -25,8 +25,11 @@ export interface StageConfig {
   slackEscalationMention?: string;
   /** Slack user id → person (the legal record of who acted). */
   slackUsers: Record<string, string>;
-  /** Where people open the console (links in pages). */
-  consoleUrl?: string;
+  /**
+   * Where people open the console, for links in pages: by default the address `breachwatch console --url`
+   * serves on each viewer's machine, since the deployed console requires IAM-signed requests.
+   */
+  consoleUrl: string;
   /** Prefix of the SSM SecureString parameters holding the secrets (created before deploy). */
   ssmPrefix: string;
 }
@@ -41,6 +44,7 @@ const defaults: StageConfig = {
   retentionDays: 30,
   egressAllowlist: [],
   slackUsers: {},
+  consoleUrl: 'http://127.0.0.1:8787/console',
   ssmPrefix: '/breachwatch',
 };
 

@@ -35,7 +35,7 @@ export function Workflow({ stack, app }: StackContext) {
     SLACK_USERS: JSON.stringify(config.slackUsers),
     ...(config.slackChannel ? { SLACK_CHANNEL: config.slackChannel } : {}),
     ...(config.slackEscalationMention ? { SLACK_ESCALATION_MENTION: config.slackEscalationMention } : {}),
-    ...(config.consoleUrl ? { BREACHWATCH_CONSOLE_URL: config.consoleUrl } : {}),
+    BREACHWATCH_CONSOLE_URL: config.consoleUrl,
   };
   const fn = (id: string, handler: string, timeout = 30) =>
     new SstFunction(stack, id, {
@@ -82,6 +82,14 @@ export function Workflow({ stack, app }: StackContext) {
   // No IAM auth: Slack cannot sign AWS requests. The function verifies Slack's v0 signature on every call.
   const slackUrl = slack.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
 
+  // No IAM auth either: people paged by e-mail or SMS have no AWS identity; the signed, expiring, single-use
+  // token in the link is the credential, and opening the link only shows a confirmation form.
+  const ack = fn('AckLink', 'functions/ack-link.handler', 10);
+  grantTable(ack, table, key, WORKFLOW_ACTIONS);
+  grantParameters(ack, [secrets.ackLinkKey]);
+  const ackUrl = ack.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
+  page.addEnvironment('BREACHWATCH_ACK_URL', ackUrl.url);
+
   const deadlines = fn('DeadlineScheduler', 'functions/deadline-scheduler.handler', 120);
   grantTable(deadlines, table, key, WORKFLOW_ACTIONS);
   new Rule(stack, 'DeadlineSchedule', {
@@ -90,6 +98,11 @@ export function Workflow({ stack, app }: StackContext) {
     targets: [new LambdaFunction(deadlines, { retryAttempts: 2 })],
   });
 
-  stack.addOutputs({ SlackInteractionsUrl: slackUrl.url, EventBus: bus.eventBusName, OnCallTopic: oncall.topicArn });
-  return { bus, oncall, escalation, outbox, outboxFailures, page, pageFailures, slack, deadlines };
+  stack.addOutputs({
+    SlackInteractionsUrl: slackUrl.url,
+    AckLinkUrl: ackUrl.url,
+    EventBus: bus.eventBusName,
+    OnCallTopic: oncall.topicArn,
+  });
+  return { bus, oncall, escalation, outbox, outboxFailures, page, pageFailures, slack, ack, deadlines };
 }

@@ -1,5 +1,9 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Console } from '../../stacks/console.js';
+import { INCIDENT_STORE_ACTIONS } from '../../stacks/grants.js';
 import { Ingest } from '../../stacks/ingest.js';
 import { Operations } from '../../stacks/operations.js';
 import { Storage } from '../../stacks/storage.js';
@@ -10,9 +14,12 @@ let storage: Template;
 let ingest: Template;
 let workflow: Template;
 let operations: Template;
+let consoleStack: Template;
+let outdir: string;
 
 beforeAll(async () => {
-  await synthesize('test');
+  outdir = (await synthesize('test')).outdir;
+  consoleStack = templateOf(Console);
   storage = templateOf(Storage);
   ingest = templateOf(Ingest);
   workflow = templateOf(Workflow);
@@ -149,8 +156,11 @@ describe('Workflow stack', () => {
     });
   });
 
-  it('serves Slack from a function URL (Slack signs, AWS cannot) and runs deadlines every 5 minutes', () => {
-    workflow.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'NONE' });
+  it('serves Slack and ack links from function URLs without AWS auth (Slack signs; the link is signed) and runs deadlines every 5 minutes', () => {
+    workflow.resourcePropertiesCountIs('AWS::Lambda::Url', { AuthType: 'NONE' }, 2);
+    workflow.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ BREACHWATCH_ACK_URL: Match.anyValue() }) },
+    });
     workflow.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(5 minutes)' });
     const actions = policyStatements(workflow).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
     expect(actions.filter((a) => a.includes('*'))).toEqual([]);
@@ -165,8 +175,8 @@ describe('Operations stack', () => {
     }>;
     const descriptions = alarms.map((a) => a.Properties.AlarmDescription);
     expect(descriptions.filter((d) => d.includes('dead-letter queue'))).toHaveLength(5);
-    expect(descriptions.filter((d) => d.endsWith('errors (runbook: function errors and throttles)'))).toHaveLength(7);
-    expect(descriptions.filter((d) => d.includes('throttles (runbook'))).toHaveLength(7);
+    expect(descriptions.filter((d) => d.endsWith('errors (runbook: function errors and throttles)'))).toHaveLength(9);
+    expect(descriptions.filter((d) => d.includes('throttles (runbook'))).toHaveLength(9);
     expect(descriptions).toContain(
       'incidents opened but no on-call page delivered for 30 minutes (runbook: opened but not paged)',
     );
@@ -179,5 +189,35 @@ describe('IAM resources', () => {
     expect(resources).not.toContain('index/*');
     expect(resources).toContain('/index/byOpen');
     expect(resources).toContain('/index/byTime');
+  });
+});
+
+describe('Console stack', () => {
+  it('serves the console behind a function URL with IAM auth and ships the page beside the bundle', () => {
+    consoleStack.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'AWS_IAM' });
+    consoleStack.resourcePropertiesCountIs('AWS::Lambda::Url', { AuthType: 'NONE' }, 0);
+    const bundles = readdirSync(outdir)
+      .map((dir) => join(outdir, dir, 'functions'))
+      .filter((dir) => existsSync(join(dir, 'console-http.mjs')));
+    expect(bundles.length).toBeGreaterThan(0);
+    for (const dir of bundles) expect(existsSync(join(dir, 'static', 'console.html'))).toBe(true);
+  });
+
+  it('grants the console the store actions only, and callers only lambda:InvokeFunctionUrl under IAM auth', () => {
+    const actions = policyStatements(consoleStack).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+    const tracing = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
+    expect(new Set(actions)).toEqual(
+      new Set([...INCIDENT_STORE_ACTIONS, 'kms:Decrypt', 'kms:GenerateDataKey', ...tracing]),
+    );
+    consoleStack.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Action: 'lambda:InvokeFunctionUrl',
+            Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'AWS_IAM' } },
+          }),
+        ],
+      },
+    });
   });
 });
