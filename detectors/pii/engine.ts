@@ -1,5 +1,8 @@
+import { advanceContext, type ContextIndex, type ContextState, compileContext } from './context.js';
 import { keyHash } from './fields.js';
+import { GateMemo, type GateVerdicts } from './gate-memo.js';
 import { type Detection, type FieldRecognizer, Gate, type Recognizer, type WindowFeatures } from './types.js';
+import { FV } from './window-features.js';
 
 /**
  * @internal A finding inside the detector, before fingerprinting. `normalized` never leaves the package:
@@ -14,6 +17,8 @@ interface Compiled {
   ungatedConfidence: number;
   /** Fewest digits a window needs for the gate to pass (probed once); the list is sorted on it. */
   minDigits: number;
+  /** A `literal` prefilter as bytes. */
+  literal: Uint8Array | undefined;
 }
 
 /** Probes a gate with every other feature at its most permissive to find the digit count it needs. */
@@ -37,6 +42,8 @@ function probeMinDigits(r: Recognizer): number {
       percent: 0,
       backslash: 0,
       uuDD: true,
+      digitRuns: -1,
+      alnumRuns: -1,
     };
     if (r.gate(f) !== Gate.NO) return d;
   }
@@ -50,19 +57,12 @@ export interface Engine {
   /** Field recognizers by `keyHash` of their field names. */
   fields: ReadonlyMap<number, FieldRecognizer>;
   minConfidence: number;
-  /** (first two lower-case bytes of a context word) → 1 + index into `contextLists`; 0 when none. */
-  contextSlots: Uint16Array;
-  contextLists: readonly (readonly { word: string; ids: number[] }[])[];
+  context: ContextIndex;
+  /** Gate verdicts by exact feature vector (windows of the same shape skip the gate calls). */
+  memo: GateMemo<Compiled>;
 }
 
-/**
- * @internal Context words seen so far in one text, advanced lazily as windows need them: each byte is
- * examined once per text instead of once per window (`lastSeen[i]`: last word start serving recognizer i).
- */
-export interface ContextState {
-  scanned: number;
-  lastSeen: Float64Array;
-}
+export type { ContextState } from './context.js';
 
 /** @internal Fresh context state for a new text (a chunk plus its carry, or a decoded layer). */
 export function newContext(engine: Engine): ContextState {
@@ -87,109 +87,91 @@ export function compileEngine(
       re: new RegExp(r.pattern.source, `${r.pattern.flags.replace(/[gy]/g, '')}g`),
       ungatedConfidence: r.confidence * UNGATED_FACTOR,
       minDigits: probeMinDigits(r),
+      literal: r.literal === undefined ? undefined : Buffer.from(r.literal, 'latin1'),
     }))
     .sort((a, b) => a.minDigits - b.minDigits || a.index - b.index);
-  const contextIndex = new Map<number, { word: string; ids: number[] }[]>();
-  compiled.forEach((c) => {
-    for (const utf8 of c.r.context) {
-      // the scanner sees latin1 of the bytes, so non-ASCII words are compared in that form
-      const word = Buffer.from(utf8, 'utf8').toString('latin1');
-      const key = (word.charCodeAt(0) << 8) | (word.charCodeAt(1) & 0xff);
-      const list = contextIndex.get(key) ?? [];
-      const entry = list.find((e) => e.word === word);
-      if (entry) entry.ids.push(c.index);
-      else list.push({ word, ids: [c.index] });
-      contextIndex.set(key, list);
-    }
-  });
-  const contextSlots = new Uint16Array(65536);
-  const contextLists = [...contextIndex.values()];
-  [...contextIndex.keys()].forEach((key, i) => {
-    contextSlots[key] = i + 1;
-  });
   const fieldMap = new Map<number, FieldRecognizer>();
-  for (const f of fields) for (const name of f.fields) fieldMap.set(keyHash(name, 0, name.length), f);
+  for (const f of fields) {
+    for (const name of f.fields) {
+      const bytes = Buffer.from(name, 'latin1');
+      fieldMap.set(keyHash(bytes, 0, bytes.length), f);
+    }
+  }
   return {
     recognizers: compiled,
     literalRecognizers: compiled.filter((c) => c.r.literal !== undefined),
     fields: fieldMap,
     minConfidence,
-    contextSlots,
-    contextLists,
+    context: compileContext(recognizers.map((r) => r.context)),
+    memo: new GateMemo<Compiled>(),
   };
 }
 
-/**
- * Records context words starting a word in `text[from, to)`: after a non-letter or at a camelCase hump,
- * so `card` counts in `card_number` and `billingCard`, `pan` not in `company`. A two-byte index picks the
- * few candidate words at each word start.
- */
-function advanceContext(engine: Engine, ctx: ContextState, text: string, from: number, to: number): void {
-  let prev = from === 0 ? 0 : (LETTER[text.charCodeAt(from - 1) & 0xff] ?? 0);
-  for (let k = from; k < to; k++) {
-    const cls = LETTER[text.charCodeAt(k) & 0xff] ?? 0;
-    const p = prev;
-    prev = cls;
-    // a word starts after a non-letter, or at an upper-case letter after a lower-case one (camelCase)
-    if (cls === 0 || (p !== 0 && !(cls === 2 && p === 1))) continue;
-    const slot = engine.contextSlots[(lower(text.charCodeAt(k)) << 8) | (lower(text.charCodeAt(k + 1)) & 0xff)] ?? 0;
-    if (slot === 0) continue;
-    for (const e of engine.contextLists[slot - 1] ?? []) {
-      if (!startsWithIgnoreCase(text, k, e.word)) continue;
-      for (const id of e.ids) ctx.lastSeen[id] = k;
-    }
+/** The recognizers whose gates pass on the current features (`F`/`FV`), from the memo or computed. */
+function gateVerdicts(engine: Engine, f: WindowFeatures, literalOnly: boolean): GateVerdicts<Compiled> {
+  const extra = literalOnly ? 1 : 0;
+  const known = engine.memo.get(FV, extra);
+  if (known) return known;
+  const runs: Compiled[] = [];
+  const gates: number[] = [];
+  for (const c of literalOnly ? engine.literalRecognizers : engine.recognizers) {
+    if (c.minDigits > f.digits) break;
+    const gate = c.r.gate(f);
+    if (gate === Gate.NO) continue;
+    runs.push(c);
+    gates.push(gate);
   }
-  ctx.scanned = to;
+  const verdicts = { runs, gates: Uint8Array.from(gates) };
+  engine.memo.set(FV, extra, verdicts);
+  return verdicts;
 }
 
-/** 1 lower-case ASCII letter, 2 upper-case, 0 anything else. */
-const LETTER = new Uint8Array(256);
-for (let c = 97; c <= 122; c++) LETTER[c] = 1;
-for (let c = 65; c <= 90; c++) LETTER[c] = 2;
-
-function lower(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c;
-}
-
-function startsWithIgnoreCase(text: string, at: number, word: string): boolean {
-  if (at + word.length > text.length) return false;
-  for (let i = 0; i < word.length; i++) if (lower(text.charCodeAt(at + i)) !== word.charCodeAt(i)) return false;
-  return true;
+function includesBytes(bytes: Uint8Array, ws: number, we: number, lit: Uint8Array): boolean {
+  const first = lit[0] as number;
+  for (let k = ws; k + lit.length <= we; k++) {
+    if (bytes[k] !== first) continue;
+    let i = 1;
+    while (i < lit.length && bytes[k + i] === lit[i]) i++;
+    if (i === lit.length) return true;
+  }
+  return false;
 }
 
 /**
- * @internal Runs every recognizer whose gate passes on `text[ws, we)` and appends hits (offsets relative
- * to `text`), after dropping values strictly inside a longer, surer one.
+ * @internal Runs every recognizer whose gate passes on `bytes[ws, we)` and appends hits (offsets relative
+ * to `bytes`), after dropping values strictly inside a longer, surer one. The window becomes a string only
+ * when a regex has to run.
  */
 export function matchWindow(
   engine: Engine,
   ctx: ContextState,
-  text: string,
+  bytes: Buffer,
   ws: number,
   we: number,
   f: WindowFeatures,
   out: Hit[],
   literalOnly = false,
 ): void {
+  const { runs, gates } = gateVerdicts(engine, f, literalOnly);
+  if (runs.length === 0) return;
   let win: string | undefined;
   let contextReady = false;
   const horizon = ws - CONTEXT_LOOKBACK;
   let local: Hit[] | undefined;
-  for (const c of literalOnly ? engine.literalRecognizers : engine.recognizers) {
-    if (c.minDigits > f.digits) break;
+  for (let k = 0; k < runs.length; k++) {
+    const c = runs[k] as Compiled;
+    const gate = gates[k] as Gate;
     const r = c.r;
-    const gate = r.gate(f);
-    if (gate === Gate.NO) continue;
-    win ??= text.slice(ws, we);
-    if (r.literal !== undefined && !win.includes(r.literal)) continue;
+    if (c.literal !== undefined && !includesBytes(bytes, ws, we, c.literal)) continue;
     const ungatedKept = c.ungatedConfidence >= engine.minConfidence;
     // Context words are looked up once per window, and only when a gate or a match needs them.
     if (!contextReady && (gate === Gate.CONTEXT || r.requiresContext)) {
-      if (ctx.scanned < we) advanceContext(engine, ctx, text, Math.max(ctx.scanned, horizon, 0), we);
+      if (ctx.scanned < we) advanceContext(engine.context, ctx, bytes, Math.max(ctx.scanned, horizon, 0), we);
       contextReady = true;
     }
     let inContext = contextReady && (ctx.lastSeen[c.index] ?? -1e9) >= horizon;
     if (gate === Gate.CONTEXT && !inContext && !ungatedKept) continue;
+    win ??= bytes.toString('latin1', ws, we);
     const re = c.re;
     re.lastIndex = 0;
     for (let m = re.exec(win); m !== null; m = re.exec(win)) {
@@ -198,7 +180,7 @@ export function matchWindow(
         continue;
       }
       if (!contextReady) {
-        if (ctx.scanned < we) advanceContext(engine, ctx, text, Math.max(ctx.scanned, horizon, 0), we);
+        if (ctx.scanned < we) advanceContext(engine.context, ctx, bytes, Math.max(ctx.scanned, horizon, 0), we);
         contextReady = true;
         inContext = (ctx.lastSeen[c.index] ?? -1e9) >= horizon;
       }

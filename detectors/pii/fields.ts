@@ -17,16 +17,16 @@ export function normalizeKey(key: string): string {
 }
 
 /** FNV-1a of the normalized key computed in place: most keys are rejected without building a string. */
-export function keyHash(text: string, s: number, e: number): number {
+export function keyHash(bytes: Uint8Array, s: number, e: number): number {
   let start = s;
   for (let k = e - 1; k >= s; k--)
-    if (text.charCodeAt(k) === 46) {
+    if (bytes[k] === 46) {
       start = k + 1;
       break;
     }
   let h = 0x811c9dc5;
   for (let k = start; k < e; k++) {
-    let c = text.charCodeAt(k);
+    let c = bytes[k] as number;
     if (c === 95 || c === 45 || c === 32) continue;
     if (c >= 65 && c <= 90) c += 32;
     h = Math.imul(h ^ c, 16777619);
@@ -39,43 +39,45 @@ export function keyHash(text: string, s: number, e: number): number {
  * personal data and checks their values. Processes keys in `[from, limit)`; returns `limit`, where the
  * next call resumes (keys near the end wait for the next chunk so values are never cut).
  */
-export function scanFields(engine: Engine, text: string, from: number, final: boolean, out: Hit[]): number {
-  const n = text.length;
+export function scanFields(engine: Engine, bytes: Buffer, from: number, final: boolean, out: Hit[]): number {
+  const n = bytes.length;
   const limit = final ? n : Math.max(from, n - FIELD_TAIL);
   if (engine.fields.size === 0) return limit;
-  for (let k = text.indexOf('":', from); k >= 0 && k < limit; k = text.indexOf('":', k + 2))
-    jsonField(engine, text, k, out);
-  for (let k = text.indexOf('=', from); k >= 0 && k < limit; k = text.indexOf('=', k + 1))
-    formField(engine, text, k, out);
+  // one pass over the bytes for both `":` (JSON keys) and `=` (form and query fields)
+  for (let k = from; k < limit; k++) {
+    const c = bytes[k] as number;
+    if (c === 34) {
+      if (bytes[k + 1] === 58) jsonField(engine, bytes, k, out);
+    } else if (c === 61) formField(engine, bytes, k, out);
+  }
   return limit;
 }
 
 /** Start of the key ending at `end`, or -1 when there is none (no allocation: called for every key). */
-function keyBefore(text: string, end: number): number {
+function keyBefore(bytes: Uint8Array, end: number): number {
   let s = end;
-  while (s > 0 && end - s < KEY_MAX && isKeyChar(text.charCodeAt(s - 1))) s--;
+  while (s > 0 && end - s < KEY_MAX && isKeyChar(bytes[s - 1] as number)) s--;
   return s < end ? s : -1;
 }
 
-function jsonField(engine: Engine, text: string, k: number, out: Hit[]): void {
-  const key = keyBefore(text, k);
-  if (key < 0 || text.charCodeAt(key - 1) !== 34) return;
-  const rec = engine.fields.get(keyHash(text, key, k));
+function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
+  const key = keyBefore(bytes, k);
+  if (key < 0 || bytes[key - 1] !== 34) return;
+  const rec = engine.fields.get(keyHash(bytes, key, k));
   if (!rec) return;
   let v = k + 2;
-  while (text.charCodeAt(v) === 32) v++;
-  if (text.charCodeAt(v) !== 34) return;
+  while (bytes[v] === 32) v++;
+  if (bytes[v] !== 34) return;
   let e = v + 1;
-  while (e < text.length && e - v <= FIELD_VALUE_MAX && text.charCodeAt(e) !== 34)
-    e += text.charCodeAt(e) === 92 ? 2 : 1;
-  if (text.charCodeAt(e) !== 34) return;
-  emit(rec, jsonUnescape(text.slice(v + 1, e)), v + 1, e, engine, out);
+  while (e < bytes.length && e - v <= FIELD_VALUE_MAX && bytes[e] !== 34) e += bytes[e] === 92 ? 2 : 1;
+  if (bytes[e] !== 34) return;
+  emit(rec, jsonUnescape(bytes.toString('latin1', v + 1, e)), v + 1, e, engine, out);
 }
 
-function formField(engine: Engine, text: string, k: number, out: Hit[]): void {
-  const key = keyBefore(text, k);
+function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
+  const key = keyBefore(bytes, k);
   if (key < 0) return;
-  const before = key === 0 ? 38 : text.charCodeAt(key - 1);
+  const before = key === 0 ? 38 : (bytes[key - 1] as number);
   // `&`, `?`, whitespace, `;`, `,` or start of input: a form, query or log key, not the middle of a word
   if (
     before !== 38 &&
@@ -87,15 +89,15 @@ function formField(engine: Engine, text: string, k: number, out: Hit[]): void {
     before !== 9
   )
     return;
-  const rec = engine.fields.get(keyHash(text, key, k));
+  const rec = engine.fields.get(keyHash(bytes, key, k));
   if (!rec) return;
   let e = k + 1;
-  while (e < text.length && e - k <= FIELD_VALUE_MAX) {
-    const c = text.charCodeAt(e);
+  while (e < bytes.length && e - k <= FIELD_VALUE_MAX) {
+    const c = bytes[e] as number;
     if (c === 38 || c === 10 || c === 13 || c === 34 || c === 59 || c === 9 || c === 60) break;
     e++;
   }
-  emit(rec, percentDecode(text.slice(k + 1, e).replace(/\+/g, ' ')), k + 1, e, engine, out);
+  emit(rec, percentDecode(bytes.toString('latin1', k + 1, e).replace(/\+/g, ' ')), k + 1, e, engine, out);
 }
 
 function emit(

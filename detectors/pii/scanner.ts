@@ -73,7 +73,7 @@ function newState(options: ScanOptions): ScanState {
 export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
   const st = newState(options);
   const fingerprint = createFingerprinter(options.fingerprintKey);
-  let text = '';
+  let text: Buffer = Buffer.alloc(0);
   let base = 0;
   let windowFrom = 0;
   let fieldFrom = 0;
@@ -84,7 +84,8 @@ export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
     const f = scanFields(st.engine, text, fieldFrom, final, hits);
     let keep = Math.max(0, Math.min(w.resume, f) - CONTEXT_KEEP);
     if (!final) keep = Math.min(keep, trailingTokenStart(text, Math.max(w.lastEnd, keep - MAX_WINDOW)));
-    text = text.slice(keep);
+    // a copy: the caller may reuse its chunk's memory, and the carry must not pin the whole chunk
+    text = Buffer.from(text.subarray(keep));
     base += keep;
     windowFrom = w.resume - keep;
     fieldFrom = f - keep;
@@ -93,7 +94,8 @@ export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
   };
   return {
     write(chunk) {
-      text += Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+      const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      text = text.length === 0 ? bytes : Buffer.concat([text, bytes]);
       return run(false);
     },
     end: () => run(true),
@@ -102,9 +104,9 @@ export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
 }
 
 /** Start of the run of token characters at the end of `text` (a token the next chunk may continue). */
-function trailingTokenStart(text: string, lo: number): number {
+function trailingTokenStart(text: Uint8Array, lo: number): number {
   let s = text.length;
-  while (s > lo && isTokenChar(text.charCodeAt(s - 1))) s--;
+  while (s > lo && isTokenChar(text[s - 1] as number)) s--;
   return s;
 }
 

@@ -2,14 +2,13 @@ import {
   hasPercentEscape,
   inflateCapped,
   jsonUnescape,
-  looksBase64,
   looksText,
   percentDecode,
   sniffCompression,
 } from './decoders.js';
 import { CONTEXT_LOOKBACK, type ContextState, type Engine, type Hit, matchWindow, newContext } from './engine.js';
 import { scanFields } from './fields.js';
-import { F, measure } from './window-features.js';
+import { F, measure, measureRun } from './window-features.js';
 
 /** Why a decoded layer was not followed. */
 export const LimitKind = {
@@ -57,23 +56,29 @@ export function isTokenChar(c: number): boolean {
   return c < 256 && (TOK[c] ?? 0) !== 0;
 }
 
-function tok(text: string, i: number): number {
-  return TOK[text.charCodeAt(i) & 0xff] ?? 0;
+function isHex(c: number | undefined): boolean {
+  return c !== undefined && ((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102));
 }
 
-function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+const BEGIN = Buffer.from('-----BEGIN ', 'latin1');
+
+/** True when `bytes[at…]` starts `BEGIN`, as far as the bytes go (`whole`: all of it must be there). */
+function atBegin(bytes: Uint8Array, at: number, whole: boolean): boolean {
+  const n = Math.min(BEGIN.length, bytes.length - at);
+  if (whole && n < BEGIN.length) return false;
+  for (let k = 0; k < n; k++) if (bytes[at + k] !== BEGIN[k]) return false;
+  return true;
 }
 
 /**
  * A token joins its neighbour across one space when both are short (≤ 8) and it holds a digit or is 1–4
  * upper-case letters: "GB82 WEST 1234", "+44 20 7946 0958", "YZ 61 48 68 B"; a timestamp or a path never.
  */
-function joinable(text: string, s: number, e: number): boolean {
+function joinable(bytes: Uint8Array, s: number, e: number): boolean {
   if (e - s > 8) return false;
   let upper = true;
   for (let k = s; k < e; k++) {
-    const c = text.charCodeAt(k);
+    const c = bytes[k] as number;
     if (c >= 48 && c <= 57) return true;
     if (c < 65 || c > 90) upper = false;
   }
@@ -81,100 +86,113 @@ function joinable(text: string, s: number, e: number): boolean {
 }
 
 /**
- * @internal Finds candidate windows in `text[from, n)` and runs the recognizers on them. Returns where
+ * @internal Finds candidate windows in `bytes[from, n)` and runs the recognizers on them. Returns where
  * the next call resumes (a window touching the end waits for more input) and the end of the last window.
+ * Works on the bytes (latin1 view): a byte that cannot seed a window costs one table lookup.
  */
 export function scanWindows(
   st: ScanState,
-  text: string,
+  bytes: Buffer,
   from: number,
   lo: number,
   final: boolean,
   depth: number,
   out: Hit[],
 ): { resume: number; lastEnd: number } {
-  const n = text.length;
+  const n = bytes.length;
   const ctx = newContext(st.engine);
   let lastEnd = lo;
   let i = from;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    const seed = c < 256 ? (SEED[c] ?? 0) : 0;
-    if (seed === 0) {
-      i++;
-      continue;
-    }
-    if (seed === 2) {
-      if (c === 45 && text.charCodeAt(i + 1) === 45) {
-        if (!final && n - i < 11 + 128 && '-----BEGIN '.startsWith(text.slice(i, i + 11)))
-          return { resume: i, lastEnd };
-        if (text.startsWith('-----BEGIN ', i)) {
-          const close = text.indexOf('-----', i + 10);
+    while (i < n && SEED[bytes[i] as number] === 0) i++;
+    if (i >= n) break;
+    const c = bytes[i] as number;
+    if (SEED[c] === 2) {
+      if (c === 45 && bytes[i + 1] === 45) {
+        if (!final && n - i < 11 + 128 && atBegin(bytes, i, false)) return { resume: i, lastEnd };
+        if (atBegin(bytes, i, true)) {
+          const close = bytes.indexOf('-----', i + 10, 'latin1');
           const end = close < 0 || close > i + 64 ? i + 10 : close + 5;
           const pemEnd = Math.min(n, end + 128);
-          matchWindow(st.engine, ctx, text, i, pemEnd, measure(text, i, pemEnd), out, true);
+          matchWindow(st.engine, ctx, bytes, i, pemEnd, measure(bytes, i, pemEnd), out, true);
           lastEnd = i = end;
           continue;
         }
       }
-      if (!final && i + 6 >= n) return { resume: tokenStart(text, i, lastEnd), lastEnd };
-      const mac =
-        isHex(text.charCodeAt(i - 1)) &&
-        isHex(text.charCodeAt(i - 2)) &&
-        (text.charCodeAt(i + 3) === c || text.charCodeAt(i + 5) === c);
+      if (!final && i + 6 >= n) return { resume: tokenStart(bytes, i, lastEnd), lastEnd };
+      const mac = isHex(bytes[i - 1]) && isHex(bytes[i - 2]) && (bytes[i + 3] === c || bytes[i + 5] === c);
       if (!mac) {
         i++;
         continue;
       }
     }
-    let ws = tokenStart(text, i, lastEnd);
-    let we = i;
-    while (we < n && tok(text, we) && we - ws < MAX_WINDOW) we++;
+    let ws = tokenStart(bytes, i, lastEnd);
+    // finding the token's end and measuring it is one pass; a joined window is measured again
+    const start = ws;
+    let we = measureRun(bytes, ws, Math.min(n, ws + MAX_WINDOW), true);
+    const measured = we;
     const seedShort = we - ws <= 8;
-    while (seedShort && ws - 2 >= lastEnd && text.charCodeAt(ws - 1) === 32 && tok(text, ws - 2)) {
-      const t = tokenStart(text, ws - 1, lastEnd);
-      if (!joinable(text, t, ws - 1)) break;
+    while (seedShort && ws - 2 >= lastEnd && bytes[ws - 1] === 32 && TOK[bytes[ws - 2] as number] !== 0) {
+      const t = tokenStart(bytes, ws - 1, lastEnd);
+      if (!joinable(bytes, t, ws - 1)) break;
       ws = t;
     }
     let touchesEnd = we >= n;
-    while (seedShort && !touchesEnd && text.charCodeAt(we) === 32) {
+    while (seedShort && !touchesEnd && bytes[we] === 32) {
       let f = we + 1;
-      while (f < n && tok(text, f)) f++;
+      while (f < n && TOK[bytes[f] as number] !== 0) f++;
       if (f >= n) touchesEnd = true;
-      if (f === we + 1 || !joinable(text, we + 1, f)) break;
+      if (f === we + 1 || !joinable(bytes, we + 1, f)) break;
       we = f;
     }
     if (touchesEnd && !final && we - ws < MAX_WINDOW) return { resume: ws, lastEnd };
-    processWindow(st, ctx, text, ws, we, depth, out);
+    if (ws !== start || we !== measured) measure(bytes, ws, we);
+    processWindow(st, ctx, bytes, ws, we, depth, out);
     lastEnd = i = we;
   }
   return { resume: n, lastEnd };
 }
 
-function tokenStart(text: string, i: number, lo: number): number {
+function tokenStart(bytes: Uint8Array, i: number, lo: number): number {
   let s = i;
-  while (s > lo && tok(text, s - 1)) s--;
+  while (s > lo && TOK[bytes[s - 1] as number] !== 0) s--;
   return s;
 }
 
-function isLowerHex(text: string, ws: number, we: number): boolean {
+function isLowerHex(bytes: Uint8Array, ws: number, we: number): boolean {
   for (let k = ws; k < we; k++) {
-    const c = text.charCodeAt(k);
+    const c = bytes[k] as number;
     if (c > 102 || (c > 57 && c < 97)) return false;
   }
   return true;
 }
 
+/** A token worth base64-decoding (see `looksBase64`), tested on the bytes. */
+function looksBase64At(bytes: Uint8Array, s: number, e: number): boolean {
+  if (e - s < 24) return false;
+  let upper = false;
+  let lower = false;
+  let digit = false;
+  for (let k = s; k < e; k++) {
+    const c = bytes[k] as number;
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 48 && c <= 57) digit = true;
+    else if (c !== 43 && c !== 47 && c !== 61 && c !== 45 && c !== 95) return false;
+  }
+  return upper && lower && digit;
+}
+
 function processWindow(
   st: ScanState,
   ctx: ContextState,
-  text: string,
+  bytes: Buffer,
   ws: number,
   we: number,
   depth: number,
   out: Hit[],
 ): void {
-  const f = measure(text, ws, we);
+  const f = F;
   const len = f.len;
   // Short numbers (counts, status codes, versions) match nothing but a UK postcode ("SW1A 1AA"); 38 % of
   // windows in the bench corpus end here.
@@ -188,42 +206,48 @@ function processWindow(
   )
     return;
   // long hex ids (trace ids, etags, hashes) without separators: no recognizer matches lower-case hex runs
-  if (len >= 16 && f.letters > 0 && f.upper === 0 && len === f.digits + f.letters && isLowerHex(text, ws, we)) return;
+  if (len >= 16 && f.letters > 0 && f.upper === 0 && len === f.digits + f.letters && isLowerHex(bytes, ws, we)) return;
   // UUIDs and ISO timestamps are the commonest digit runs in API traffic and never PII on their own.
-  if (len === 36 && f.dashes === 4 && text.charCodeAt(ws + 8) === 45 && text.charCodeAt(ws + 23) === 45) return;
-  if (
-    f.spaces === 0 &&
-    f.digits >= 12 &&
-    text.charCodeAt(ws + 4) === 45 &&
-    text.charCodeAt(ws + 10) === 84 &&
-    text.charCodeAt(ws + 13) === 58
-  )
+  if (len === 36 && f.dashes === 4 && bytes[ws + 8] === 45 && bytes[ws + 23] === 45) return;
+  if (f.spaces === 0 && f.digits >= 12 && bytes[ws + 4] === 45 && bytes[ws + 10] === 84 && bytes[ws + 13] === 58)
     return;
   if (f.percent > 0 || f.backslash > 0) {
-    const win = text.slice(ws, we);
+    const win = bytes.toString('latin1', ws, we);
     let decoded = f.backslash > 0 ? jsonUnescape(win) : win;
     // form encoding: '+' is a space
     if (f.percent > 0 && hasPercentEscape(decoded)) decoded = percentDecode(decoded.replace(/\+/g, ' '));
     if (decoded !== win) {
-      scanDecoded(st, decoded, text, ws, we, depth, out);
+      scanDecoded(st, Buffer.from(decoded, 'latin1'), bytes, ws, we, depth, out);
       return;
     }
   }
   const blob = f.spaces === 0 && len > BLOB;
   if (f.spaces === 0 && len >= 24 && f.dots + f.at + f.paren === 0) {
     // a base64 block, or one after a `scheme:` prefix (`gz:H4sI…`, `base64:…`)
-    const bs = f.colons === 0 ? ws : text.lastIndexOf(':', we - 1) + 1;
-    if (we - bs >= 24 && looksBase64(text.slice(bs, we))) {
-      const saved = { ...f };
-      base64Layer(st, text, bs, we, depth, out);
-      Object.assign(F, saved);
+    let bs = ws;
+    if (f.colons > 0)
+      for (let k = we - 1; k >= ws; k--)
+        if (bytes[k] === 58) {
+          bs = k + 1;
+          break;
+        }
+    // '=' never continues a token, so without a scheme prefix the counts decide: no '.', ':', '(', ')',
+    // '%', '@' or '\\', and upper, lower and digits all present
+    const base64 =
+      bs === ws
+        ? f.percent + f.backslash === 0 && f.upper > 0 && f.letters > f.upper && f.digits > 0
+        : looksBase64At(bytes, bs, we);
+    if (we - bs >= 24 && base64) {
+      base64Layer(st, bytes, bs, we, depth, out);
+      // the nested scan refilled the shared features
+      measure(bytes, ws, we);
     }
   }
-  matchWindow(st.engine, ctx, text, ws, we, F, out, blob);
+  matchWindow(st.engine, ctx, bytes, ws, we, F, out, blob);
 }
 
-function base64Layer(st: ScanState, text: string, ws: number, we: number, depth: number, out: Hit[]): void {
-  const token = text.slice(ws, we);
+function base64Layer(st: ScanState, parent: Buffer, ws: number, we: number, depth: number, out: Hit[]): void {
+  const token = parent.toString('latin1', ws, we);
   let bytes: Buffer = Buffer.from(token, /[-_]/.test(token) ? 'base64url' : 'base64');
   if (!reserve(st, bytes.length, ws, we)) return;
   const kind = sniffCompression(bytes);
@@ -237,7 +261,7 @@ function base64Layer(st: ScanState, text: string, ws: number, we: number, depth:
     if (!reserve(st, inflated.bytes.length, ws, we)) return;
     bytes = inflated.bytes;
   } else if (!looksText(bytes)) return;
-  scanDecoded(st, bytes.toString('latin1'), text, ws, we, depth, out);
+  scanDecoded(st, bytes, parent, ws, we, depth, out);
 }
 
 function reserve(st: ScanState, bytes: number, start: number, end: number): boolean {
@@ -251,12 +275,12 @@ function reserve(st: ScanState, bytes: number, start: number, end: number): bool
 
 /**
  * @internal Scans a decoded layer whole (it is bounded by MAX_WINDOW or the decoded-size cap) and reports
- * every hit at the offsets of the encoded block `[ws, we)`; the parent's text before it gives context.
+ * every hit at the offsets of the encoded block `[ws, we)`; the parent's bytes before it give context.
  */
 export function scanDecoded(
   st: ScanState,
-  decoded: string,
-  parent: string,
+  decoded: Buffer,
+  parent: Buffer,
   ws: number,
   we: number,
   depth: number,
@@ -266,11 +290,11 @@ export function scanDecoded(
     st.limits.push({ kind: LimitKind.DEPTH, start: ws, end: we });
     return;
   }
-  const prefix = parent.slice(Math.max(0, ws - CONTEXT_LOOKBACK), ws);
-  const text = prefix + decoded;
+  const prefix = parent.subarray(Math.max(0, ws - CONTEXT_LOOKBACK), ws);
+  const bytes = Buffer.concat([prefix, decoded]);
   const inner: Hit[] = [];
-  scanWindows(st, text, prefix.length, prefix.length, true, depth + 1, inner);
-  scanFields(st.engine, text, prefix.length, true, inner);
+  scanWindows(st, bytes, prefix.length, prefix.length, true, depth + 1, inner);
+  scanFields(st.engine, bytes, prefix.length, true, inner);
   for (const h of inner) {
     h.start = ws;
     h.end = we;

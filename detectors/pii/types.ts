@@ -86,6 +86,24 @@ export interface WindowFeatures {
   backslash: number;
   /** Two upper-case letters followed by two digits somewhere (IBAN / country-code shapes). */
   uuDD: boolean;
+  /**
+   * Lengths of the maximal digit runs, as a bit set (`hasRun`): a value bounded by non-digits, such as a
+   * 9-digit SSN, needs its exact run length here. Bit k for length k ≤ 30, bit 0 for any run ≥ 31.
+   */
+  digitRuns: number;
+  /** Lengths of the maximal runs of letters and digits, as `digitRuns` (a 16-character codice fiscale). */
+  alnumRuns: number;
+}
+
+/** True when the run set `runs` (`digitRuns`, `alnumRuns`) holds a run of exactly `length` (≥ 31: any long run). */
+export function hasRun(runs: number, length: number): boolean {
+  return (runs & (length >= 31 ? 1 : 1 << length)) !== 0;
+}
+
+/** True when `runs` holds a run whose length is within `[min, max]` (`max` ≥ 31 includes every long run). */
+export function hasRunIn(runs: number, min: number, max: number): boolean {
+  for (let k = min; k <= Math.min(max, 31); k++) if (hasRun(runs, k)) return true;
+  return false;
 }
 
 /** Gate outcome: reject the window, run the recognizer, or run it only if a context word is near. */

@@ -1,5 +1,5 @@
 import { weightedSum } from '../checksums.js';
-import { Gate, type Recognizer } from '../types.js';
+import { Gate, hasRun, hasRunIn, type Recognizer } from '../types.js';
 
 /** ABA routing number: nine digits, weights 3-7-1 sum to a multiple of 10; needs a routing keyword. */
 export const bankRouting: Recognizer = {
@@ -7,7 +7,11 @@ export const bankRouting: Recognizer = {
   type: 'BANK_ROUTING',
   fineType: 'US_ABA',
   description: 'US ABA routing number: identifies the bank of an account (financial data with an account number).',
-  gate: (f) => (f.digits >= 9 && (f.maxRun === 9 || f.maxRun === 4) ? Gate.CONTEXT : Gate.NO),
+  // digit runs 9 or 4-4-1
+  gate: (f) =>
+    f.digits >= 9 && (f.maxRun === 9 || f.maxRun === 4) && (hasRun(f.digitRuns, 9) || hasRun(f.digitRuns, 1))
+      ? Gate.CONTEXT
+      : Gate.NO,
   pattern: /(?<![0-9A-Za-z-])(?:\d{9}|\d{4}-\d{4}-\d)(?![0-9A-Za-z]|-\d)/,
   validate: (m) => {
     const d = m[0].replace(/-/g, '');
@@ -31,7 +35,11 @@ export const bankAccount: Recognizer = {
   type: 'BANK_ACCOUNT',
   fineType: 'BANK_ACCOUNT',
   description: 'Bank account number (non-IBAN): financial data.',
-  gate: (f) => (f.maxRun >= 6 && f.maxRun <= 17 ? Gate.CONTEXT : Gate.NO),
+  // one run of 6–17 digits, alone between non-alphanumerics
+  gate: (f) =>
+    f.maxRun >= 6 && f.maxRun <= 17 && hasRunIn(f.digitRuns, 6, 17) && hasRunIn(f.alnumRuns, 6, 17)
+      ? Gate.CONTEXT
+      : Gate.NO,
   pattern: /(?<![0-9A-Za-z-])\d{6,17}(?![0-9A-Za-z]|-\d)/,
   validate: (m) => ({ normalized: m[0], validated: false }),
   context: [

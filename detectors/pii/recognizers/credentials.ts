@@ -1,4 +1,4 @@
-import { Gate, type Recognizer, type Verdict } from '../types.js';
+import { Gate, hasRun, type Recognizer, type Verdict } from '../types.js';
 
 /** Decodes the JWT header (base64url JSON) and requires an `alg`: random `eyJ…` strings do not pass. */
 export function validateJwt(m: RegExpExecArray): Verdict {
@@ -19,7 +19,8 @@ export const awsAccessKey: Recognizer = {
   type: 'CREDENTIAL',
   fineType: 'AWS_ACCESS_KEY_ID',
   description: 'AWS access key id: with its secret, full access to an AWS account and the personal data in it.',
-  gate: (f) => (f.upper >= 12 && f.len >= 20 ? Gate.YES : Gate.NO),
+  // AKIA/ASIA and 16 more: one 20-character run
+  gate: (f) => (f.upper >= 12 && hasRun(f.alnumRuns, 20) ? Gate.YES : Gate.NO),
   pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])/,
   validate: (m) => (/^(?:AKIA|ASIA)(.)\1{15}$/.test(m[0]) ? false : { normalized: m[0] }),
   context: ['aws', 'access_key', 'key_id'],
@@ -80,7 +81,14 @@ export const platformToken: Recognizer = {
   type: 'CREDENTIAL',
   fineType: 'API_TOKEN',
   description: 'GitHub or Slack token: access to code, messages and the personal data in them.',
-  gate: (f) => (f.len >= 15 && f.letters >= 8 ? Gate.YES : Gate.NO),
+  // gh?_ + 36 (a 3-run and a long run), github_pat_ (6- and 3-runs), xox?- (a 4-run and a dash)
+  gate: (f) =>
+    f.len >= 15 &&
+    f.letters >= 8 &&
+    ((hasRun(f.alnumRuns, 3) && (hasRun(f.alnumRuns, 31) || hasRun(f.alnumRuns, 6))) ||
+      (hasRun(f.alnumRuns, 4) && f.dashes > 0))
+      ? Gate.YES
+      : Gate.NO,
   pattern:
     /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,90}|xox[abposr]-[0-9A-Za-z-]{10,80})(?![A-Za-z0-9_])/,
   validate: (m) => ({ normalized: m[0], fineType: m[0].startsWith('xox') ? 'SLACK_TOKEN' : 'GITHUB_TOKEN' }),

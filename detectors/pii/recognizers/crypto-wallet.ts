@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Gate, type Recognizer } from '../types.js';
+import { Gate, hasRunIn, type Recognizer } from '../types.js';
 
 const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
@@ -51,7 +51,8 @@ export const cryptoWallet: Recognizer = {
   type: 'CRYPTO_WALLET',
   fineType: 'BTC',
   description: 'Bitcoin wallet address: financial identifier linkable to a person.',
-  gate: (f) => (f.len >= 26 && f.letters >= 10 && f.digits >= 1 ? Gate.YES : Gate.NO),
+  // base58 addresses are one 26–35-character run, bech32 ones 14–74
+  gate: (f) => (f.len >= 26 && f.letters >= 10 && f.digits >= 1 && hasRunIn(f.alnumRuns, 14, 74) ? Gate.YES : Gate.NO),
   pattern: /(?<![A-Za-z0-9])(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[02-9ac-hj-np-z]{11,71})(?![A-Za-z0-9])/,
   validate: (m) => {
     const ok = m[0].startsWith('bc1') ? bech32Check(m[0]) : base58Check(m[0]);

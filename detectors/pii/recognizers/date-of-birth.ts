@@ -1,5 +1,5 @@
 import { isDate } from '../checksums.js';
-import { Gate, type Recognizer, type Verdict } from '../types.js';
+import { Gate, hasRun, hasRunIn, type Recognizer, type Verdict } from '../types.js';
 
 const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
 
@@ -23,8 +23,15 @@ export const dateOfBirth: Recognizer = {
   type: 'DATE_OF_BIRTH',
   fineType: 'DATE_OF_BIRTH',
   description: 'Date of birth: identifies a person together with a name or postcode.',
+  // every form has a 4-digit year and a 1–2-digit day or month
   gate: (f) =>
-    f.digits >= 4 && f.maxRun <= 4 && f.dots + f.dashes + f.slashes + f.spaces >= 2 ? Gate.CONTEXT : Gate.NO,
+    f.digits >= 4 &&
+    f.maxRun <= 4 &&
+    f.dots + f.dashes + f.slashes + f.spaces >= 2 &&
+    hasRun(f.digitRuns, 4) &&
+    hasRunIn(f.digitRuns, 1, 2)
+      ? Gate.CONTEXT
+      : Gate.NO,
   pattern: new RegExp(
     `(?<![0-9A-Za-z.\\/-])(?:(?:19|20)\\d\\d-[01]\\d-[0-3]\\d|[0-3]?\\d[./-][01]?\\d[./-](?:19|20)\\d\\d|[01]?\\d\\/[0-3]?\\d\\/(?:19|20)\\d\\d|[0-3]?\\d[ -](?:${MONTHS})[a-z]*[ -](?:19|20)\\d\\d)(?![0-9A-Za-z]|[.\\/-]\\d|T\\d)`,
     'i',

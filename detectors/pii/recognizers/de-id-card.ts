@@ -1,5 +1,5 @@
 import { icaoCheckDigit } from '../checksums.js';
-import { Gate, type Recognizer, type Verdict } from '../types.js';
+import { Gate, hasRun, type Recognizer, type Verdict } from '../types.js';
 
 /** ICAO 9303 check digit (7-3-1) of the 9-character document number; legacy `T` + 8 digits kept unvalidated. */
 export function validateDeDocument(m: RegExpExecArray): Verdict {
@@ -14,7 +14,8 @@ export const deIdCard: Recognizer = {
   type: 'NATIONAL_ID',
   fineType: 'DE_ID_CARD',
   description: 'DE identity card number: national identity document.',
-  gate: (f) => (f.digits >= 1 && f.maxAlnum >= 9 ? Gate.CONTEXT : Gate.NO),
+  // one 9-character run
+  gate: (f) => (f.digits >= 1 && hasRun(f.alnumRuns, 9) ? Gate.CONTEXT : Gate.NO),
   pattern:
     /(?<![A-Za-z0-9])[CFGHJKLMNPRTVWXYZcfghjklmnprtvwxyz][CFGHJKLMNPRTVWXYZcfghjklmnprtvwxyz0-9]{7}\d(?![A-Za-z0-9])/,
   validate: validateDeDocument,

@@ -1,4 +1,4 @@
-import { Gate, type Recognizer, type Verdict } from '../types.js';
+import { Gate, hasRun, type Recognizer, type Verdict } from '../types.js';
 
 /** GKV rules: letter as two digits (A=01), weights 1-2 alternating, digit sums of products, sum mod 10. */
 export function validateKvnr(m: RegExpExecArray): Verdict {
@@ -18,7 +18,8 @@ export const deKvnr: Recognizer = {
   type: 'HEALTH_ID',
   fineType: 'DE_KVNR',
   description: 'DE Krankenversichertennummer: health identifier, Art. 9 special category data.',
-  gate: (f) => (f.maxRun >= 9 && f.maxAlnum >= 10 ? Gate.CONTEXT : Gate.NO),
+  // a letter and 9 digits: one 10-character run
+  gate: (f) => (hasRun(f.digitRuns, 9) && hasRun(f.alnumRuns, 10) ? Gate.CONTEXT : Gate.NO),
   pattern: /(?<![A-Za-z0-9])[A-Za-z]\d{9}(?![A-Za-z0-9])/,
   validate: validateKvnr,
   context: ['versicherten', 'kvnr', 'krankenversicherung', 'krankenkasse', 'health', 'insurance', 'insured'],

@@ -1,5 +1,5 @@
 import { isDate } from '../checksums.js';
-import { Gate, type Recognizer, type Verdict } from '../types.js';
+import { Gate, hasRun, type Recognizer, type Verdict } from '../types.js';
 
 const WEIGHTS = [2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1];
 
@@ -24,7 +24,8 @@ export const deSocialSecurity: Recognizer = {
   type: 'NATIONAL_ID',
   fineType: 'DE_SOCIAL_SECURITY',
   description: 'DE Sozialversicherungsnummer: national identifier encoding birth date and surname initial.',
-  gate: (f) => (f.digits >= 11 && f.letters >= 1 ? Gate.YES : Gate.NO),
+  // 8 digits, a letter, 3 digits: one 12-character run
+  gate: (f) => (f.digits >= 11 && hasRun(f.alnumRuns, 12) && hasRun(f.digitRuns, 8) ? Gate.YES : Gate.NO),
   pattern: /(?<![A-Za-z0-9])\d{8}[A-Za-z]\d{3}(?![A-Za-z0-9])/,
   validate: validateRvnr,
   context: ['rvnr', 'sozialversicherung', 'rentenversicherung', 'versicherungsnummer', 'svnr'],

@@ -1,4 +1,4 @@
-import { Gate, type Recognizer } from '../types.js';
+import { Gate, hasRun, type Recognizer } from '../types.js';
 
 /** German Steuernummer (per-office tax number, `12/345/67890` or 13 digits); only with a tax keyword. */
 export const deTaxNumber: Recognizer = {
@@ -6,7 +6,9 @@ export const deTaxNumber: Recognizer = {
   type: 'TAX_ID',
   fineType: 'DE_TAX_NUMBER',
   description: 'DE Steuernummer: tax identifier of a person or business.',
-  gate: (f) => (f.digits >= 9 && (f.slashes >= 2 || f.maxRun >= 13) ? Gate.CONTEXT : Gate.NO),
+  // 13 digits, or 2–3/3/4–5 around slashes
+  gate: (f) =>
+    f.digits >= 9 && (hasRun(f.digitRuns, 13) || (f.slashes >= 2 && hasRun(f.digitRuns, 3))) ? Gate.CONTEXT : Gate.NO,
   pattern: /(?<![0-9A-Za-z/-])(?:\d{2,3}\/\d{3}\/\d{4,5}|\d{13})(?![0-9A-Za-z]|[/-]\d)/,
   validate: (m) => {
     const d = m[0].replace(/\//g, '');

@@ -1,4 +1,4 @@
-import { Gate, type Recognizer, type Verdict } from '../types.js';
+import { Gate, hasRun, hasRunIn, type Recognizer, type Verdict } from '../types.js';
 
 const LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
 
@@ -17,7 +17,13 @@ export const esDniNie: Recognizer = {
   type: 'NATIONAL_ID',
   fineType: 'ES_NIF',
   description: 'ES DNI/NIF or NIE: national identifier with a mod-23 control letter.',
-  gate: (f) => (f.maxRun >= 7 && f.letters >= 1 ? Gate.YES : Gate.NO),
+  // 7 or 8 digits, then the letter joined (8–9 characters) or after a dash (a 1-character run)
+  gate: (f) =>
+    f.letters >= 1 &&
+    (hasRun(f.digitRuns, 7) || hasRun(f.digitRuns, 8)) &&
+    (hasRunIn(f.alnumRuns, 8, 9) || (hasRun(f.alnumRuns, 7) && hasRun(f.alnumRuns, 1)))
+      ? Gate.YES
+      : Gate.NO,
   pattern: /(?<![A-Za-z0-9-])(?:[XYZxyz]-?\d{7}|\d{7,8})-?[A-Za-z](?![A-Za-z0-9])/,
   validate: validateDniNie,
   context: ['dni', 'nif', 'nie', 'documento', 'identidad'],

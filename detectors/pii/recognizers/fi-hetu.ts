@@ -1,5 +1,5 @@
 import { isDate } from '../checksums.js';
-import { Gate, type Recognizer, type Verdict } from '../types.js';
+import { Gate, hasRun, type Recognizer, type Verdict } from '../types.js';
 
 const CHECK = '0123456789ABCDEFHJKLMNPRSTUVWXY';
 const CENTURY: Readonly<Record<string, number>> = { '+': 1800, '-': 1900, Y: 1900, X: 1900, W: 1900, V: 1900, U: 1900 };
@@ -20,7 +20,9 @@ export const fiHetu: Recognizer = {
   type: 'NATIONAL_ID',
   fineType: 'FI_HETU',
   description: 'FI henkilötunnus: national identifier encoding birth date and sex.',
-  gate: (f) => (f.digits >= 9 && f.maxRun >= 6 && f.len >= 11 ? Gate.YES : Gate.NO),
+  // six digits, a separator, four more: one 11-character run (letter separator) or a 4-character run after it
+  gate: (f) =>
+    f.digits >= 9 && hasRun(f.digitRuns, 6) && (hasRun(f.alnumRuns, 11) || hasRun(f.alnumRuns, 4)) ? Gate.YES : Gate.NO,
   pattern: /(?<![A-Za-z0-9])\d{6}[-+A-FU-Ya-fu-y]\d{3}[0-9A-Ya-y](?![A-Za-z0-9])/,
   validate: validateHetu,
   context: ['henkilötunnus', 'hetu', 'personal identity code'],

@@ -1,4 +1,4 @@
-import { Gate, type Recognizer, type Verdict } from '../types.js';
+import { Gate, hasRun, type Recognizer, type Verdict } from '../types.js';
 
 /** Key = 97 − (first 13 digits mod 97); Corsica departments 2A/2B count as 19/18 (INSEE). */
 export function validateNir(m: RegExpExecArray): Verdict {
@@ -15,7 +15,9 @@ export const frNir: Recognizer = {
   type: 'NATIONAL_ID',
   fineType: 'FR_NIR',
   description: 'FR NIR (INSEE number): national identifier used for social security and health.',
-  gate: (f) => (f.digits >= 13 ? (f.spaces >= 5 ? Gate.YES : Gate.CONTEXT) : Gate.NO),
+  // unspaced, the 15 characters are one run
+  gate: (f) =>
+    f.digits < 13 || !(f.spaces > 0 || hasRun(f.alnumRuns, 15)) ? Gate.NO : f.spaces >= 5 ? Gate.YES : Gate.CONTEXT,
   pattern:
     /(?<![0-9A-Za-z])[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3} ?\d{2}(?![0-9A-Za-z])/,
   validate: validateNir,

@@ -1,4 +1,4 @@
-import { Gate, type Recognizer, type Verdict } from '../types.js';
+import { Gate, hasRun, type Recognizer, type Verdict } from '../types.js';
 
 const ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
 
@@ -22,7 +22,8 @@ export const itCodiceFiscale: Recognizer = {
   type: 'NATIONAL_ID',
   fineType: 'IT_FISCAL_CODE',
   description: 'IT codice fiscale: national identifier encoding name, birth date and place.',
-  gate: (f) => (f.letters >= 9 && f.len >= 16 ? Gate.YES : Gate.NO),
+  // one run of exactly 16 letters and digits
+  gate: (f) => (f.letters >= 9 && hasRun(f.alnumRuns, 16) ? Gate.YES : Gate.NO),
   pattern:
     /(?<![A-Za-z0-9])[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[ABCDEHLMPRSTabcdehlmprst][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z](?![A-Za-z0-9])/,
   validate: validateCodiceFiscale,

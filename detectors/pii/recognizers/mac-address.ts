@@ -1,4 +1,4 @@
-import { Gate, type Recognizer, type Verdict } from '../types.js';
+import { Gate, hasRun, type Recognizer, type Verdict } from '../types.js';
 
 /** Rejects the all-zero and broadcast placeholders. */
 export function validateMac(m: RegExpExecArray): Verdict {
@@ -13,7 +13,12 @@ export const macAddress: Recognizer = {
   type: 'MAC_ADDRESS',
   fineType: 'MAC',
   description: 'MAC address: a device identifier that singles out a person’s device (online identifier).',
-  gate: (f) => (f.len >= 14 && (f.colons >= 5 || f.dashes >= 5 || f.dots >= 2) ? Gate.YES : Gate.NO),
+  // hex pairs (2-character runs) between 5 colons or dashes, or 4-character groups between dots
+  gate: (f) =>
+    f.len >= 14 &&
+    (((f.colons >= 5 || f.dashes >= 5) && hasRun(f.alnumRuns, 2)) || (f.dots >= 2 && hasRun(f.alnumRuns, 4)))
+      ? Gate.YES
+      : Gate.NO,
   pattern:
     /(?<![0-9A-Za-z:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![0-9A-Za-z:-]|\.[0-9A-Za-z])/,
   validate: validateMac,

@@ -1,5 +1,5 @@
 import { weightedSum } from '../checksums.js';
-import { Gate, type Recognizer, type Verdict } from '../types.js';
+import { Gate, hasRun, type Recognizer, type Verdict } from '../types.js';
 
 /** 11-proof: 9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 (mod 11). */
 export function validateBsn(m: RegExpExecArray): Verdict {
@@ -14,7 +14,13 @@ export const nlBsn: Recognizer = {
   type: 'NATIONAL_ID',
   fineType: 'NL_BSN',
   description: 'NL BSN: national identifier for tax, health and government services.',
-  gate: (f) => (f.digits >= 9 && (f.maxRun === 9 || f.maxRun === 4) ? Gate.CONTEXT : Gate.NO),
+  // digit runs 9, 4-5 or 4-2-3
+  gate: (f) =>
+    f.digits >= 9 &&
+    (f.maxRun === 9 || f.maxRun === 4) &&
+    (hasRun(f.digitRuns, 9) || (hasRun(f.digitRuns, 4) && (hasRun(f.digitRuns, 5) || hasRun(f.digitRuns, 2))))
+      ? Gate.CONTEXT
+      : Gate.NO,
   pattern: /(?<![0-9A-Za-z.-])\d{4}[ .]?\d{2}[ .]?\d{3}(?![0-9A-Za-z]|[.-]\d)/,
   validate: validateBsn,
   context: ['bsn', 'burgerservicenummer', 'sofinummer'],

@@ -1,4 +1,4 @@
-import { Gate, type Recognizer } from '../types.js';
+import { Gate, hasRunIn, type Recognizer } from '../types.js';
 
 /** Passport number (UK, US, ES, IN… formats: 0–3 letters + 6–9 digits); only next to a passport keyword. */
 export const passport: Recognizer = {
@@ -6,7 +6,11 @@ export const passport: Recognizer = {
   type: 'PASSPORT',
   fineType: 'PASSPORT',
   description: 'Passport number: identity document; shape alone is too weak, a keyword is required.',
-  gate: (f) => (f.maxRun >= 6 && f.maxRun <= 9 && f.maxAlnum >= 7 ? Gate.CONTEXT : Gate.NO),
+  // 6–9 digits after up to 3 letters: one 7–11-character run
+  gate: (f) =>
+    f.maxRun >= 6 && f.maxRun <= 9 && hasRunIn(f.digitRuns, 6, 9) && hasRunIn(f.alnumRuns, 7, 11)
+      ? Gate.CONTEXT
+      : Gate.NO,
   pattern: /(?<![A-Za-z0-9])(?:[A-Za-z]{1,3}\d{6,8}|\d{9})(?![A-Za-z0-9])/,
   validate: (m) => ({ normalized: m[0].toUpperCase(), validated: false }),
   context: ['passport', 'pasaporte', 'passeport', 'reisepass', 'passaporto', 'travel document'],

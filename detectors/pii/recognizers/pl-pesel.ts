@@ -1,5 +1,5 @@
 import { isDate, weightedSum } from '../checksums.js';
-import { Gate, type Recognizer, type Verdict } from '../types.js';
+import { Gate, hasRun, type Recognizer, type Verdict } from '../types.js';
 
 /** Weights 1-3-7-9 and an encoded birth date (month +20 per century after 1900, +80 for the 1800s). */
 export function validatePesel(m: RegExpExecArray): Verdict {
@@ -16,7 +16,7 @@ export const plPesel: Recognizer = {
   type: 'NATIONAL_ID',
   fineType: 'PL_PESEL',
   description: 'PL PESEL: national identifier encoding birth date and sex.',
-  gate: (f) => (f.maxRun === 11 ? Gate.CONTEXT : Gate.NO),
+  gate: (f) => (f.maxRun === 11 && hasRun(f.alnumRuns, 11) ? Gate.CONTEXT : Gate.NO),
   pattern: /(?<![0-9A-Za-z-])\d{11}(?![0-9A-Za-z]|-\d)/,
   validate: validatePesel,
   context: ['pesel'],

@@ -1,4 +1,4 @@
-import { Gate, type Recognizer } from '../types.js';
+import { Gate, hasRun, hasRunIn, type Recognizer } from '../types.js';
 
 const POSTCODE_WORDS = [
   'postcode',
@@ -19,7 +19,11 @@ export const ukPostcode: Recognizer = {
   type: 'POSTCODE',
   fineType: 'UK_POSTCODE',
   description: 'UK postcode: part of a postal address (contact data).',
-  gate: (f) => (f.digits >= 2 && f.upper >= 2 ? Gate.CONTEXT : Gate.NO),
+  // unspaced one 5–7-character run; spaced a 2–4-character outward code and a 3-character inward code
+  gate: (f) =>
+    f.digits >= 2 && f.upper >= 2 && (hasRunIn(f.alnumRuns, 5, 7) || (f.spaces > 0 && hasRun(f.alnumRuns, 3)))
+      ? Gate.CONTEXT
+      : Gate.NO,
   pattern: /(?<![A-Za-z0-9])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/,
   validate: (m) => ({ normalized: m[0].replace(/ /g, ''), validated: false }),
   context: POSTCODE_WORDS,
@@ -41,7 +45,7 @@ export const dePlz: Recognizer = {
   type: 'POSTCODE',
   fineType: 'DE_PLZ',
   description: 'DE postcode: part of a postal address (contact data).',
-  gate: (f) => (f.maxRun === 5 ? Gate.CONTEXT : Gate.NO),
+  gate: (f) => (f.maxRun === 5 && hasRun(f.alnumRuns, 5) ? Gate.CONTEXT : Gate.NO),
   pattern: /(?<![0-9A-Za-z.,-])\d{5}(?![0-9A-Za-z]|[.,-]\d)/,
   validate: (m) => (Number(m[0]) >= 1001 ? { normalized: m[0], validated: false } : false),
   context: POSTCODE_WORDS,

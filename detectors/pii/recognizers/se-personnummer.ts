@@ -1,5 +1,5 @@
 import { isDate, luhn } from '../checksums.js';
-import { Gate, type Recognizer, type Verdict } from '../types.js';
+import { Gate, hasRun, type Recognizer, type Verdict } from '../types.js';
 
 /** Luhn over YYMMDDNNNC and a real date (day + 60 for samordningsnummer). */
 export function validatePersonnummer(m: RegExpExecArray): Verdict {
@@ -17,7 +17,19 @@ export const sePersonnummer: Recognizer = {
   type: 'NATIONAL_ID',
   fineType: 'SE_PERSONNUMMER',
   description: 'SE personnummer: national identifier encoding birth date.',
-  gate: (f) => (f.digits < 10 || f.maxRun < 6 ? Gate.NO : f.dashes + f.plus > 0 ? Gate.YES : Gate.CONTEXT),
+  // digit runs 10 or 12, or 6 or 8 then 4 after the separator
+  gate: (f) =>
+    f.digits < 10 ||
+    f.maxRun < 6 ||
+    !(
+      hasRun(f.digitRuns, 10) ||
+      hasRun(f.digitRuns, 12) ||
+      (hasRun(f.digitRuns, 4) && (hasRun(f.digitRuns, 6) || hasRun(f.digitRuns, 8)))
+    )
+      ? Gate.NO
+      : f.dashes + f.plus > 0
+        ? Gate.YES
+        : Gate.CONTEXT,
   pattern: /(?<![0-9A-Za-z-])(?:\d{2})?\d{6}[-+]?\d{4}(?![0-9A-Za-z]|-\d)/,
   validate: validatePersonnummer,
   context: ['personnummer', 'pnr', 'personnr', 'samordningsnummer'],

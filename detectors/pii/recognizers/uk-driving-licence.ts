@@ -1,5 +1,5 @@
 import { isDate } from '../checksums.js';
-import { Gate, type Recognizer, type Verdict } from '../types.js';
+import { Gate, hasRun, type Recognizer, type Verdict } from '../types.js';
 
 /** DVLA layout: surname (5, padded with 9), decade, month (+50 for women), day, year, initials, digit, 2 check chars. */
 export function validateUkLicence(m: RegExpExecArray): Verdict {
@@ -16,7 +16,8 @@ export const ukDrivingLicence: Recognizer = {
   type: 'DRIVER_LICENSE',
   fineType: 'UK_DRIVING_LICENCE',
   description: 'UK driving licence number: identity document encoding name and birth date.',
-  gate: (f) => (f.letters >= 5 && f.digits >= 6 && f.len >= 16 ? Gate.YES : Gate.NO),
+  // the number is one run of exactly 16 letters and digits
+  gate: (f) => (f.letters >= 5 && f.digits >= 6 && hasRun(f.alnumRuns, 16) ? Gate.YES : Gate.NO),
   pattern: /(?<![A-Za-z0-9])[A-Za-z][A-Za-z9]{4}\d[0156]\d[0-3]\d{2}[A-Za-z9]{2}\d[A-Za-z]{2}(?![A-Za-z0-9])/,
   validate: validateUkLicence,
   context: ['licence', 'license', 'dvla', 'driving'],

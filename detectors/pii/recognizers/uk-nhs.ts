@@ -1,5 +1,5 @@
 import { weightedSum } from '../checksums.js';
-import { Gate, type Recognizer, type Verdict } from '../types.js';
+import { Gate, hasRun, type Recognizer, type Verdict } from '../types.js';
 
 /** NHS mod 11: weights 10…2 over the first nine digits; check = 11 − (sum mod 11), 11 → 0, 10 invalid. */
 export function validateNhs(m: RegExpExecArray): Verdict {
@@ -15,7 +15,13 @@ export const ukNhs: Recognizer = {
   type: 'HEALTH_ID',
   fineType: 'UK_NHS',
   description: 'UK NHS number: health identifier, Art. 9 special category data.',
-  gate: (f) => (f.digits >= 10 && (f.maxRun === 4 || f.maxRun === 10) ? Gate.CONTEXT : Gate.NO),
+  // 10 digits, or 3-3-4
+  gate: (f) =>
+    f.digits >= 10 &&
+    (f.maxRun === 4 || f.maxRun === 10) &&
+    (hasRun(f.digitRuns, 10) || (hasRun(f.digitRuns, 3) && hasRun(f.digitRuns, 4)))
+      ? Gate.CONTEXT
+      : Gate.NO,
   pattern: /(?<![0-9A-Za-z-])\d{3}([ -]?)\d{3}\1\d{4}(?![0-9A-Za-z]|-\d)/,
   validate: validateNhs,
   context: ['nhs', 'patient', 'health', 'nhs_number'],

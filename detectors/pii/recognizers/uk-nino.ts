@@ -1,4 +1,4 @@
-import { Gate, type Recognizer, type Verdict } from '../types.js';
+import { Gate, hasRun, type Recognizer, type Verdict } from '../types.js';
 
 const BAD_PREFIXES = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
 
@@ -15,7 +15,11 @@ export const ukNino: Recognizer = {
   type: 'UK_NINO',
   fineType: 'UK_NINO',
   description: 'UK National Insurance number: national identifier (social security, tax).',
-  gate: (f) => (f.letters >= 3 && f.digits >= 6 && (f.maxRun === 6 || f.maxRun === 2) ? Gate.YES : Gate.NO),
+  // unspaced it is one 9-character run
+  gate: (f) =>
+    f.letters >= 3 && f.digits >= 6 && (f.maxRun === 6 || f.maxRun === 2) && (f.spaces > 0 || hasRun(f.alnumRuns, 9))
+      ? Gate.YES
+      : Gate.NO,
   pattern:
     /(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z][A-CEGHJ-NPR-TW-Za-ceghj-npr-tw-z](?: ?\d\d){3} ?[A-Da-d](?![A-Za-z0-9])/,
   validate: validateNino,

@@ -1,4 +1,13 @@
-import { Gate, type Recognizer, type Verdict } from '../types.js';
+import { Gate, hasRun, type Recognizer, type Verdict } from '../types.js';
+
+/** Digit runs an ITIN can leave: 9, 3-6, 5-4 or 3-2-4. */
+function itinRuns(runs: number): boolean {
+  return (
+    hasRun(runs, 9) ||
+    (hasRun(runs, 3) && (hasRun(runs, 6) || (hasRun(runs, 2) && hasRun(runs, 4)))) ||
+    (hasRun(runs, 5) && hasRun(runs, 4))
+  );
+}
 
 /** IRS: starts with 9, fourth and fifth digits in 50–65, 70–88, 90–92 or 94–99; undashed values need context. */
 export function validateItin(m: RegExpExecArray): Verdict {
@@ -15,8 +24,9 @@ export const usItin: Recognizer = {
   type: 'US_ITIN',
   fineType: 'US_ITIN',
   description: 'US ITIN: tax identifier issued to people without an SSN.',
+  // digit runs 9, 3-6, 5-4 or 3-2-4
   gate: (f) =>
-    f.digits < 9 || f.maxRun < 4
+    f.digits < 9 || f.maxRun < 4 || !itinRuns(f.digitRuns)
       ? Gate.NO
       : f.maxRun <= 6 && f.dashes + f.spaces > 0
         ? Gate.YES

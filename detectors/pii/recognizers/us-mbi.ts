@@ -1,4 +1,4 @@
-import { Gate, type Recognizer } from '../types.js';
+import { Gate, hasRun, type Recognizer } from '../types.js';
 
 /** CMS Medicare Beneficiary Identifier: fixed letter/digit positions, letters S L O I B Z never used. */
 export const usMbi: Recognizer = {
@@ -6,7 +6,13 @@ export const usMbi: Recognizer = {
   type: 'HEALTH_ID',
   fineType: 'US_MBI',
   description: 'US Medicare Beneficiary Identifier: health identifier, Art. 9 special category data.',
-  gate: (f) => (f.digits < 5 || f.letters < 5 ? Gate.NO : f.dashes >= 2 ? Gate.YES : Gate.CONTEXT),
+  // 11 characters in one run, or 4-3-4 around dashes
+  gate: (f) =>
+    f.digits < 5 || f.letters < 5 || !(hasRun(f.alnumRuns, 11) || (hasRun(f.alnumRuns, 4) && hasRun(f.alnumRuns, 3)))
+      ? Gate.NO
+      : f.dashes >= 2
+        ? Gate.YES
+        : Gate.CONTEXT,
   pattern:
     /(?<![A-Za-z0-9-])[1-9][AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\d(-?)[AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\d\1[AC-HJKMNP-RT-Yac-hjkmnp-rt-y]{2}\d{2}(?![A-Za-z0-9]|-\w)/,
   validate: (m) => ({

@@ -1,4 +1,4 @@
-import { Gate, type Recognizer, type Verdict } from '../types.js';
+import { Gate, hasRun, type Recognizer, type Verdict } from '../types.js';
 
 /** Numbers published in advertising (Woolworth wallet card) and never issued to a person. */
 const KNOWN_FAKES = new Set(['078051120', '219099999', '457555462']);
@@ -19,8 +19,10 @@ export const usSsn: Recognizer = {
   type: 'US_SSN',
   fineType: 'US_SSN',
   description: 'US Social Security number: national identifier, identity-theft risk.',
+  // digit runs 9 or 3-2-4
   gate: (f) =>
-    f.digits < 9
+    f.digits < 9 ||
+    !(hasRun(f.digitRuns, 9) || (hasRun(f.digitRuns, 3) && hasRun(f.digitRuns, 2) && hasRun(f.digitRuns, 4)))
       ? Gate.NO
       : f.maxRun === 4 && f.dashes >= 2
         ? Gate.YES

@@ -1,0 +1,49 @@
+import { FV_LENGTH } from './window-features.js';
+
+/**
+ * @internal What the gates said about one feature vector: the recognizers to try, in order, with their
+ * gate (`Gate.YES` or `Gate.CONTEXT`). Gates are pure functions of the features, so this is exact.
+ */
+export interface GateVerdicts<T> {
+  runs: readonly T[];
+  gates: Uint8Array;
+}
+
+const SLOTS = 4096;
+const STRIDE = FV_LENGTH + 1;
+
+/**
+ * @internal A fixed-size cache from a window's exact feature vector (plus one extra key integer) to the
+ * gates' verdicts. Traffic repeats a few shapes (ids, prices, versions, timestamps), so most windows
+ * skip the ~36 gate calls (megamorphic, ~5 ns each) for one hash and one 18-integer compare. A slot
+ * collision replaces the older entry: memory is fixed (4096 slots).
+ */
+export class GateMemo<T> {
+  private readonly keys = new Int32Array(SLOTS * STRIDE);
+  private readonly filled = new Uint8Array(SLOTS);
+  private readonly values: (GateVerdicts<T> | undefined)[] = new Array(SLOTS).fill(undefined);
+  private slot = 0;
+
+  /** Looks up `fv` (with `extra`); remembers the slot for a following `set`. */
+  get(fv: Int32Array, extra: number): GateVerdicts<T> | undefined {
+    let h = Math.imul(extra ^ 0x811c9dc5, 16777619);
+    for (let i = 0; i < FV_LENGTH; i++) h = Math.imul(h ^ (fv[i] as number), 16777619);
+    const slot = (h ^ (h >>> 15)) & (SLOTS - 1);
+    this.slot = slot;
+    if (this.filled[slot] === 0) return undefined;
+    const base = slot * STRIDE;
+    const keys = this.keys;
+    if (keys[base] !== extra) return undefined;
+    for (let i = 0; i < FV_LENGTH; i++) if (keys[base + 1 + i] !== fv[i]) return undefined;
+    return this.values[slot];
+  }
+
+  /** Stores verdicts for the key of the last `get`. */
+  set(fv: Int32Array, extra: number, verdicts: GateVerdicts<T>): void {
+    const base = this.slot * STRIDE;
+    this.keys[base] = extra;
+    this.keys.set(fv, base + 1);
+    this.filled[this.slot] = 1;
+    this.values[this.slot] = verdicts;
+  }
+}
