@@ -124,6 +124,7 @@ export function consoleEndpoints(deps: ConsoleDeps): HttpRoutes {
   }
 
   return {
+    'GET /': () => ({ status: 302, headers: { location: '/console', 'cache-control': 'no-store' } }),
     'GET /console': servePage,
     'GET /console/': servePage,
     // Links in pages and Slack messages name an incident by path; the page selects it from the fragment.

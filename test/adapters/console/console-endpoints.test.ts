@@ -262,6 +262,7 @@ describe('console links and the register', () => {
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe(`/console#incident=${ids[0]}`);
     expect((await fetch(`${url}/console/incidents/${ids[0]}/x`, { redirect: 'manual' })).status).toBe(404);
+    expect((await fetch(`${url}/`, { redirect: 'manual' })).headers.get('location')).toBe('/console');
   });
 
   it('downloads the Art. 33(5) register for a period, dismissed incidents included, and rejects a bad period', async () => {
