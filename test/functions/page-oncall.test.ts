@@ -119,8 +119,9 @@ describe('page-oncall handler', () => {
     expect(actions.elements!.map((e) => e.action_id)).toEqual([
       'bw_acknowledge',
       'bw_escalate',
-      'bw_dismiss',
+      'bw_investigate',
       'bw_confirm_breach',
+      'bw_dismiss',
     ]);
     expect(actions.elements!.every((e) => e.value === incident.id)).toBe(true);
   });
