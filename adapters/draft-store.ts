@@ -101,6 +101,23 @@ export class DraftStore {
   }
 
   /**
+   * The latest version of a kind, or `first()` saved as version 1 when there is none yet (pre-filled from the
+   * evidence); when someone saved a first version at the same time, theirs is returned.
+   */
+  async latestOrFirst<C>(incidentId: string, kind: string, first: () => Draft<C>): Promise<Draft<C>> {
+    const latest = await this.latest<C>(incidentId, kind);
+    if (latest) return latest;
+    const draft = first();
+    try {
+      await this.save(draft);
+      return draft;
+    } catch (error) {
+      if (!(error instanceof DraftVersionExistsError)) throw error;
+      return (await this.latest<C>(incidentId, kind))!;
+    }
+  }
+
+  /**
    * Saves a person's edit as the next version of the latest draft of a kind (Art. 33(4) phases); when someone
    * else saved a version first, the edit is applied on top of theirs. Returns the version written.
    */

@@ -38,6 +38,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
       'console --url FUNCTION_URL [--port 8787] [--profile P]: the deployed console, signed with your AWS credentials',
     load: async () => (await import('./commands/console.js')).consoleProxy,
   },
+  draft: {
+    summary: 'draft INCIDENT [--show] [--set field=value]… [--authority ID] [--store DIR]: edit the Art. 33 draft',
+    load: async () => (await import('./commands/draft.js')).draft,
+  },
   verify: {
     summary: 'verify INCIDENT… [--store DIR]: check timeline hash chains (exit 1 if broken)',
     load: async () => (await import('./commands/verify.js')).verify,

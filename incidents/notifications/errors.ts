@@ -15,3 +15,14 @@ export class DraftRevisionError extends BreachwatchError {
     this.name = 'DraftRevisionError';
   }
 }
+
+/** An edit of a draft field that cannot be applied; names the field and the expected form, never the value. */
+export class DraftEditError extends BreachwatchError {
+  readonly field: string;
+
+  constructor(field: string, expected: string, options?: ErrorOptions) {
+    super(ErrorCode.INVALID_EVENT, `draft field ${field}: ${expected}`, options);
+    this.name = 'DraftEditError';
+    this.field = field;
+  }
+}

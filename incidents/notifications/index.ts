@@ -13,7 +13,8 @@ export {
   type NotificationConfig,
   type SupervisoryAuthority,
 } from './config.js';
+export { authorityDraftEdits, EDITABLE_AUTHORITY_FIELDS, parseFieldAssignments } from './draft-edits.js';
 export { type Draft, DraftKind, draftKind, firstDraft, reviseDraft } from './drafts.js';
-export { DraftRevisionError, TemplateError } from './errors.js';
+export { DraftEditError, DraftRevisionError, TemplateError } from './errors.js';
 export { draftSubjectCommunication, type SubjectCommunicationContent } from './subject-draft.js';
 export { fill, LANGUAGES, TEMPLATES, type Template, templateFor } from './templates.js';

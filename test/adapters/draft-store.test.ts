@@ -75,4 +75,24 @@ describe('DraftStore', () => {
       `draft subjects-de of incident ${v1!.incidentId} not found`,
     );
   });
+
+  it('saves a pre-filled first version only when there is none, and returns the latest otherwise', async () => {
+    const drafts = new DraftStore(await freshStore());
+    const [v1] = draftAuthorityNotifications(draftInput());
+    let built = 0;
+    const first = () => {
+      built++;
+      return v1!;
+    };
+    const [x, y] = await Promise.all([
+      drafts.latestOrFirst(v1!.incidentId, v1!.kind, first),
+      drafts.latestOrFirst(v1!.incidentId, v1!.kind, first),
+    ]);
+    expect([x.version, y.version]).toEqual([1, 1]);
+    await drafts.revise(v1!.incidentId, v1!.kind, { approxRecords: 3 }, 'dpo', '2026-11-21T09:00:00.000Z');
+    const before = built;
+    expect((await drafts.latestOrFirst(v1!.incidentId, v1!.kind, first)).version).toBe(2);
+    expect(built).toBe(before);
+    expect(await drafts.list(v1!.incidentId, v1!.kind)).toHaveLength(2);
+  });
 });
