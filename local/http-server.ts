@@ -4,12 +4,13 @@ import { dispatch, encodeBody, type HttpResponse, type HttpRoutes } from '../ada
 /** Largest request body accepted (a CloudWatch Logs subscription payload is at most 1 MB compressed). */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+/** A request's body, refused with a `RangeError` past `maxBytes`. */
+export async function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new RangeError(`request body over ${MAX_BODY_BYTES} bytes`);
+    if (size > maxBytes) throw new RangeError(`request body over ${maxBytes} bytes`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

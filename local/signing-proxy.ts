@@ -1,9 +1,10 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { ConfigError } from '../events/errors.js';
+import { readBody } from './http-server.js';
 
 /** How to reach a function URL with `AWS_IAM` auth on behalf of the person running the proxy. */
 export interface SigningProxyOptions {
@@ -38,17 +39,6 @@ function queryOf(params: URLSearchParams): Record<string, string | string[]> {
   return query;
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new RangeError(`request body over ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
 /**
  * A loopback proxy that signs each request with SigV4 (service `lambda`) and forwards it to a function URL,
  * so the console deployed behind IAM opens in an ordinary browser with the viewer's own AWS credentials
@@ -67,7 +57,7 @@ export async function startSigningProxy(options: SigningProxyOptions): Promise<{
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://local');
-      const body = await readBody(req);
+      const body = await readBody(req, MAX_BODY_BYTES);
       const headers: Record<string, string> = { host: target.host };
       for (const name of FORWARD) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
       const signed = await signer.sign({
