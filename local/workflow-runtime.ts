@@ -74,6 +74,7 @@ export interface WorkflowRuntime {
   stop(): Promise<void>;
 }
 
+type UrlResult = APIGatewayProxyStructuredResultV2;
 const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -195,20 +196,9 @@ export async function startWorkflowRuntime(opts: WorkflowRuntimeOptions): Promis
       const headers = Object.fromEntries(
         Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]),
       );
-      const event = {
-        headers,
-        body: req.body.toString('utf8'),
-        isBase64Encoded: false,
-      } as unknown as APIGatewayProxyEventV2;
-      const res = (await slackInteractions(
-        event,
-        localContext('slack-interactions'),
-      )) as APIGatewayProxyStructuredResultV2;
-      return {
-        status: res.statusCode ?? 200,
-        headers: res.headers as Record<string, string> | undefined,
-        body: res.body ?? '',
-      };
+      const event = { headers, body: req.body.toString('utf8'), isBase64Encoded: false } as APIGatewayProxyEventV2;
+      const res = (await slackInteractions(event, localContext('slack-interactions'))) as UrlResult;
+      return { status: res.statusCode ?? 200, headers: res.headers as Record<string, string>, body: res.body ?? '' };
     },
     ...ackLinkRoutes({ store: opts.store, pages, key: async () => ackKey, now }),
   };
