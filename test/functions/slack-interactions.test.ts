@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { IncidentStore } from '../../adapters/incident-store.js';
 import { PageStore } from '../../adapters/page-store.js';
 import { SlackApi } from '../../adapters/slack/api.js';
+import { actionModal } from '../../adapters/slack/modals.js';
 import { slackSignature } from '../../adapters/slack/verify-signature.js';
 import {
   type InteractionDeps,
@@ -213,6 +214,54 @@ describe("slack-interactions answers within Slack's 3 s", () => {
     expect(answer).toEqual({ statusCode: 200, body: '' });
     await Promise.all(deferred);
     expect((await status()).status).toBe('investigating');
+  });
+});
+
+describe('slack-interactions modal submissions', () => {
+  beforeAll(() => slack.start());
+  afterAll(() => slack.stop());
+
+  it('closes a submitted form within the budget when the store is slow, and reports the outcome after', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const { id, handler, deferred, status, store } = await setup({
+      wrap: (s) => ({
+        getIncident: s.getIncident.bind(s),
+        getSignals: s.getSignals.bind(s),
+        applyCommand: async (...args: Parameters<IncidentStore['applyCommand']>) => {
+          await gate;
+          return s.applyCommand(...args);
+        },
+      }),
+      timer: async () => undefined,
+    });
+    const incident = (await store.getIncident(id))!;
+    const responseUrl = `${slack.apiUrl.replace(/\/api$/, '')}/response/modal`;
+    const view = {
+      ...actionModal('dismiss', {
+        incident,
+        config: DEMO_NOTIFICATION_CONFIG,
+        now,
+        metadata: { incidentId: id, responseUrl },
+      }),
+      id: 'V0SLOW',
+    };
+    slack.responses.length = 0;
+    const answer = await handler(
+      asUrlEvent(slack.submission({ view, values: { reason: 'a load test bucket' } })),
+      localContext('slack-interactions'),
+    );
+    expect(answer).toEqual({ statusCode: 200, body: '' });
+    expect((await status()).status).toBe('open');
+    release();
+    await Promise.all(deferred);
+    expect((await status()).workflow.dismissal?.reason).toBe('a load test bucket');
+    expect(slack.responses.at(-1)).toMatchObject({
+      path: '/response/modal',
+      body: { text: expect.stringContaining('dismiss recorded') },
+    });
   });
 });
 
