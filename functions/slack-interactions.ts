@@ -17,6 +17,7 @@ import {
 import { readModalMetadata } from '../adapters/slack/modal-submission.js';
 import { type InteractionPayload, parseInteraction } from '../adapters/slack/payload.js';
 import { rawBody, verifySlackSignature } from '../adapters/slack/verify-signature.js';
+import type { NotificationConfig } from '../incidents/notifications/config.js';
 import { readNotificationConfig } from './lib/notification-config.js';
 import { logger, metrics } from './lib/telemetry.js';
 import { readWorkflowConfig } from './lib/workflow-config.js';
@@ -126,6 +127,7 @@ export function makeSlackInteractionsHandler(deps: () => InteractionDeps) {
 }
 
 let deps: InteractionDeps | undefined;
+let notifications: NotificationConfig | undefined;
 function depsFromEnv(): InteractionDeps {
   const config = readWorkflowConfig();
   const store = new IncidentStore({ tableName: config.tableName, endpoint: config.dynamoEndpoint });
@@ -137,7 +139,7 @@ function depsFromEnv(): InteractionDeps {
     markSeen: (key, expiresAt) => pages.markOnce(`slack-request#${key}`, expiresAt),
     users: config.slackUsers,
     allowUnmapped: config.slackAllowUnmapped,
-    notifications: readNotificationConfig(),
+    notifications: () => (notifications ??= readNotificationConfig()),
     now: () => new Date(),
   };
 }

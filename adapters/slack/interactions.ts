@@ -22,8 +22,11 @@ export interface InteractionDeps {
   /** Slack user id → person id; unmapped users are refused unless `allowUnmapped` (then `slack:<id>`). */
   users: Record<string, string>;
   allowUnmapped: boolean;
-  /** Lead and other authorities, DPO: the authority choice and the subjects' languages in the modals. */
-  notifications: NotificationConfig;
+  /**
+   * Lead and other authorities, DPO: the authority choice and the subjects' languages in the forms. A loader
+   * is read only when a form needs it, so a settings error never blocks an acknowledgement.
+   */
+  notifications: NotificationConfig | (() => NotificationConfig);
   now: () => Date;
   /** Budget for the `response_url` post (default 1000 ms). */
   respondTimeoutMs?: number;
@@ -48,6 +51,9 @@ const ESCALATE_DEBOUNCE_MS = 60_000;
 /** A submitted modal is remembered this long: a second submission of the same view changes nothing. */
 const VIEW_MEMORY_MS = 24 * 3_600_000;
 const INCIDENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+const settingsOf = (deps: InteractionDeps): NotificationConfig =>
+  typeof deps.notifications === 'function' ? deps.notifications() : deps.notifications;
 
 function personOf(userId: string, deps: InteractionDeps): string | undefined {
   return deps.users[userId] ?? (deps.allowUnmapped ? `slack:${userId}` : undefined);
@@ -79,7 +85,7 @@ async function openModal(action: ModalAction, id: string, payload: BlockActionsP
   if (!incident) return { changed: false, text: `incident ${id} was not found` };
   const risk = action === 'decide' ? assessRisk(incident, await deps.store.getSignals(id)) : undefined;
   const metadata = { incidentId: id, responseUrl: payload.response_url, riskScore: risk?.score };
-  const view = actionModal(action, { incident, config: deps.notifications, now: deps.now(), risk, metadata });
+  const view = actionModal(action, { incident, config: settingsOf(deps), now: deps.now(), risk, metadata });
   await deps.slack.openView(payload.trigger_id, view);
   return { changed: false };
 }
@@ -130,7 +136,7 @@ export async function applyViewSubmission(payload: ViewSubmissionPayload, deps: 
     payload.view.state.values,
     person,
     incident,
-    deps.notifications,
+    settingsOf(deps),
     now,
     metadata,
   );
