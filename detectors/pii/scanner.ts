@@ -1,11 +1,13 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { CountryCode } from 'libphonenumber-js/max';
 import { Compression, inflateCapped, sniffCompression } from './decoders.js';
 import { compileEngine, type Engine, type Hit } from './engine.js';
 import { scanFields } from './fields.js';
 import { createFingerprinter } from './fingerprint.js';
 import { multipartBoundary, splitMultipart } from './multipart.js';
+import { phone, phoneRecognizer } from './recognizers/phone.js';
 import { FIELD_RECOGNIZERS, RECOGNIZERS } from './registry.js';
 import { type DecodeLimit, isTokenChar, LimitKind, MAX_WINDOW, type ScanState, scanWindows } from './text-scanner.js';
 import type { Detection, FieldRecognizer, Recognizer } from './types.js';
@@ -26,6 +28,12 @@ export interface ScanOptions {
   contentType?: string;
   recognizers?: readonly Recognizer[];
   fieldRecognizers?: readonly FieldRecognizer[];
+  /**
+   * Regions (ISO 3166 alpha-2) in which phone numbers written without '+' are read, like a deployment's
+   * default region: a PH deployment reads "0917 123 4567" as PH and a bare US-shaped number as nothing.
+   * Default: a trunk '0' tries the built-in European and other regions, other national numbers US and TR.
+   */
+  phoneRegions?: readonly CountryCode[];
 }
 
 /** Result of a whole scan. */
@@ -49,8 +57,10 @@ export interface PiiScanner {
 const CONTEXT_KEEP = 64;
 
 function newState(options: ScanOptions): ScanState {
+  const recognizers = options.recognizers ?? RECOGNIZERS;
+  const regions = options.phoneRegions;
   const engine: Engine = compileEngine(
-    options.recognizers ?? RECOGNIZERS,
+    regions ? recognizers.map((r) => (r.id === phone.id ? phoneRecognizer(regions) : r)) : recognizers,
     options.fieldRecognizers ?? FIELD_RECOGNIZERS,
     options.minConfidence ?? 0.5,
   );

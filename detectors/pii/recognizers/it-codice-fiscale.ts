@@ -16,7 +16,10 @@ export function validateCodiceFiscale(m: RegExpExecArray): Verdict {
   return String.fromCharCode(65 + (sum % 26)) === value[15] ? { normalized: value } : false;
 }
 
-/** Italian codice fiscale of a person. */
+/**
+ * Italian codice fiscale of a person. Limit: a code whose seven digit positions are all omocodia letters
+ * holds no digit, so no window starts on it (windows are seeded by digits).
+ */
 export const itCodiceFiscale: Recognizer = {
   id: 'it-codice-fiscale',
   type: 'NATIONAL_ID',
@@ -31,7 +34,11 @@ export const itCodiceFiscale: Recognizer = {
   requiresContext: false,
   confidence: 0.9,
   examples: {
-    match: ['RSSMRA85T10A562S', 'cf=MRTMTT91D08F205J'],
-    noMatch: [{ text: 'RSSMRA85T10A562T', why: 'check character fails' }],
+    // omocodia: letters for digits in positions 7-8, 10-11, 13-15 keep their own table values
+    match: ['RSSMRA85T10A562S', 'cf=MRTMTT91D08F205J', 'CCCFBA85D03L21VE', 'CCCFBA8RDLPLNMVX'],
+    noMatch: [
+      { text: 'RSSMRA85T10A562T', why: 'check character fails' },
+      { text: 'AAAAAA00B11C333N', why: 'check character fails (Y expected); a Presidio test labels it' },
+    ],
   },
 };

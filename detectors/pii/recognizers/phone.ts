@@ -1,6 +1,6 @@
 import { isIPv4 } from 'node:net';
 import type { CountryCode } from 'libphonenumber-js/max';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { Metadata, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { Gate, type Recognizer, type Verdict } from '../types.js';
 
 /** Regions tried for numbers written without `+`; international numbers carry their own. */
@@ -23,8 +23,48 @@ export const PHONE_REGIONS: readonly CountryCode[] = [
 const BARE_REGIONS: readonly CountryCode[] = ['US', 'TR'];
 const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
 
-/** Only candidates reach libphonenumber: 7–15 digits, not a date, not an IPv4 address (532.123.45.67 is a TR phone). */
-export function validatePhone(m: RegExpExecArray, contextOk: () => boolean): Verdict {
+/** A format's optional parts, as libphonenumber-js's metadata classes expose them (not in its typings). */
+interface NumberFormat {
+  pattern(): string;
+  leadingDigitsPatterns(): string[];
+  nationalPrefixFormattingRule(): string | undefined;
+  nationalPrefixIsOptionalWhenFormattingInNationalFormat(): boolean;
+  usesNationalPrefix(): boolean;
+}
+
+/**
+ * libphonenumber's VALID leniency (Java/Python `isNationalPrefixPresentIfRequired`, skipped by
+ * libphonenumber-js): a number written in national format must carry the national prefix when the
+ * region's format for it usually writes one. A PH mobile is written "0917 …"; "917 …" is not a PH number.
+ */
+function nationalPrefixMissing(region: CountryCode, nationalNumber: string, digits: string): boolean {
+  const metadata = new Metadata() as Metadata & {
+    numberingPlan?: { formats(): NumberFormat[]; nationalPrefix(): string | undefined };
+  };
+  metadata.selectNumberingPlan(region);
+  const plan = metadata.numberingPlan;
+  const format = plan?.formats().find((f) => {
+    const leading = f.leadingDigitsPatterns();
+    const last = leading[leading.length - 1];
+    return (
+      (!last || new RegExp(`^(?:${last})`).test(nationalNumber)) &&
+      new RegExp(`^(?:${f.pattern()})$`).test(nationalNumber)
+    );
+  });
+  if (!format?.nationalPrefixFormattingRule() || format.nationalPrefixIsOptionalWhenFormattingInNationalFormat())
+    return false;
+  return (
+    format.usesNationalPrefix() &&
+    !(digits.length > nationalNumber.length && digits.startsWith(plan?.nationalPrefix() ?? '\0'))
+  );
+}
+
+/**
+ * Only candidates reach libphonenumber: 7–15 digits, not a date, not an IPv4 address (532.123.45.67 is a TR
+ * phone). `regions`: where a number written without '+' is read; by default a trunk '0' tries `PHONE_REGIONS`
+ * and other national numbers NANP (US) and TR.
+ */
+export function validatePhone(m: RegExpExecArray, contextOk: () => boolean, regions?: readonly CountryCode[]): Verdict {
   const text = m[0];
   const digits = text.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15 || DATE_LIKE.test(text) || isIPv4(text)) return false;
@@ -37,13 +77,21 @@ export function validatePhone(m: RegExpExecArray, contextOk: () => boolean): Ver
     return parsed?.isValid() ? { fineType: `PHONE_${parsed.country ?? 'INTL'}`, normalized: parsed.number } : false;
   }
   // Without '+', a trunk '0' means a national number outside NANP; otherwise NANP (US) or TR mobile/landline.
-  const regions = text.startsWith('0') ? PHONE_REGIONS.filter((r) => r !== 'US') : BARE_REGIONS;
-  for (const region of regions) {
+  const tried = regions ?? (text.startsWith('0') ? PHONE_REGIONS.filter((r) => r !== 'US') : BARE_REGIONS);
+  for (const region of tried) {
     const parsed = parsePhoneNumberFromString(text, region);
-    if (parsed?.isValid())
+    if (parsed?.isValid() && !nationalPrefixMissing(region, parsed.nationalNumber, digits))
       return { fineType: `PHONE_${parsed.country ?? region}`, normalized: parsed.number, requiresContext: !shaped };
   }
   return false;
+}
+
+/**
+ * The phone recognizer reading national numbers (written without '+') in `regions`, as a deployment
+ * configures its default region (`ScanOptions.phoneRegions`); international numbers carry their own.
+ */
+export function phoneRecognizer(regions: readonly CountryCode[]): Recognizer {
+  return { ...phone, validate: (m, contextOk) => validatePhone(m, contextOk, regions) };
 }
 
 /** Telephone number, validated by libphonenumber-js (metadata "max") on candidate windows only. */
@@ -55,7 +103,7 @@ export const phone: Recognizer = {
   gate: (f) => (f.digits < 7 ? Gate.NO : f.plus > 0 || f.paren > 0 ? Gate.YES : Gate.CONTEXT),
   pattern:
     /(?<![\w+./-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?|\d{1,5}[ .-]?\(\d{1,5}\)[ .-]?)?\d{1,6}(?:[ .-]?\d{1,5}){0,5}(?![\w]|[.-]\d)/,
-  validate: validatePhone,
+  validate: (m, contextOk) => validatePhone(m, contextOk),
   context: [
     'phone',
     'tel',

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { scanBuffer } from '../../../detectors/pii/index.js';
+
+const KEY = 'breachwatch-test-fingerprint-key';
+const phones = (text: string, phoneRegions?: readonly ('PH' | 'TR' | 'US')[]): string[] =>
+  scanBuffer(Buffer.from(text), { fingerprintKey: KEY, minConfidence: 0, ...(phoneRegions ? { phoneRegions } : {}) })
+    .detections.filter((d) => d.type === 'PHONE')
+    .map((d) => d.fineType);
+
+describe('phoneRegions', () => {
+  it('reads national numbers in the configured region, as a deployment with a default region would', () => {
+    // Prepare / Act / Assess: a PH mobile in national format, with its trunk prefix
+    expect(phones('0917 123 4567', ['PH'])).toEqual(['PHONE_PH']);
+    expect(phones('05321234567', ['TR'])).toEqual(['PHONE_TR']);
+  });
+
+  it('does not read a number valid only in another region', () => {
+    // valid in the US (NANP), not in PH or TR
+    expect(phones('12345678901', ['PH'])).toEqual([]);
+    expect(phones('6123456789', ['TR'])).toEqual([]);
+    expect(phones('6123456789')).toEqual(['PHONE_US']);
+  });
+
+  it('requires the national prefix where the region usually writes it (libphonenumber VALID leniency)', () => {
+    expect(phones('9171234567', ['PH'])).toEqual([]);
+    expect(phones('09171234567', ['PH'])).toEqual(['PHONE_PH']);
+    // TR writes its trunk 0 optionally
+    expect(phones('5321234567', ['TR'])).toEqual(['PHONE_TR']);
+  });
+
+  it('reads international numbers whatever the region', () => {
+    expect(phones('+44 20 7946 0958', ['PH'])).toEqual(['PHONE_GB']);
+  });
+});
