@@ -266,3 +266,19 @@ describe('a dismissed incident reopened by a re-emitted finding', () => {
     expect(buttonsOf(update.at(-1)!.body)).toContain('bw_acknowledge');
   });
 });
+
+describe('a breach whose data subjects need not be told', () => {
+  it('records the Art. 34(3) exemption with its justification, then closes', async () => {
+    await ingest(demo[4]!);
+    const rds = (await store.listIncidents()).find((i) => i.entity.type === 'db-instance')!;
+    await click('bw_confirm_breach', rds.id);
+    const form = await openForm('bw_exempt_subjects', rds.id);
+    expect(await submit(form, { justification: 'storage encrypted with KMS' })).toMatchObject({
+      answer: { errors: { exemption: expect.stringContaining('Art. 34(3)') } },
+    });
+    await submit(form, { exemption: 'art34-3-a', justification: 'storage encrypted with KMS, key not exposed' });
+    expect((await get(rds.id)).workflow.subjects).toMatchObject({ outcome: 'exempt', exemption: 'art34-3-a' });
+    await submit(await openForm('bw_close', rds.id));
+    expect((await get(rds.id)).status).toBe('closed');
+  });
+});
