@@ -4,14 +4,8 @@ export { DecodeLimitError, FingerprintKeyError, RecognizerRegistryError } from '
 export { createFingerprinter, MIN_FINGERPRINT_KEY_BYTES } from './fingerprint.js';
 export { type MultipartPart, multipartBoundary, splitMultipart } from './multipart.js';
 export { buildRegistry, FIELD_RECOGNIZERS, RECOGNIZERS } from './registry.js';
-export {
-  createScanner,
-  type PiiScanner,
-  type ScanOptions,
-  type ScanReport,
-  scanBuffer,
-  scanStream,
-} from './scanner.js';
+export { createScanner, type PiiScanner, type ScanOptions, type ScanReport, scanBuffer } from './scanner.js';
+export { scanStream } from './stream.js';
 export {
   DataCategory,
   jurisdictionOf,

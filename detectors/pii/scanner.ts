@@ -1,8 +1,5 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { CountryCode } from 'libphonenumber-js/max';
-import { Compression, inflateCapped, sniffCompression } from './decoders.js';
+import { inflateCapped, sniffCompression } from './decoders.js';
 import { compileEngine, type Engine, type Hit } from './engine.js';
 import { scanFields } from './fields.js';
 import { createFingerprinter } from './fingerprint.js';
@@ -202,83 +199,4 @@ function scanMultipart(body: Buffer, boundary: string, options: ScanOptions): Sc
     for (const l of report.limits) limits.push({ ...l, start: part.start, end: part.end });
   }
   return { detections, limits, bytes: body.length };
-}
-
-class DecodeCapReached extends Error {}
-
-/**
- * Scans a stream chunk by chunk with bounded memory; a compressed body is inflated as a stream and
- * stopped (reported as a bomb) past `maxDecodedBytes`. `onDetections` receives detections as they
- * complete; without it they are collected in the report.
- * @example await scanStream(createReadStream(path), { fingerprintKey: key }, (ds) => ds.forEach(print));
- */
-export async function scanStream(
-  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-  options: ScanOptions,
-  onDetections?: (detections: Detection[]) => void,
-): Promise<ScanReport> {
-  const collected: Detection[] = [];
-  const sink = onDetections ?? ((ds: Detection[]) => collected.push(...ds));
-  const iterator =
-    Symbol.asyncIterator in source
-      ? source[Symbol.asyncIterator]()
-      : (async function* () {
-          yield* source;
-        })();
-  const first = await iterator.next();
-  const head = first.done ? new Uint8Array(0) : first.value;
-  let bytes = head.length;
-  async function* rest(): AsyncGenerator<Uint8Array> {
-    if (head.length > 0) yield head;
-    for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
-      bytes += r.value.length;
-      yield r.value;
-    }
-  }
-  const kind = sniffCompression(head.subarray(0, 4), options.contentEncoding);
-  if (!kind) {
-    const scanner = createScanner(options);
-    for await (const chunk of rest()) sink(scanner.write(chunk));
-    sink(scanner.end());
-    return { detections: collected, limits: [...scanner.limits], bytes };
-  }
-  // Decoded layer: offsets are the whole compressed body, known at the end.
-  const inner = createScanner({ ...options, maxDepth: (options.maxDepth ?? 4) - 1 }, 1);
-  const found: Detection[] = [];
-  const limits: DecodeLimit[] = [];
-  const max = options.maxDecodedBytes ?? 64 * 1024 * 1024;
-  let decoded = 0;
-  let capped = false;
-  const inflater =
-    kind === Compression.GZIP
-      ? createGunzip()
-      : kind === Compression.BROTLI
-        ? createBrotliDecompress()
-        : createInflate();
-  try {
-    await pipeline(Readable.from(rest()), inflater, async (out: AsyncIterable<Buffer>) => {
-      for await (const chunk of out) {
-        decoded += chunk.length;
-        if (decoded > max) {
-          capped = true;
-          throw new DecodeCapReached();
-        }
-        found.push(...inner.write(chunk));
-      }
-    });
-    found.push(...inner.end());
-  } catch (error) {
-    limits.push({
-      kind: capped || error instanceof DecodeCapReached ? LimitKind.BOMB : LimitKind.CORRUPT,
-      start: 0,
-      end: bytes,
-    });
-    found.push(...inner.end());
-  }
-  for await (const _ of rest()) {
-    // drain what the inflater did not read so `bytes` covers the whole input
-  }
-  sink(found.map((d) => ({ ...d, start: 0, end: bytes })));
-  limits.push(...inner.limits.map((l) => ({ ...l, start: 0, end: bytes })));
-  return { detections: collected, limits, bytes };
 }

@@ -3,9 +3,7 @@ import { parseArgs } from 'node:util';
 import {
   type DecodeLimit,
   type Detection,
-  multipartBoundary,
   type ScanReport,
-  scanBuffer,
   scanStream,
   summarizeDetections,
 } from '../../detectors/pii/index.js';
@@ -100,14 +98,8 @@ export async function scan(args: string[]): Promise<number> {
       contentEncoding: values['content-encoding'],
       contentType: values['content-type'],
     };
-    let report: ScanReport;
-    if (multipartBoundary(values['content-type'])) {
-      // multipart bodies are split into parts, which needs the whole body
-      const parts: Buffer[] = [];
-      for await (const chunk of chunks) parts.push(chunk);
-      report = scanBuffer(Buffer.concat(parts), options);
-      sink(report.detections);
-    } else report = await scanStream(chunks, options, sink);
+    // multipart bodies (by --content-type) are split into parts as they stream
+    const report: ScanReport = await scanStream(chunks, options, sink);
     await write(pending);
     progress?.update(`${(bytes / 1048576).toFixed(1)} MB, ${found} detections`, true);
     progress?.done();

@@ -1,0 +1,214 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { Compression, sniffCompression } from './decoders.js';
+import { multipartBoundary } from './multipart.js';
+import { MultipartSplitter } from './multipart-stream.js';
+import { createScanner, type PiiScanner, type ScanOptions, type ScanReport, scanBuffer } from './scanner.js';
+import { type DecodeLimit, LimitKind } from './text-scanner.js';
+import type { Detection } from './types.js';
+
+class DecodeCapReached extends Error {}
+
+type Sink = (detections: Detection[]) => void;
+
+/**
+ * Scans a stream chunk by chunk with bounded memory; a compressed body is inflated as a stream and
+ * stopped (reported as a bomb) past `maxDecodedBytes`; a `multipart/*` body (by `contentType`) is split
+ * as it streams. `onDetections` receives detections as they complete; without it they are collected.
+ * @example await scanStream(createReadStream(path), { fingerprintKey: key }, (ds) => ds.forEach(print));
+ */
+export async function scanStream(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options: ScanOptions,
+  onDetections?: Sink,
+): Promise<ScanReport> {
+  const collected: Detection[] = [];
+  const sink = onDetections ?? ((ds: Detection[]) => collected.push(...ds));
+  const iterator =
+    Symbol.asyncIterator in source
+      ? source[Symbol.asyncIterator]()
+      : (async function* () {
+          yield* source;
+        })();
+  const first = await iterator.next();
+  const head = first.done ? new Uint8Array(0) : first.value;
+  let bytes = head.length;
+  async function* rest(): AsyncGenerator<Uint8Array> {
+    if (head.length > 0) yield head;
+    for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
+      bytes += r.value.length;
+      yield r.value;
+    }
+  }
+  const boundary = options.contentEncoding ? undefined : multipartBoundary(options.contentType);
+  if (boundary) {
+    const limits = await scanMultipartStream(rest(), boundary, options, sink);
+    return { detections: collected, limits, bytes };
+  }
+  const kind = sniffCompression(head.subarray(0, 4), options.contentEncoding);
+  if (!kind) {
+    const scanner = createScanner(options);
+    for await (const chunk of rest()) sink(scanner.write(chunk));
+    sink(scanner.end());
+    return { detections: collected, limits: [...scanner.limits], bytes };
+  }
+  // Decoded layer: offsets are the whole compressed body, known at the end.
+  const inner = createScanner({ ...options, maxDepth: (options.maxDepth ?? 4) - 1 }, 1);
+  const found: Detection[] = [];
+  const limits: DecodeLimit[] = [];
+  const max = options.maxDecodedBytes ?? 64 * 1024 * 1024;
+  let decoded = 0;
+  let capped = false;
+  const inflater =
+    kind === Compression.GZIP
+      ? createGunzip()
+      : kind === Compression.BROTLI
+        ? createBrotliDecompress()
+        : createInflate();
+  try {
+    await pipeline(Readable.from(rest()), inflater, async (out: AsyncIterable<Buffer>) => {
+      for await (const chunk of out) {
+        decoded += chunk.length;
+        if (decoded > max) {
+          capped = true;
+          throw new DecodeCapReached();
+        }
+        found.push(...inner.write(chunk));
+      }
+    });
+    found.push(...inner.end());
+  } catch (error) {
+    limits.push({
+      kind: capped || error instanceof DecodeCapReached ? LimitKind.BOMB : LimitKind.CORRUPT,
+      start: 0,
+      end: bytes,
+    });
+    found.push(...inner.end());
+  }
+  for await (const _ of rest()) {
+    // drain what the inflater did not read so `bytes` covers the whole input
+  }
+  sink(found.map((d) => ({ ...d, start: 0, end: bytes })));
+  limits.push(...inner.limits.map((l) => ({ ...l, start: 0, end: bytes })));
+  return { detections: collected, limits, bytes };
+}
+
+/** One part being scanned: plain text streams through a scanner; encoded or compressed parts are decoded whole. */
+interface OpenPart {
+  start: number;
+  transferEncoding?: string;
+  contentEncoding?: string;
+  /** The first bytes, until four decide whether the part is compressed. */
+  head: Buffer[];
+  headBytes: number;
+  scanner?: PiiScanner;
+  /** Encoded or compressed content, collected up to the decoded-size cap. */
+  whole?: Buffer[];
+  wholeBytes: number;
+  over: boolean;
+}
+
+/**
+ * Multipart bodies as they stream, with the same results as `scanBuffer`'s part-by-part reading: a plain
+ * part is scanned as it arrives (memory: the chunk and a carry), a base64 or compressed part is decoded
+ * whole under `maxDecodedBytes` and reported at the part's range. A body without any part is scanned as text.
+ */
+async function scanMultipartStream(
+  source: AsyncIterable<Uint8Array>,
+  boundary: string,
+  options: ScanOptions,
+  sink: Sink,
+): Promise<DecodeLimit[]> {
+  const splitter = new MultipartSplitter(boundary);
+  const inner: ScanOptions = { ...options, contentType: undefined, contentEncoding: undefined };
+  const max = options.maxDecodedBytes ?? 64 * 1024 * 1024;
+  const limits: DecodeLimit[] = [];
+  // until a part shows up the body may not be multipart at all: scan it as text meanwhile, and hold the results
+  let asText: PiiScanner | undefined = createScanner(inner);
+  let textFound: Detection[] = [];
+  let part: OpenPart | undefined;
+
+  const feed = (p: OpenPart, bytes: Buffer): void => {
+    if (p.whole) {
+      p.wholeBytes += bytes.length;
+      if (p.wholeBytes > max) p.over = true;
+      else p.whole.push(bytes);
+      return;
+    }
+    if (p.scanner) {
+      sink(shift(p.scanner.write(bytes), p.start));
+      return;
+    }
+    p.head.push(bytes);
+    p.headBytes += bytes.length;
+    if (p.headBytes >= 4) decide(p, false);
+  };
+  const decide = (p: OpenPart, final: boolean): void => {
+    const head = Buffer.concat(p.head);
+    if (head.length < 4 && !final) return;
+    p.head = [];
+    const encoded = p.transferEncoding === 'base64' || sniffCompression(head.subarray(0, 4), p.contentEncoding);
+    if (encoded) {
+      p.whole = [];
+      feed(p, head);
+    } else {
+      p.scanner = createScanner(inner);
+      sink(shift(p.scanner.write(head), p.start));
+    }
+  };
+  const close = (p: OpenPart, end: number): void => {
+    if (!p.scanner && !p.whole) decide(p, true);
+    if (p.scanner) {
+      sink(shift(p.scanner.end(), p.start));
+      for (const l of p.scanner.limits) limits.push({ ...l, start: p.start, end });
+      return;
+    }
+    if (p.over) {
+      limits.push({ kind: LimitKind.DECODED_SIZE, start: p.start, end });
+      return;
+    }
+    let content = Buffer.concat(p.whole ?? []);
+    const encoded = p.transferEncoding === 'base64';
+    if (encoded) content = Buffer.from(content.toString('latin1').replace(/\s+/g, ''), 'base64');
+    const report = scanBuffer(content, {
+      ...inner,
+      contentEncoding: p.contentEncoding,
+      maxDepth: (options.maxDepth ?? 4) - (encoded ? 1 : 0),
+    });
+    sink(report.detections.map((d) => ({ ...d, start: p.start, end })));
+    for (const l of report.limits) limits.push({ ...l, start: p.start, end });
+  };
+  const handle = (events: ReturnType<MultipartSplitter['write']>): void => {
+    for (const e of events) {
+      if (e.kind === 'part') {
+        asText = undefined;
+        textFound = [];
+        part = { ...e, head: [], headBytes: 0, wholeBytes: 0, over: false };
+      } else if (e.kind === 'data' && part) feed(part, e.bytes);
+      else if (e.kind === 'end' && part) {
+        close(part, e.end);
+        part = undefined;
+      }
+    }
+  };
+
+  for await (const chunk of source) {
+    if (asText) textFound.push(...asText.write(chunk));
+    handle(splitter.write(chunk));
+  }
+  handle(splitter.end());
+  if (asText) {
+    sink([...textFound, ...asText.end()]);
+    limits.push(...asText.limits);
+  }
+  return limits;
+}
+
+function shift(detections: Detection[], by: number): Detection[] {
+  for (const d of detections) {
+    d.start += by;
+    d.end += by;
+  }
+  return detections;
+}

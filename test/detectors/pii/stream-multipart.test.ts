@@ -1,0 +1,94 @@
+import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Detection, scanBuffer, scanStream } from '../../../detectors/pii/index.js';
+
+const KEY = 'breachwatch-test-fingerprint-key';
+const key = (d: Detection): string => `${d.type}/${d.fineType}@${d.start}-${d.end}#${d.fingerprint}`;
+const values = [
+  'reach me at grace@example.org',
+  'card_number=4111111111111111',
+  '{"iban":"DE89370400440532013000"}',
+  'ssn 078-05-1120 and more',
+  'nothing personal here, order ORD-2024-000123',
+];
+
+/** A part: its headers and raw content (plain, base64 wrapped at 76 columns, or gzip declared or sniffed). */
+const partArb = fc.record({
+  value: fc.constantFrom(...values),
+  encoding: fc.constantFrom('plain', 'base64', 'gzip-declared', 'gzip-sniffed'),
+});
+
+function body(parts: { value: string; encoding: string }[], eol: string, preamble: string): Buffer {
+  const out: Buffer[] = [Buffer.from(preamble, 'latin1')];
+  for (const p of parts) {
+    const headers = ['Content-Disposition: form-data; name="f"'];
+    let content = Buffer.from(p.value);
+    if (p.encoding === 'base64') {
+      headers.push('Content-Transfer-Encoding: base64');
+      content = Buffer.from(content.toString('base64').replace(/.{76}/g, `$&${eol}`));
+    } else if (p.encoding.startsWith('gzip')) {
+      if (p.encoding === 'gzip-declared') headers.push('Content-Encoding: gzip');
+      content = gzipSync(content);
+    }
+    out.push(Buffer.from(`--XyZ${eol}${headers.join(eol)}${eol}${eol}`, 'latin1'), content, Buffer.from(eol));
+  }
+  out.push(Buffer.from(`--XyZ--${eol}epilogue`, 'latin1'));
+  return Buffer.concat(out);
+}
+
+async function streamed(bytes: Buffer, cuts: number[], contentType: string): Promise<string[]> {
+  const chunks: Buffer[] = [];
+  let at = 0;
+  for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
+    chunks.push(bytes.subarray(at, cut));
+    at = cut;
+  }
+  chunks.push(bytes.subarray(at));
+  const report = await scanStream(chunks, { fingerprintKey: KEY, contentType });
+  return report.detections.map(key).sort();
+}
+
+describe('scanStream on multipart bodies', () => {
+  it('finds what scanBuffer finds, at the same offsets, however the body is chunked', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(partArb, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom('\r\n', '\n'),
+        fc.constantFrom('', 'This is the preamble.\r\n'),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        async (parts, eol, preamble, raw) => {
+          const bytes = body(parts, eol, preamble);
+          const contentType = 'multipart/form-data; boundary=XyZ';
+          const whole = scanBuffer(bytes, { fingerprintKey: KEY, contentType }).detections.map(key).sort();
+          const cuts = raw.map((c) => c % bytes.length);
+          expect(await streamed(bytes, cuts, contentType)).toEqual(whole);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('scans a body without any part as text', async () => {
+    const bytes = Buffer.from('no delimiter here, mail ada@example.org');
+    const found = await streamed(bytes, [7, 20], 'multipart/mixed; boundary=XyZ');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^EMAIL/);
+  });
+
+  it('keeps memory flat on a large plain part fed in small chunks', async () => {
+    const unit = Buffer.from('lorem ipsum 42 dolor sit amet, jane.doe@example.com '.repeat(200));
+    async function* chunks() {
+      yield Buffer.from('--XyZ\r\nContent-Type: text/plain\r\n\r\n');
+      for (let i = 0; i < 2000; i++) yield unit;
+      yield Buffer.from('\r\n--XyZ--\r\n');
+    }
+    let count = 0;
+    const before = process.memoryUsage().heapUsed;
+    await scanStream(chunks(), { fingerprintKey: KEY, contentType: 'multipart/mixed; boundary=XyZ' }, (ds) => {
+      count += ds.length;
+    });
+    expect(count).toBe(2000 * 200);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(64 * 1024 * 1024);
+  });
+});
