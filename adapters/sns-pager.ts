@@ -80,6 +80,7 @@ interface PageFacts {
 const headlines: Record<string, (f: PageFacts) => string> = {
   'Incident Opened': (f) => `Possible personal-data breach ${f.incidentId}`,
   'Incident Escalated': (f) => `ESCALATED: ${f.incidentId} is not acknowledged`,
+  'Incident Reopened': (f) => `REOPENED: ${f.incidentId} has new activity and needs acknowledging again`,
   'Art 33 Reminder': (f) => `Art. 33 reminder for ${f.incidentId}: notify the authority by ${f.art33DeadlineAt}`,
   'Art 33 Overdue': (f) => `Art. 33 OVERDUE for ${f.incidentId}: deadline was ${f.art33DeadlineAt}`,
 };

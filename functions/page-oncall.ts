@@ -42,6 +42,8 @@ const snsNotices: Partial<
   Record<IncidentEvent['detailType'], { topic: PagerTopic; key: (e: IncidentEvent) => string }>
 > = {
   [T.OPENED]: { topic: 'oncall', key: () => 'sns' },
+  // Reopening clears the acknowledgement, so on-call is asked again, by SNS as well as Slack.
+  [T.REOPENED]: { topic: 'oncall', key: (e) => `sns-reopened#${e.detail.eventId}` },
   [T.ESCALATED]: { topic: 'escalation', key: (e) => `sns-escalation#${'level' in e.detail ? e.detail.level : 0}` },
   [T.ART33_REMINDER]: { topic: 'oncall', key: (e) => `sns-art33#${e.detail.eventId}` },
   [T.ART33_OVERDUE]: { topic: 'escalation', key: (e) => `sns-art33#${e.detail.eventId}` },
@@ -96,14 +98,17 @@ export async function pageIncidentEvent(event: IncidentEvent, deps: PageDeps): P
 async function snsMessage(event: IncidentEvent, deps: PageDeps) {
   const d = event.detail;
   const consoleLink = `${deps.consoleUrl.replace(/\/+$/, '')}/incidents/${encodeURIComponent(d.incidentId)}`;
-  const wantsAck = event.detailType === T.OPENED || event.detailType === T.ESCALATED;
+  const wantsAck = event.detailType === T.OPENED || event.detailType === T.ESCALATED || event.detailType === T.REOPENED;
   if (!wantsAck) return snsPageMessage(event.detailType, d, { console: consoleLink });
   const expiresAt = Math.floor((deps.now().getTime() + deps.ackLinkTtlMs) / 1000);
   const nonce = (deps.newNonce ?? randomUUID)();
   const token = signAckToken(await deps.ackLinkKey(), { incidentId: d.incidentId, expiresAt, nonce });
   return snsPageMessage(event.detailType, d, {
     console: consoleLink,
-    ack: { url: ackLinkUrl(deps.ackUrl ?? new URL(deps.consoleUrl).origin, token), expiresAt: new Date(expiresAt * 1000).toISOString() },
+    ack: {
+      url: ackLinkUrl(deps.ackUrl ?? new URL(deps.consoleUrl).origin, token),
+      expiresAt: new Date(expiresAt * 1000).toISOString(),
+    },
   });
 }
 

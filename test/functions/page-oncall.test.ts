@@ -168,6 +168,22 @@ describe('page-oncall handler', () => {
     expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
   });
 
+  it('pages on-call again, once, with a fresh acknowledge link when a re-emitted finding reopens the incident', async () => {
+    const { page, openedEvent, incident, act, store } = await setup();
+    await page(openedEvent);
+    const { after } = await act(incident, { action: 'dismiss', actor: 'oncall-sam', reason: 'test bucket' });
+    await store.recordSignal(signal({ id: 's-reemit', observedAt: '2026-11-20T03:30:00.000Z' }), now);
+    const events = incidentEventsFromChange(after, (await store.getIncident(incident.id))!);
+    const reopened = events.find((e) => e.detailType === 'Incident Reopened')!;
+    expect(await page(reopened)).toMatchObject({ [`sns-reopened#${reopened.detail.eventId}`]: 'sent' });
+    await page(reopened);
+    const publishes = sns.commandCalls(PublishCommand);
+    expect(publishes.map((p) => p.args[0].input.TopicArn)).toEqual([ONCALL, ONCALL]);
+    const message = JSON.parse(publishes[1]!.args[0].input.Message!);
+    expect(message.default).toContain(`REOPENED: ${incident.id} has new activity`);
+    expect(message.email).toMatch(/Acknowledge \(link valid until .*, once\): https:\/\/console\.example\/ack\?token=/);
+  });
+
   it('sends an escalation to the secondary topic and mentions the escalation group in the thread', async () => {
     const { page, openedEvent, incident, act } = await setup();
     await page(openedEvent);
