@@ -1,3 +1,4 @@
+import { ConfigError } from '../../events/errors.js';
 import { IllegalTransitionError } from '../../incidents/errors.js';
 import type { Command } from '../../incidents/lifecycle.js';
 import type { NotificationConfig } from '../../incidents/notifications/config.js';
@@ -85,7 +86,17 @@ async function openModal(action: ModalAction, id: string, payload: BlockActionsP
   if (!incident) return { changed: false, text: `incident ${id} was not found` };
   const risk = action === 'decide' ? assessRisk(incident, await deps.store.getSignals(id)) : undefined;
   const metadata = { incidentId: id, responseUrl: payload.response_url, riskScore: risk?.score };
-  const view = actionModal(action, { incident, config: settingsOf(deps), now: deps.now(), risk, metadata });
+  let config: NotificationConfig;
+  try {
+    config = settingsOf(deps);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return {
+      changed: false,
+      text: `This form needs breachwatch's notification settings, and they are not usable: ${error.message}`,
+    };
+  }
+  const view = actionModal(action, { incident, config, now: deps.now(), risk, metadata });
   await deps.slack.openView(payload.trigger_id, view);
   return { changed: false };
 }

@@ -6,6 +6,7 @@ import { PageStore } from '../../adapters/page-store.js';
 import { SlackApi } from '../../adapters/slack/api.js';
 import { actionModal } from '../../adapters/slack/modals.js';
 import { slackSignature } from '../../adapters/slack/verify-signature.js';
+import { readNotificationConfig } from '../../functions/lib/notification-config.js';
 import {
   type InteractionDeps,
   makeSlackInteractionsHandler,
@@ -143,6 +144,17 @@ describe('slack-interactions handler', () => {
     const allowed = await setup({ allowUnmapped: true });
     await allowed.send(slack.callback({ actionId: 'bw_confirm_breach', incidentId: allowed.id, userId: 'U9STRANGER' }));
     expect((await allowed.status()).workflow.awareness).toEqual({ by: 'slack:U9STRANGER', at: now.toISOString() });
+  });
+
+  it('says which settings are missing when a form needs notification settings that are not configured', async () => {
+    const { id, send, status } = await setup({
+      notifications: () => readNotificationConfig({}),
+    });
+    const before = (await status()).version;
+    expect(await send(slack.callback({ actionId: 'bw_dismiss', incidentId: id }))).toMatchObject({ statusCode: 200 });
+    expect(slack.responses.at(-1)!.body.text).toContain('BREACHWATCH_NOTIFICATION_CONFIG');
+    expect(slack.callsOf('views.open')).toHaveLength(0);
+    expect((await status()).version).toBe(before);
   });
 
   it('counts a repeated Escalate click within a minute as one escalation', async () => {
