@@ -1,3 +1,6 @@
+import { readNotificationConfig } from '../functions/lib/notification-config.js';
+import { DEMO_NOTIFICATION_CONFIG, type NotificationConfig } from '../incidents/notifications/config.js';
+
 /** Settings that differ per stage; documented in the README's configuration table. */
 export interface StageConfig {
   /** Lowest GuardDuty severity the EventBridge rule delivers (the function applies finer thresholds). */
@@ -30,6 +33,11 @@ export interface StageConfig {
    * serves on each viewer's machine, since the deployed console requires IAM-signed requests.
    */
   consoleUrl: string;
+  /**
+   * Controller, DPO and supervisory authorities (lead first) for the Art. 33 drafts and the Slack forms; else
+   * `BREACHWATCH_NOTIFICATION_CONFIG` in the deployer's environment. Production stages refuse to deploy without.
+   */
+  notification?: NotificationConfig;
   /** Prefix of the SSM SecureString parameters holding the secrets (created before deploy). */
   ssmPrefix: string;
 }
@@ -52,13 +60,37 @@ const defaults: StageConfig = {
 const stages: Record<string, Partial<StageConfig>> = {
   prod: { production: true, retentionDays: 365 },
   // The infra tests deploy nothing; they exercise every optional wiring.
-  test: { flowLogGroupName: '/vpc/flow-logs', flowLogBucketName: 'acme-flow-logs', slackChannel: 'C0BREACHWATCH' },
+  test: {
+    flowLogGroupName: '/vpc/flow-logs',
+    flowLogBucketName: 'acme-flow-logs',
+    slackChannel: 'C0BREACHWATCH',
+    notification: DEMO_NOTIFICATION_CONFIG,
+  },
   nag: { flowLogGroupName: '/vpc/flow-logs', flowLogBucketName: 'acme-flow-logs', slackChannel: 'C0BREACHWATCH' },
 };
 
 /** The configuration of a stage. */
 export function stageConfig(stage: string): StageConfig {
   return { ...defaults, ...stages[stage] };
+}
+
+/**
+ * The notification settings the workflow functions get as `BREACHWATCH_NOTIFICATION_CONFIG`: the stage's,
+ * else the deployer's environment. A production stage without them fails synthesis with what to set: a DPO
+ * must not find out at the 72-hour deadline that the authority form cannot open.
+ */
+export function notificationSetting(config: StageConfig, stage: string, env = process.env): Record<string, string> {
+  const json = config.notification ? JSON.stringify(config.notification) : env.BREACHWATCH_NOTIFICATION_CONFIG;
+  if (json) {
+    readNotificationConfig({ BREACHWATCH_NOTIFICATION_CONFIG: json }); // a mistake fails the deploy, not the form
+    return { BREACHWATCH_NOTIFICATION_CONFIG: json };
+  }
+  if (config.production)
+    throw new Error(
+      `stage ${stage}: set \`notification\` in stacks/stage-config.ts (controller, dpo, leadAuthority, …) or ` +
+        'BREACHWATCH_NOTIFICATION_CONFIG before deploying; see the README (Configuration)',
+    );
+  return {};
 }
 
 /** The environment the functions read (see `functions/lib/config.ts`). */

@@ -1,13 +1,13 @@
 import { Duration } from 'aws-cdk-lib';
 import { EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { FunctionUrlAuthType, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { FunctionUrlAuthType, InvokeMode, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Function as SstFunction, type StackContext, use } from 'sst/constructs';
 import { deadLetterQueue, failureQueue, targetDeadLetters } from './dead-letters.js';
 import { grant, grantParameters, grantTable, WORKFLOW_ACTIONS } from './grants.js';
-import { functionEnvironment, secretParameters, stageConfig } from './stage-config.js';
+import { functionEnvironment, notificationSetting, secretParameters, stageConfig } from './stage-config.js';
 import { Storage } from './storage.js';
 
 /**
@@ -26,6 +26,7 @@ export function Workflow({ stack, app }: StackContext) {
   const escalation = topic('Escalation', 'breachwatch escalation');
   const environment = {
     ...functionEnvironment(config, table.tableName),
+    ...notificationSetting(config, app.stage),
     BREACHWATCH_EVENT_BUS: bus.eventBusName,
     BREACHWATCH_ONCALL_TOPIC_ARN: oncall.topicArn,
     BREACHWATCH_ESCALATION_TOPIC_ARN: escalation.topicArn,
@@ -80,7 +81,8 @@ export function Workflow({ stack, app }: StackContext) {
   grantTable(slack, table, key, WORKFLOW_ACTIONS);
   grantParameters(slack, [secrets.slackSigningSecret, secrets.slackBotToken]);
   // No IAM auth: Slack cannot sign AWS requests. The function verifies Slack's v0 signature on every call.
-  const slackUrl = slack.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
+  // Streamed, so the answer reaches Slack within its 3 s while the response_url report is still being sent.
+  const slackUrl = slack.addFunctionUrl({ authType: FunctionUrlAuthType.NONE, invokeMode: InvokeMode.RESPONSE_STREAM });
 
   // No IAM auth either: people paged by e-mail or SMS have no AWS identity; the signed, expiring, single-use
   // token in the link is the credential, and opening the link only shows a confirmation form.

@@ -2,10 +2,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_NOTIFICATION_CONFIG } from '../../incidents/notifications/config.js';
 import { Console } from '../../stacks/console.js';
 import { INCIDENT_STORE_ACTIONS } from '../../stacks/grants.js';
 import { Ingest } from '../../stacks/ingest.js';
 import { Operations } from '../../stacks/operations.js';
+import { notificationSetting, stageConfig } from '../../stacks/stage-config.js';
 import { Storage } from '../../stacks/storage.js';
 import { Workflow } from '../../stacks/workflow.js';
 import { policyStatements, synthesize, templateOf } from '../support/synth.js';
@@ -158,6 +160,12 @@ describe('Workflow stack', () => {
 
   it('serves Slack and ack links from function URLs without AWS auth (Slack signs; the link is signed) and runs deadlines every 5 minutes', () => {
     workflow.resourcePropertiesCountIs('AWS::Lambda::Url', { AuthType: 'NONE' }, 2);
+    workflow.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'NONE', InvokeMode: 'RESPONSE_STREAM' });
+    workflow.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({ BREACHWATCH_NOTIFICATION_CONFIG: JSON.stringify(DEMO_NOTIFICATION_CONFIG) }),
+      },
+    });
     workflow.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ BREACHWATCH_ACK_URL: Match.anyValue() }) },
     });
@@ -218,6 +226,21 @@ describe('Console stack', () => {
           }),
         ],
       },
+    });
+  });
+});
+
+describe('stage configuration', () => {
+  it('refuses a production stage without notification settings, and a stage whose settings are invalid', () => {
+    expect(() => notificationSetting(stageConfig('prod'), 'prod', {})).toThrow(/stage prod: set `notification`/);
+    expect(notificationSetting(stageConfig('dev'), 'dev', {})).toEqual({});
+    const bad = JSON.stringify({ ...DEMO_NOTIFICATION_CONFIG, leadAuthority: { id: 'Berlin DPA' } });
+    expect(() => notificationSetting(stageConfig('prod'), 'prod', { BREACHWATCH_NOTIFICATION_CONFIG: bad })).toThrow(
+      /leadAuthority/,
+    );
+    const good = JSON.stringify(DEMO_NOTIFICATION_CONFIG);
+    expect(notificationSetting(stageConfig('prod'), 'prod', { BREACHWATCH_NOTIFICATION_CONFIG: good })).toEqual({
+      BREACHWATCH_NOTIFICATION_CONFIG: good,
     });
   });
 });
