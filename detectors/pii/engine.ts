@@ -21,31 +21,47 @@ interface Compiled {
   literal: Uint8Array | undefined;
 }
 
-/** Probes a gate with every other feature at its most permissive to find the digit count it needs. */
+/**
+ * Probes a gate with every other feature at its most permissive (and every window length up to 256) to
+ * find the digit count it needs.
+ */
 function probeMinDigits(r: Recognizer): number {
+  const known = MIN_DIGITS.get(r);
+  if (known !== undefined) return known;
+  const found = probe(r);
+  MIN_DIGITS.set(r, found);
+  return found;
+}
+
+/** Probed once per recognizer object: scanners are created per body. */
+const MIN_DIGITS = new WeakMap<Recognizer, number>();
+
+function probe(r: Recognizer): number {
   for (let d = 0; d <= 32; d++) {
-    const f: WindowFeatures = {
-      len: 4096,
-      digits: d,
-      letters: 64,
-      upper: 64,
-      maxRun: d,
-      maxAlnum: 4096,
-      dots: 8,
-      colons: 8,
-      dashes: 8,
-      slashes: 8,
-      spaces: 8,
-      plus: 1,
-      paren: 2,
-      at: 1,
-      percent: 0,
-      backslash: 0,
-      uuDD: true,
-      digitRuns: -1,
-      alnumRuns: -1,
-    };
-    if (r.gate(f) !== Gate.NO) return d;
+    for (let len = 1; len <= 257; len++) {
+      const f: WindowFeatures = {
+        len: len === 257 ? 4096 : len,
+        digits: d,
+        letters: 64,
+        upper: 64,
+        maxRun: d,
+        maxAlnum: 4096,
+        dots: 8,
+        colons: 8,
+        dashes: 8,
+        slashes: 8,
+        spaces: 8,
+        plus: 1,
+        paren: 2,
+        at: 1,
+        percent: 0,
+        backslash: 0,
+        uuDD: true,
+        digitRuns: -1,
+        alnumRuns: -1,
+      };
+      if (r.gate(f) !== Gate.NO) return d;
+    }
   }
   return 33;
 }

@@ -20,6 +20,7 @@ import { itCodiceFiscale } from './recognizers/it-codice-fiscale.js';
 import { macAddress } from './recognizers/mac-address.js';
 import { nlBsn } from './recognizers/nl-bsn.js';
 import { passport } from './recognizers/passport.js';
+import { passportMrz } from './recognizers/passport-mrz.js';
 import { phone } from './recognizers/phone.js';
 import { plPesel } from './recognizers/pl-pesel.js';
 import { dePlz, ukPostcode } from './recognizers/postcode.js';
@@ -70,6 +71,7 @@ export const RECOGNIZERS: readonly Recognizer[] = buildRegistry([
   macAddress,
   nlBsn,
   passport,
+  passportMrz,
   phone,
   platformToken,
   plPesel,

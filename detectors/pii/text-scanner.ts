@@ -8,6 +8,7 @@ import {
 } from './decoders.js';
 import { CONTEXT_LOOKBACK, type ContextState, type Engine, type Hit, matchWindow, newContext } from './engine.js';
 import { scanFields } from './fields.js';
+import { isLowerHex, joinable, looksBase64At, MRZ, MRZ_LENGTH, mrzRun } from './token-shapes.js';
 import { F, measure, measureRun } from './window-features.js';
 
 /** Why a decoded layer was not followed. */
@@ -71,21 +72,6 @@ function atBegin(bytes: Uint8Array, at: number, whole: boolean): boolean {
 }
 
 /**
- * A token joins its neighbour across one space when both are short (≤ 8) and it holds a digit or is 1–4
- * upper-case letters: "GB82 WEST 1234", "+44 20 7946 0958", "YZ 61 48 68 B"; a timestamp or a path never.
- */
-function joinable(bytes: Uint8Array, s: number, e: number): boolean {
-  if (e - s > 8) return false;
-  let upper = true;
-  for (let k = s; k < e; k++) {
-    const c = bytes[k] as number;
-    if (c >= 48 && c <= 57) return true;
-    if (c < 65 || c > 90) upper = false;
-  }
-  return upper && e - s <= 4;
-}
-
-/**
  * @internal Finds candidate windows in `bytes[from, n)` and runs the recognizers on them. Returns where
  * the next call resumes (a window touching the end waits for more input) and the end of the last window.
  * Works on the bytes (latin1 view): a byte that cannot seed a window costs one table lookup.
@@ -130,6 +116,17 @@ export function scanWindows(
     // finding the token's end and measuring it is one pass; a joined window is measured again
     const start = ws;
     let we = measureRun(bytes, ws, Math.min(n, ws + MAX_WINDOW), true);
+    if (bytes[we] === 60 || bytes[ws - 1] === 60) {
+      // '<' is no token byte, but a passport MRZ line is 44 characters of [A-Z0-9<]: kept whole
+      const [ms, me] = mrzRun(bytes, ws, we, lastEnd);
+      if (me >= n && !final && me - ms <= MRZ_LENGTH) return { resume: ms, lastEnd };
+      if (me - ms === MRZ_LENGTH && (ms === 0 || MRZ[bytes[ms - 1] as number] === 0)) {
+        measure(bytes, ms, me);
+        processWindow(st, ctx, bytes, ms, me, depth, out);
+        lastEnd = i = me;
+        continue;
+      }
+    }
     const measured = we;
     const seedShort = we - ws <= 8;
     while (seedShort && ws - 2 >= lastEnd && bytes[ws - 1] === 32 && TOK[bytes[ws - 2] as number] !== 0) {
@@ -157,30 +154,6 @@ function tokenStart(bytes: Uint8Array, i: number, lo: number): number {
   let s = i;
   while (s > lo && TOK[bytes[s - 1] as number] !== 0) s--;
   return s;
-}
-
-function isLowerHex(bytes: Uint8Array, ws: number, we: number): boolean {
-  for (let k = ws; k < we; k++) {
-    const c = bytes[k] as number;
-    if (c > 102 || (c > 57 && c < 97)) return false;
-  }
-  return true;
-}
-
-/** A token worth base64-decoding (see `looksBase64`), tested on the bytes. */
-function looksBase64At(bytes: Uint8Array, s: number, e: number): boolean {
-  if (e - s < 24) return false;
-  let upper = false;
-  let lower = false;
-  let digit = false;
-  for (let k = s; k < e; k++) {
-    const c = bytes[k] as number;
-    if (c >= 65 && c <= 90) upper = true;
-    else if (c >= 97 && c <= 122) lower = true;
-    else if (c >= 48 && c <= 57) digit = true;
-    else if (c !== 43 && c !== 47 && c !== 61 && c !== 45 && c !== 95) return false;
-  }
-  return upper && lower && digit;
 }
 
 function processWindow(

@@ -1,0 +1,62 @@
+/**
+ * Byte-level shape tests that decide where a window starts and ends and what it is before any recognizer
+ * runs: joins across a space, lower-case hex ids, base64 blocks, passport MRZ lines.
+ */
+
+/**
+ * @internal A token joins its neighbour across one space when both are short (≤ 8) and it holds a digit or is 1–4
+ * upper-case letters: "GB82 WEST 1234", "+44 20 7946 0958", "YZ 61 48 68 B"; a timestamp or a path never.
+ */
+export function joinable(bytes: Uint8Array, s: number, e: number): boolean {
+  if (e - s > 8) return false;
+  let upper = true;
+  for (let k = s; k < e; k++) {
+    const c = bytes[k] as number;
+    if (c >= 48 && c <= 57) return true;
+    if (c < 65 || c > 90) upper = false;
+  }
+  return upper && e - s <= 4;
+}
+
+/** @internal True when `bytes[ws, we)` is lower-case hex (trace ids, etags, hashes). */
+export function isLowerHex(bytes: Uint8Array, ws: number, we: number): boolean {
+  for (let k = ws; k < we; k++) {
+    const c = bytes[k] as number;
+    if (c > 102 || (c > 57 && c < 97)) return false;
+  }
+  return true;
+}
+
+/** @internal A token worth base64-decoding (see `looksBase64`), tested on the bytes. */
+export function looksBase64At(bytes: Uint8Array, s: number, e: number): boolean {
+  if (e - s < 24) return false;
+  let upper = false;
+  let lower = false;
+  let digit = false;
+  for (let k = s; k < e; k++) {
+    const c = bytes[k] as number;
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 48 && c <= 57) digit = true;
+    else if (c !== 43 && c !== 47 && c !== 61 && c !== 45 && c !== 95) return false;
+  }
+  return upper && lower && digit;
+}
+
+/** Length of an ICAO 9303 TD3 line, and the bytes it is made of (A–Z, 0–9, '<'). */
+export const MRZ_LENGTH = 44;
+/** @internal */
+export const MRZ = new Uint8Array(256);
+for (let c = 48; c <= 57; c++) MRZ[c] = 1;
+for (let c = 65; c <= 90; c++) MRZ[c] = 1;
+MRZ[60] = 1;
+
+/** @internal The run of MRZ bytes around the token `[ws, we)` (empty unless the token is all MRZ bytes), not before `lo`. */
+export function mrzRun(bytes: Uint8Array, ws: number, we: number, lo: number): [number, number] {
+  for (let k = ws; k < we; k++) if (MRZ[bytes[k] as number] === 0) return [ws, ws];
+  let s = ws;
+  while (s > lo && MRZ[bytes[s - 1] as number] === 1 && ws - s <= MRZ_LENGTH) s--;
+  let e = we;
+  while (e < bytes.length && MRZ[bytes[e] as number] === 1 && e - s <= MRZ_LENGTH) e++;
+  return [s, e];
+}
