@@ -3,6 +3,7 @@ import type { HttpRoutes } from '../adapters/http/routes.js';
 import { IncidentStore } from '../adapters/incident-store.js';
 import { readConfig } from './lib/config.js';
 import { makeRouteHandler } from './lib/http-handler.js';
+import { readNotificationConfig } from './lib/notification-config.js';
 
 let routes: HttpRoutes | undefined;
 const storeOptions = (c: ReturnType<typeof readConfig>) => ({ tableName: c.tableName, endpoint: c.dynamoEndpoint });
@@ -16,6 +17,7 @@ export const handler = makeRouteHandler(
     routes ??= consoleEndpoints({
       store: new IncidentStore(storeOptions(readConfig())),
       actor: authenticatedActor,
+      notifications: () => readNotificationConfig(),
     });
     return routes;
   },

@@ -2,7 +2,7 @@ import { ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FunctionUrlAuthType } from 'aws-cdk-lib/aws-lambda';
 import { Function as SstFunction, type StackContext, use } from 'sst/constructs';
 import { grantTable, INCIDENT_STORE_ACTIONS } from './grants.js';
-import { functionEnvironment, stageConfig } from './stage-config.js';
+import { functionEnvironment, notificationSetting, stageConfig } from './stage-config.js';
 import { Storage } from './storage.js';
 
 /**
@@ -12,13 +12,14 @@ import { Storage } from './storage.js';
  */
 export function Console({ stack, app }: StackContext) {
   const { table, key } = use(Storage);
+  const config = stageConfig(app.stage);
   const fn = new SstFunction(stack, 'ConsoleHttp', {
     handler: 'functions/console-http.handler',
     runtime: 'nodejs22.x',
     architecture: 'arm_64',
     memorySize: 1024, // PDF exports render in memory
     timeout: 30,
-    environment: functionEnvironment(stageConfig(app.stage), table.tableName),
+    environment: { ...functionEnvironment(config, table.tableName), ...notificationSetting(config, app.stage) },
     tracing: 'active',
     // The page is read from `static/` beside the bundle (functions/console-http.mjs) at cold start.
     copyFiles: [{ from: 'adapters/console/static', to: 'functions/static' }],

@@ -1,11 +1,13 @@
 import { IllegalTransitionError } from '../../incidents/errors.js';
 import { type Incident, IncidentStatus } from '../../incidents/incident.js';
 import { applyCommand } from '../../incidents/lifecycle.js';
+import type { NotificationConfig } from '../../incidents/notifications/index.js';
 import { StoreConflictError } from '../errors.js';
-import type { HttpRequest, HttpResponse, HttpRoutes } from '../http/routes.js';
+import { type HttpRequest, type HttpResponse, type HttpRoutes, jsonBody } from '../http/routes.js';
 import type { IncidentStore } from '../incident-store.js';
 import { type ConsolePage, loadConsolePage } from './console-page.js';
 import { consoleDetail, consoleSummary } from './console-view.js';
+import { draftRoute } from './draft-route.js';
 import { exportIncidentRoute, registerRoute } from './export-route.js';
 import { parseCommand } from './parse-command.js';
 
@@ -15,6 +17,8 @@ export interface ConsoleDeps {
   now?: () => Date;
   /** The viewer's id: `localActor` by default; deployed, `authenticatedActor` (the IAM caller). */
   actor?: (req: HttpRequest) => string;
+  /** Controller, DPO and authorities for the Art. 33 draft form; read when the form is first used. */
+  notifications?: () => NotificationConfig;
 }
 
 const API = '/console/api';
@@ -69,6 +73,11 @@ export function consoleEndpoints(deps: ConsoleDeps): HttpRoutes {
   // Read once, at start: a deployment that forgot to ship `static/` fails at cold start, not on first view.
   const page: ConsolePage = loadConsolePage();
   const servePage = (): HttpResponse => ({ status: 200, headers: page.headers, body: page.html });
+  const notifications = deps.notifications;
+  const draft = notifications
+    ? draftRoute({ store: deps.store, notifications, now, actorOf })
+    : async () =>
+        json(501, { error: 'the draft form needs the notification settings (BREACHWATCH_NOTIFICATION_CONFIG)' });
 
   async function detail(id: string, at: Date): Promise<HttpResponse> {
     const incident = await deps.store.getIncident(id);
@@ -78,17 +87,9 @@ export function consoleEndpoints(deps: ConsoleDeps): HttpRoutes {
   }
 
   async function command(id: string, req: HttpRequest): Promise<HttpResponse> {
-    const type = String(req.headers['content-type'] ?? '')
-      .split(';')[0]
-      ?.trim()
-      .toLowerCase();
-    if (type !== 'application/json') return json(415, { error: 'content-type: expected application/json' });
-    let body: unknown;
-    try {
-      body = JSON.parse(req.body.toString('utf8'));
-    } catch {
-      return json(400, { error: 'body: not valid JSON' });
-    }
+    const parsedBody = jsonBody(req);
+    if ('refused' in parsedBody) return { ...parsedBody.refused, headers: { 'cache-control': 'no-store' } };
+    const body = parsedBody.value;
     const at = now();
     const incident = await deps.store.getIncident(id);
     if (!incident) return notFound(id);
@@ -146,12 +147,15 @@ export function consoleEndpoints(deps: ConsoleDeps): HttpRoutes {
       if (!id || extra.length > 0) return json(404, { error: `no endpoint GET ${req.path}` });
       if (sub === undefined) return detail(id, now());
       if (sub === 'export') return exportIncidentRoute(deps.store, id, req.query, now());
+      if (sub === 'draft') return draft(id, req);
       return json(404, { error: `no endpoint GET ${req.path}` });
     },
     [`POST ${API}/incidents/*`]: async (req) => {
       const [id, sub, ...extra] = segments(req.path);
-      if (!id || sub !== 'commands' || extra.length > 0) return json(404, { error: `no endpoint POST ${req.path}` });
-      return command(id, req);
+      if (!id || extra.length > 0) return json(404, { error: `no endpoint POST ${req.path}` });
+      if (sub === 'commands') return command(id, req);
+      if (sub === 'draft') return draft(id, req);
+      return json(404, { error: `no endpoint POST ${req.path}` });
     },
   };
 }

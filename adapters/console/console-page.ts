@@ -7,8 +7,8 @@ export interface ConsolePage {
   headers: Record<string, string>;
 }
 
-/** The page's script in parts (DOM and clocks, sections and forms, the app), inlined in this order. */
-const SCRIPT_PARTS = ['console-dom.js', 'console-sections.js', 'console.js'];
+/** The page's script in parts (DOM and clocks, sections and forms, the draft form, the app), inlined in this order. */
+const SCRIPT_PARTS = ['console-dom.js', 'console-sections.js', 'console-draft.js', 'console.js'];
 const read = (name: string) => readFileSync(new URL(`./static/${name}`, import.meta.url), 'utf8');
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 

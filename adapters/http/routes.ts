@@ -58,3 +58,21 @@ export function encodeBody(response: HttpResponse): { payload: string | Buffer |
     return { payload: body as string | Buffer | undefined, json: false };
   return { payload: JSON.stringify(body, null, 2), json: true };
 }
+
+/**
+ * A request's JSON body, or the answer refusing it: 415 unless `application/json` (a cross-site form cannot
+ * send that type, so state-changing routes are safe from form posts), 400 when it does not parse.
+ */
+export function jsonBody(req: HttpRequest): { value: unknown } | { refused: HttpResponse } {
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    ?.trim()
+    .toLowerCase();
+  if (type !== 'application/json')
+    return { refused: { status: 415, body: { error: 'content-type: expected application/json' } } };
+  try {
+    return { value: JSON.parse(req.body.toString('utf8')) };
+  } catch {
+    return { refused: { status: 400, body: { error: 'body: not valid JSON' } } };
+  }
+}

@@ -104,3 +104,30 @@ export function parseFieldAssignments(pairs: readonly string[]): Record<string, 
   }
   return out;
 }
+
+/**
+ * A draft's editable fields as the text a form shows, in the forms `authorityDraftEdits` reads back: lists
+ * joined by "; ", breach types by ", ", subjects as "min-max" (or one number), flags as true/false.
+ * @example authorityDraftFields(v1.content).measuresTaken // "Revoked the access key; Blocked the address"
+ */
+export function authorityDraftFields(content: Content): Record<string, string> {
+  const { min, max } = content.approxSubjects;
+  const fields: Record<string, string> = {
+    controller: content.controller,
+    nature: content.nature,
+    likelyConsequences: content.likelyConsequences,
+    delayReason: content.delayReason ?? '',
+    dataCategories: content.dataCategories.join('; '),
+    subjectCategories: content.subjectCategories.join('; '),
+    measuresTaken: content.measuresTaken.join('; '),
+    measuresProposed: content.measuresProposed.join('; '),
+    breachTypes: content.breachTypes.join(', '),
+    art9: String(content.art9),
+    approxRecords: String(content.approxRecords),
+    approxSubjects: min === max ? String(min) : `${min}-${max}`,
+    'dpo.name': content.dpo.name,
+    'dpo.email': content.dpo.email,
+    'dpo.phone': content.dpo.phone ?? '',
+  };
+  return Object.fromEntries(EDITABLE_AUTHORITY_FIELDS.map((f) => [f, fields[f] ?? '']));
+}

@@ -13,7 +13,12 @@ export {
   type NotificationConfig,
   type SupervisoryAuthority,
 } from './config.js';
-export { authorityDraftEdits, EDITABLE_AUTHORITY_FIELDS, parseFieldAssignments } from './draft-edits.js';
+export {
+  authorityDraftEdits,
+  authorityDraftFields,
+  EDITABLE_AUTHORITY_FIELDS,
+  parseFieldAssignments,
+} from './draft-edits.js';
 export { type Draft, DraftKind, draftKind, firstDraft, reviseDraft } from './drafts.js';
 export { DraftEditError, DraftRevisionError, TemplateError } from './errors.js';
 export { draftSubjectCommunication, type SubjectCommunicationContent } from './subject-draft.js';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
+import { authorityDraftOf } from '../../adapters/authority-drafts.js';
 import { DraftStore } from '../../adapters/draft-store.js';
-import { NotFoundError } from '../../adapters/errors.js';
 import { ConfigError } from '../../events/errors.js';
 import { readNotificationConfig } from '../../functions/lib/notification-config.js';
 import {
@@ -10,16 +10,11 @@ import {
   DEMO_NOTIFICATION_CONFIG,
   type Draft,
   DraftEditError,
-  DraftKind,
-  draftAuthorityNotifications,
-  draftKind,
   EDITABLE_AUTHORITY_FIELDS,
   missingArt33Fields,
-  type NotificationConfig,
   parseFieldAssignments,
 } from '../../incidents/notifications/index.js';
-import { assessRisk } from '../../incidents/risk.js';
-import { DEFAULT_STORE_DIR, type Runtime, startRuntime } from '../runtime.js';
+import { DEFAULT_STORE_DIR, startRuntime } from '../runtime.js';
 
 type Content = AuthorityNotificationContent;
 
@@ -34,25 +29,6 @@ const view = (draft: Draft<Content>, versions: number) => ({
   missing: missingArt33Fields(draft.content),
   content: draft.content,
 });
-
-async function prefilled(
-  runtime: Runtime,
-  id: string,
-  config: NotificationConfig,
-  authorityId: string,
-  by: string,
-  language: string,
-) {
-  const incident = await runtime.store.getIncident(id);
-  if (!incident) throw new NotFoundError(`incident ${id}`);
-  const signals = await runtime.store.getSignals(id);
-  const input = { incident, signals, risk: assessRisk(incident, signals), config, at: new Date().toISOString(), by };
-  const kind = draftKind(DraftKind.AUTHORITY, authorityId);
-  return {
-    kind,
-    first: () => draftAuthorityNotifications(input, { all: true, language }).find((d) => d.kind === kind)!,
-  };
-}
 
 /**
  * `breachwatch draft INCIDENT [--show] [--set field=value]… [--authority ID] [--by PERSON] [--note TEXT]
@@ -91,7 +67,8 @@ export const draft = async (args: string[]): Promise<number> => {
   const runtime = await startRuntime({ storeDir: values.store ?? DEFAULT_STORE_DIR });
   try {
     const drafts = new DraftStore(runtime.store);
-    const { kind, first } = await prefilled(runtime, id, config, authorityId, by, values.language);
+    const request = { config, authorityId, by, language: values.language, at: new Date().toISOString() };
+    const { kind, first } = await authorityDraftOf(runtime.store, id, request);
     if (Object.keys(fields).length === 0) {
       const latest = await drafts.latest<Content>(id, kind);
       const shown = latest ? view(latest, latest.version) : { ...view(first(), 0), unsaved: true };

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { consoleEndpoints } from '../../adapters/console/index.js';
 import { ConfigError } from '../../events/errors.js';
+import { readNotificationConfig } from '../../functions/lib/notification-config.js';
+import { DEMO_NOTIFICATION_CONFIG } from '../../incidents/notifications/config.js';
 import { runtimeEndpoints } from '../endpoints.js';
 import { serveHttp } from '../http-server.js';
 import { incidentTable } from '../incident-view.js';
@@ -32,7 +34,13 @@ export async function start(args: string[]): Promise<number> {
     console.log(describeReport(await replayPaths(runtime, [samplesDir])));
     writeFileSync(marker, `${new Date().toISOString()}\n`);
   }
-  const routes = { ...runtimeEndpoints(runtime), ...consoleEndpoints({ store: runtime.store }) };
+  const routes = {
+    ...runtimeEndpoints(runtime),
+    ...consoleEndpoints({
+      store: runtime.store,
+      notifications: () => readNotificationConfig(process.env, DEMO_NOTIFICATION_CONFIG),
+    }),
+  };
   const server = await serveHttp(routes, port);
   const address = server.address();
   const bound = typeof address === 'object' && address ? address.port : port;

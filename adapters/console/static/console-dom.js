@@ -1,6 +1,6 @@
 // biome-ignore-all lint/correctness/noUnusedVariables: declarations used by the later parts, inlined into one module script.
-// breachwatch console, part 1 of 3: DOM building, UTC formatting, the live Art. 33 clocks and the API call.
-// The three parts are inlined in order as one module script (see console-page.ts); no build step.
+// breachwatch console, part 1 of 4: DOM building, UTC formatting, the live Art. 33 clocks and the API call.
+// The four parts are inlined in order as one module script (see console-page.ts); no build step.
 // Every value from the API reaches the page through text nodes (never innerHTML), so markup renders as text.
 
 const api = `${location.pathname.replace(/\/+$/, '')}/api`;

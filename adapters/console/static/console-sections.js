@@ -1,5 +1,5 @@
 // biome-ignore-all lint/correctness/noUnusedVariables: declarations used by the later parts, inlined into one module script.
-// breachwatch console, part 2 of 3: the detail pane's sections and the action forms.
+// breachwatch console, part 2 of 4: the detail pane's sections and the action forms.
 
 function actionForm(a, problems) {
   const invalid = (name) => problems.some((p) => p.startsWith(`${name}:`));

@@ -1,4 +1,4 @@
-// breachwatch console, part 3 of 3: state, the incident list, the detail pane, commands and start-up.
+// breachwatch console, part 4 of 4: state, the incident list, the detail pane, commands and start-up.
 
 const state = { incidents: [], listKey: undefined, detail: undefined, selected: undefined, openForm: undefined };
 /** New incidents and changes made elsewhere (Slack, the scheduler) show up without a reload. */
@@ -118,6 +118,7 @@ function renderDetail(message) {
       ),
     ),
     actionsSection(d, message),
+    draftSection(d) ?? '',
     evidenceSection(d.signals),
     timelineSection(d),
     exportsSection(d),

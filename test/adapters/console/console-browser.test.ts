@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentStore } from '../../../adapters/incident-store.js';
+import { DEMO_NOTIFICATION_CONFIG } from '../../../incidents/notifications/config.js';
 import { freshStore } from '../../support/dynamo.js';
 import { seedIncidents, serveConsole } from './serve-console.js';
 
@@ -37,7 +38,7 @@ describe.skipIf(!available)('console in headless Chromium', () => {
     // One incident already on the Art. 33 clock, so the list shows a live countdown from the start.
     const awareAt = new Date(now.getTime() - 50 * 3_600_000).toISOString();
     await store.applyCommand(ids[3]!, { action: 'confirm-breach', actor: 'dpo@acme', awareAt }, now);
-    const served = await serveConsole(store);
+    const served = await serveConsole(store, { notifications: () => DEMO_NOTIFICATION_CONFIG });
     stop = served.stop;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -59,7 +60,7 @@ describe.skipIf(!available)('console in headless Chromium', () => {
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (msg) => {
       // The refused commands below are expected 400 and 409 answers; Chromium logs every failed fetch.
-      const expected = msg.location().url.endsWith('/commands') && /status of 40[09]/.test(msg.text());
+      const expected = /\/(commands|draft)$/.test(msg.location().url) && /status of 40[09]/.test(msg.text());
       if (msg.type() === 'error' && !expected) problems.push(`console: ${msg.text()} (${msg.location().url})`);
     });
     await page.goto(`${served.url}/console`);
@@ -129,6 +130,22 @@ describe.skipIf(!available)('console in headless Chromium', () => {
     ]);
   });
 
+  it('edits the Art. 33(3) draft for the lead authority and saves it as a new version', async () => {
+    await page.locator('#draft-status', { hasText: 'Pre-filled from the evidence' }).waitFor();
+    expect(await page.locator('#draft-authority').inputValue()).toBe('de-be');
+    await page.locator('#d-measuresTaken').fill('Revoked the exporting role; Blocked the Tor exit node at the WAF');
+    await page.locator('#d-approxSubjects').fill('1200-1500');
+    await page.locator('#d-note').fill('after the call with the bucket owner');
+    await page.locator('form[data-form="draft"] button[type="submit"]').click();
+    await page.locator('#draft-notice', { hasText: 'Saved version 2.' }).waitFor();
+    await shot('06-draft-saved');
+    expect(await page.locator('#draft-status').textContent()).toMatch(/^Version 2, saved by dpo@acme at /);
+    expect(await page.locator('#d-approxSubjects').inputValue()).toBe('1200-1500');
+    await page.locator('#d-approxRecords').fill('many');
+    await page.locator('form[data-form="draft"] button[type="submit"]').click();
+    await page.locator('#draft-error', { hasText: 'whole number' }).waitFor();
+  });
+
   it('downloads the PDF record from the export buttons', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('Download PDF').click()]);
     expect(download.suggestedFilename()).toBe(`${ids[0]}.pdf`);
@@ -141,7 +158,7 @@ describe.skipIf(!available)('console in headless Chromium', () => {
     await page.locator('button[data-action="dismiss"]').click();
     await page.locator('form[data-form="dismiss"] button[type="submit"]').click();
     await page.locator('#action-error', { hasText: 'reason is required' }).waitFor();
-    await shot('06-dismiss-without-reason');
+    await shot('07-dismiss-without-reason');
     expect(await page.locator('#action-error').textContent()).toBe('Could not dismiss: reason is required.');
     expect(await page.locator('#f-reason').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#detail-status').textContent()).toBe('open');
@@ -152,7 +169,7 @@ describe.skipIf(!available)('console in headless Chromium', () => {
     await page.locator('#f-reason').fill('Marketing bucket holds only public brochures.');
     await page.locator('form[data-form="dismiss"] button[type="submit"]').click();
     await page.locator('#detail-status', { hasText: 'acknowledged' }).waitFor();
-    await shot('07-changed-elsewhere');
+    await shot('08-changed-elsewhere');
     expect(await page.locator('#action-error').textContent()).toMatch(
       /^Could not dismiss: incident .* changed since you loaded it \(version 1, now 2\): reload and try again\. Showing/,
     );

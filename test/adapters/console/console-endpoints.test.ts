@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DraftStore } from '../../../adapters/draft-store.js';
 import { timelineItem } from '../../../adapters/incident-items.js';
 import type { IncidentStore } from '../../../adapters/incident-store.js';
+import { DEMO_NOTIFICATION_CONFIG } from '../../../incidents/notifications/config.js';
 import { freshStore } from '../../support/dynamo.js';
 import { seedIncidents, serveConsole } from './serve-console.js';
 
@@ -279,5 +281,71 @@ describe('console links and the register', () => {
     expect((await get('/console/api/register?format=csv&from=2026-11-30&to=2026-11-01')).body.error).toContain(
       'after --to',
     );
+  });
+});
+
+describe('console API: the Art. 33 draft form', () => {
+  const withSettings = { notifications: () => DEMO_NOTIFICATION_CONFIG };
+  const send = (url: string, id: string, body: unknown, type = 'application/json') =>
+    fetch(`${url}/console/api/incidents/${id}/draft`, {
+      method: 'POST',
+      headers: { 'content-type': type, 'x-breachwatch-user': 'dpo-anna' },
+      body: JSON.stringify(body),
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Json }));
+
+  it('shows the lead authority draft pre-filled from the evidence and unsaved, with what Art. 33(3) lacks', async () => {
+    const { ids, get, post } = await setup(withSettings);
+    await post(ids[0], { action: 'confirm-breach' });
+    const { status, body } = await get(`/console/api/incidents/${ids[0]}/draft`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ authority: { id: 'de-be', lead: true }, version: 0, unsaved: true, phase: 1 });
+    expect(body.authorities.map((a: { id: string }) => a.id)).toEqual(['de-be', 'de-by']);
+    expect(body.fields.controller).toBe(DEMO_NOTIFICATION_CONFIG.controller);
+    expect(body.editable).toContain('measuresTaken');
+    expect((await get(`/console/api/incidents/${ids[0]}/draft?authority=de-by`)).body.authority).toMatchObject({
+      id: 'de-by',
+      lead: false,
+    });
+  });
+
+  it('saves each edit as a new version by the viewer, keeping the pre-filled one as version 1', async () => {
+    const { ids, url, store } = await setup(withSettings);
+    const saved = await send(url, ids[0], {
+      fields: { measuresTaken: 'Revoked the access key; Blocked the address', approxSubjects: '100-250' },
+      note: 'after the call with the bucket owner',
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ version: 2, unsaved: false, createdBy: 'dpo-anna' });
+    expect(saved.body.fields).toMatchObject({
+      measuresTaken: 'Revoked the access key; Blocked the address',
+      approxSubjects: '100-250',
+    });
+    const again = await send(url, ids[0], { fields: { likelyConsequences: 'Phishing against customers' } });
+    expect(again.body.version).toBe(3);
+    expect(again.body.fields.approxSubjects).toBe('100-250');
+    const versions = await new DraftStore(store).list(ids[0], 'authority-de-be');
+    expect(versions.map((d) => [d.version, d.createdBy])).toEqual([
+      [1, 'dpo-anna'],
+      [2, 'dpo-anna'],
+      [3, 'dpo-anna'],
+    ]);
+  });
+
+  it('refuses unknown fields, bad values, unknown authorities and form posts, saving nothing', async () => {
+    const { ids, url, store } = await setup(withSettings);
+    expect((await send(url, ids[0], { fields: { secret: 'x' } })).body.error).toMatch(/secret: not an editable field/);
+    expect((await send(url, ids[0], { fields: { approxRecords: 'many' } })).body.error).toMatch(/whole number/);
+    expect((await send(url, ids[0], { fields: {} })).body.error).toBe('fields: nothing to save');
+    expect((await send(url, ids[0], { authority: 'fr', fields: { nature: 'x' } })).status).toBe(400);
+    expect((await send(url, ids[0], { fields: { nature: 'x' } }, 'text/plain')).status).toBe(415);
+    expect((await send(url, 'BW-nope', { fields: { nature: 'x' } })).status).toBe(404);
+    expect(await new DraftStore(store).list(ids[0])).toEqual([]);
+  });
+
+  it('answers 501 naming the setting when the console has no notification settings', async () => {
+    const { ids, get } = await setup();
+    const res = await get(`/console/api/incidents/${ids[0]}/draft`);
+    expect(res.status).toBe(501);
+    expect(res.body.error).toContain('BREACHWATCH_NOTIFICATION_CONFIG');
   });
 });

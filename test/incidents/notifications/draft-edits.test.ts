@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   authorityDraftEdits,
+  authorityDraftFields,
   DraftEditError,
   draftAuthorityNotifications,
+  EDITABLE_AUTHORITY_FIELDS,
   parseFieldAssignments,
   reviseDraft,
 } from '../../../incidents/notifications/index.js';
@@ -51,5 +53,16 @@ describe('authorityDraftEdits', () => {
   it('reads --set pairs whose values may contain "="', () => {
     expect(parseFieldAssignments(['nature=a=b', 'approxRecords=3'])).toEqual({ nature: 'a=b', approxRecords: '3' });
     expect(() => parseFieldAssignments(['nature'])).toThrow('draft field --set #1: expected field=value');
+  });
+});
+
+describe('authorityDraftFields', () => {
+  it('shows every editable field as the text authorityDraftEdits reads back to the same draft', () => {
+    const fields = authorityDraftFields(content);
+    expect(Object.keys(fields).sort()).toEqual([...EDITABLE_AUTHORITY_FIELDS].sort());
+    const filled = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ''));
+    expect({ ...content, ...authorityDraftEdits(content, filled) }).toEqual(content);
+    const edited = { ...content, approxSubjects: { min: 7, max: 7 }, measuresTaken: ['a, b', 'c'] };
+    expect(authorityDraftFields(edited)).toMatchObject({ approxSubjects: '7', measuresTaken: 'a, b; c' });
   });
 });
