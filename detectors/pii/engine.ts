@@ -2,7 +2,7 @@ import { advanceContext, type ContextIndex, type ContextState, compileContext } 
 import { keyHash } from './fields.js';
 import { GateMemo, type GateVerdicts } from './gate-memo.js';
 import { type Detection, type FieldRecognizer, Gate, type Recognizer, type WindowFeatures } from './types.js';
-import { FV } from './window-features.js';
+import { FV, FV_EXACT } from './window-features.js';
 
 /**
  * @internal A finding inside the detector, before fingerprinting. `normalized` never leaves the package:
@@ -126,7 +126,8 @@ export function compileEngine(
 /** The recognizers whose gates pass on the current features (`F`/`FV`), from the memo or computed. */
 function gateVerdicts(engine: Engine, f: WindowFeatures, literalOnly: boolean): GateVerdicts<Compiled> {
   const extra = literalOnly ? 1 : 0;
-  const known = engine.memo.get(FV, extra);
+  const exact = f.len < FV_EXACT;
+  const known = exact ? engine.memo.get(FV, extra) : undefined;
   if (known) return known;
   const runs: Compiled[] = [];
   const gates: number[] = [];
@@ -138,7 +139,7 @@ function gateVerdicts(engine: Engine, f: WindowFeatures, literalOnly: boolean): 
     gates.push(gate);
   }
   const verdicts = { runs, gates: Uint8Array.from(gates) };
-  engine.memo.set(FV, extra, verdicts);
+  if (exact) engine.memo.set(FV, extra, verdicts);
   return verdicts;
 }
 

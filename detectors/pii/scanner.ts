@@ -81,6 +81,10 @@ export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
   const st = newState(options);
   const fingerprint = createFingerprinter(options.fingerprintKey);
   let text: Buffer = Buffer.alloc(0);
+  // The carry lives at the front of one reused buffer and the next chunk is copied behind it: no
+  // allocation per chunk (a fresh 64 KiB buffer per chunk cost more than the copy itself).
+  let work: Buffer = Buffer.alloc(0);
+  let carry = 0;
   let base = 0;
   let windowFrom = 0;
   let fieldFrom = 0;
@@ -91,8 +95,11 @@ export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
     const f = scanFields(st.engine, text, fieldFrom, final, hits);
     let keep = Math.max(0, Math.min(w.resume, f) - CONTEXT_KEEP);
     if (!final) keep = Math.min(keep, trailingTokenStart(text, Math.max(w.lastEnd, keep - MAX_WINDOW)));
-    // a copy: the caller may reuse its chunk's memory, and the carry must not pin the whole chunk
-    text = Buffer.from(text.subarray(keep));
+    // the carry is copied: the caller may reuse its chunk's memory
+    carry = text.length - keep;
+    if (work.length < carry) work = Buffer.allocUnsafeSlow(Math.max(carry, 2 * work.length));
+    if (text.buffer === work.buffer && text.byteOffset === work.byteOffset) work.copyWithin(0, keep, keep + carry);
+    else work.set(text.subarray(keep), 0);
     base += keep;
     windowFrom = w.resume - keep;
     fieldFrom = f - keep;
@@ -102,10 +109,24 @@ export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
   return {
     write(chunk) {
       const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      text = text.length === 0 ? bytes : Buffer.concat([text, bytes]);
+      if (carry === 0) text = bytes;
+      else {
+        const need = carry + bytes.length;
+        if (work.length < need) {
+          const grown = Buffer.allocUnsafeSlow(Math.max(need, 2 * work.length));
+          grown.set(work.subarray(0, carry), 0);
+          work = grown;
+        }
+        work.set(bytes, carry);
+        text = work.subarray(0, need);
+      }
       return run(false);
     },
-    end: () => run(true),
+    end() {
+      if (carry > 0) text = work.subarray(0, carry);
+      else text = Buffer.alloc(0);
+      return run(true);
+    },
     limits: st.limits,
   };
 }

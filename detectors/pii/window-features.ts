@@ -23,9 +23,11 @@ export const F: WindowFeatures = {
   alnumRuns: 0,
 };
 
-/** @internal Number of integers in the exact gate key (`FV`): every feature a gate may read. */
-export const FV_LENGTH = 19;
-/** @internal The same features as `F`, as integers: the exact key of the gate memo. */
+/** @internal Number of integers in the gate key (`FV`): every feature a gate may read, two to an integer. */
+export const FV_LENGTH = 11;
+/** @internal `FV` is an exact key for windows shorter than this (every count fits in 16 bits). */
+export const FV_EXACT = 65536;
+/** @internal The same features as `F`, packed into integers: the key of the gate memo. */
 export const FV = new Int32Array(FV_LENGTH);
 
 // byte classes: 1 digit, 2 upper, 3 lower, 4 token joiner, 5.. the other counted bytes, 0 the rest
@@ -39,10 +41,13 @@ const COUNTED = '.:-/ +()@%\\';
 for (let k = 0; k < COUNTED.length; k++) CLASS[COUNTED.charCodeAt(k)] = 5 + k;
 // '(' and ')' share the paren counter
 CLASS[41] = CLASS[40] as number;
-/** Bytes that continue a token (letters, digits, joiners `- . : / + ( ) _ % @ \`). */
-const TOKEN = new Uint8Array(256);
-for (let c = 0; c < 256; c++) TOKEN[c] = (CLASS[c] as number) !== 0 && c !== 32 ? 1 : 0;
-TOKEN[95] = 1;
+/**
+ * The classes as a token sees them: 0 for a byte that ends the token (a space too), 4 for `_` (a joiner
+ * counted nowhere). One lookup per byte both finds the token's end and classifies.
+ */
+const TOKEN_CLASS = Uint8Array.from(CLASS);
+TOKEN_CLASS[32] = 0;
+TOKEN_CLASS[95] = 4;
 
 /** Bit of a run length in `digitRuns` / `alnumRuns`: k for k ≤ 30, 0 for longer runs. */
 function runBit(length: number): number {
@@ -77,11 +82,10 @@ export function measureRun(bytes: Uint8Array, ws: number, max: number, tokenOnly
   let uuDD = 0;
   let digitRuns = 0;
   let alnumRuns = 0;
+  const table = tokenOnly ? TOKEN_CLASS : CLASS;
   let k = ws;
   for (; k < max; k++) {
-    const c = bytes[k] as number;
-    if (tokenOnly && TOKEN[c] === 0) break;
-    const cls = CLASS[c] as number;
+    const cls = table[bytes[k] as number] as number;
     if (cls === 1) {
       digits++;
       alnum++;
@@ -105,6 +109,7 @@ export function measureRun(bytes: Uint8Array, ws: number, max: number, tokenOnly
       uppers++;
       continue;
     }
+    if (cls === 0 && tokenOnly) break;
     uppers = 0;
     if (alnum > 0) {
       alnumRuns |= runBit(alnum);
@@ -150,27 +155,38 @@ export function measureRun(bytes: Uint8Array, ws: number, max: number, tokenOnly
     if (alnum > maxAlnum) maxAlnum = alnum;
   }
   const f = F;
-  const fv = FV;
-  fv[0] = f.len = k - ws;
-  fv[1] = f.digits = digits;
-  fv[2] = f.upper = upper;
-  fv[3] = f.letters = upper + lower;
-  fv[4] = f.maxRun = maxRun;
-  fv[5] = f.maxAlnum = maxAlnum;
-  fv[6] = f.dots = dots;
-  fv[7] = f.colons = colons;
-  fv[8] = f.dashes = dashes;
-  fv[9] = f.slashes = slashes;
-  fv[10] = f.spaces = spaces;
-  fv[11] = f.plus = plus;
-  fv[12] = f.paren = paren;
-  fv[13] = f.at = at;
-  fv[14] = f.percent = percent;
-  fv[15] = f.backslash = backslash;
+  f.len = k - ws;
+  f.digits = digits;
+  f.upper = upper;
+  f.letters = upper + lower;
+  f.maxRun = maxRun;
+  f.maxAlnum = maxAlnum;
+  f.dots = dots;
+  f.colons = colons;
+  f.dashes = dashes;
+  f.slashes = slashes;
+  f.spaces = spaces;
+  f.plus = plus;
+  f.paren = paren;
+  f.at = at;
+  f.percent = percent;
+  f.backslash = backslash;
   f.uuDD = uuDD === 1;
-  fv[16] = uuDD;
-  fv[17] = f.digitRuns = digitRuns;
-  fv[18] = f.alnumRuns = alnumRuns;
+  f.digitRuns = digitRuns;
+  f.alnumRuns = alnumRuns;
+  // the key packs two counts per integer (exact while the window is shorter than 64 KiB; see `FV_EXACT`)
+  const fv = FV;
+  fv[0] = f.len | (digits << 16);
+  fv[1] = f.letters | (upper << 16);
+  fv[2] = maxRun | (maxAlnum << 16);
+  fv[3] = dots | (colons << 16);
+  fv[4] = dashes | (slashes << 16);
+  fv[5] = spaces | (plus << 16);
+  fv[6] = paren | (at << 16);
+  fv[7] = percent | (backslash << 16);
+  fv[8] = uuDD;
+  fv[9] = digitRuns;
+  fv[10] = alnumRuns;
   return k;
 }
 
