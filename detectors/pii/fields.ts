@@ -35,22 +35,24 @@ export function keyHash(bytes: Uint8Array, s: number, e: number): number {
 }
 
 /**
- * @internal Finds JSON keys (`"first_name": "…"`) and form/query fields (`first_name=…`) named like
- * personal data and checks their values. Processes keys in `[from, limit)`; returns `limit`, where the
- * next call resumes (keys near the end wait for the next chunk so values are never cut).
+ * @internal Where key processing stops in `bytes` of length `n` when resumed at `from`: keys near the end
+ * wait for the next chunk so their values are never cut.
  */
-export function scanFields(engine: Engine, bytes: Buffer, from: number, final: boolean, out: Hit[]): number {
-  const n = bytes.length;
-  const limit = final ? n : Math.max(from, n - FIELD_TAIL);
-  if (engine.fields.size === 0) return limit;
-  // one pass over the bytes for both `":` (JSON keys) and `=` (form and query fields)
-  for (let k = from; k < limit; k++) {
-    const c = bytes[k] as number;
-    if (c === 34) {
-      if (bytes[k + 1] === 58) jsonField(engine, bytes, k, out);
-    } else if (c === 61) formField(engine, bytes, k, out);
-  }
-  return limit;
+export function fieldLimit(n: number, from: number, final: boolean): number {
+  return final ? n : Math.max(from, n - FIELD_TAIL);
+}
+
+/**
+ * @internal Checks the key ending at `k`: a JSON key (`"first_name": "…"`, `k` at the closing quote) or a
+ * form/query field (`first_name=…`, `k` at the `=`) named like personal data, and its value. The window
+ * scan calls it for each `"` and `=` it passes: neither byte is ever inside a window.
+ */
+export function fieldAt(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
+  if (engine.fields.size === 0) return;
+  const c = bytes[k];
+  if (c === 34) {
+    if (bytes[k + 1] === 58) jsonField(engine, bytes, k, out);
+  } else if (c === 61) formField(engine, bytes, k, out);
 }
 
 /** Start of the key ending at `end`, or -1 when there is none (no allocation: called for every key). */

@@ -1,7 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { inflateCapped, sniffCompression } from './decoders.js';
 import { compileEngine, type Engine, type Hit } from './engine.js';
-import { scanFields } from './fields.js';
 import { createFingerprinter } from './fingerprint.js';
 import { multipartBoundary, splitMultipart } from './multipart.js';
 import { phone, phoneRecognizer } from './recognizers/phone.js';
@@ -91,8 +90,8 @@ export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
   let lastEnd = 0;
   const run = (final: boolean): Detection[] => {
     const hits: Hit[] = [];
-    const w = scanWindows(st, text, windowFrom, lastEnd, final, depth, hits);
-    const f = scanFields(st.engine, text, fieldFrom, final, hits);
+    const w = scanWindows(st, text, windowFrom, lastEnd, final, depth, hits, fieldFrom);
+    const f = w.fields;
     let keep = Math.max(0, Math.min(w.resume, f) - CONTEXT_KEEP);
     if (!final) keep = Math.min(keep, trailingTokenStart(text, Math.max(w.lastEnd, keep - MAX_WINDOW)));
     // the carry is copied: the caller may reuse its chunk's memory

@@ -7,7 +7,7 @@ import {
   sniffCompression,
 } from './decoders.js';
 import { CONTEXT_LOOKBACK, type ContextState, type Engine, type Hit, matchWindow, newContext } from './engine.js';
-import { scanFields } from './fields.js';
+import { fieldAt, fieldLimit } from './fields.js';
 import { isLowerHex, joinable, looksBase64At, MRZ, MRZ_LENGTH, mrzRun } from './token-shapes.js';
 import { F, measure, measureRun } from './window-features.js';
 
@@ -51,6 +51,8 @@ const SEED = new Uint8Array(256);
 for (let c = 48; c <= 57; c++) SEED[c] = 1;
 SEED[64] = 1;
 SEED[45] = SEED[58] = SEED[46] = 2;
+// field keys: `"` (a JSON key's closing quote) and `=`; never inside a window, so one pass finds both
+SEED[34] = SEED[61] = 3;
 
 /** @internal True for bytes that continue a token (letters, digits, joiners). */
 export function isTokenChar(c: number): boolean {
@@ -72,8 +74,9 @@ function atBegin(bytes: Uint8Array, at: number, whole: boolean): boolean {
 }
 
 /**
- * @internal Finds candidate windows in `bytes[from, n)` and runs the recognizers on them. Returns where
- * the next call resumes (a window touching the end waits for more input) and the end of the last window.
+ * @internal Finds candidate windows in `bytes[from, n)` and runs the recognizers on them, and in the same
+ * pass checks field keys in `bytes[fieldFrom, fieldLimit)`. Returns where the next call resumes (a window
+ * touching the end waits for more input), the end of the last window, and how far keys were checked.
  * Works on the bytes (latin1 view): a byte that cannot seed a window costs one table lookup.
  */
 export function scanWindows(
@@ -84,18 +87,27 @@ export function scanWindows(
   final: boolean,
   depth: number,
   out: Hit[],
-): { resume: number; lastEnd: number } {
+  fieldFrom: number,
+): { resume: number; lastEnd: number; fields: number } {
   const n = bytes.length;
   const ctx = newContext(st.engine);
+  const fieldEnd = fieldLimit(n, fieldFrom, final);
+  const fieldsTo = (at: number): number => Math.max(fieldFrom, Math.min(at, fieldEnd));
   let lastEnd = lo;
-  let i = from;
+  let i = Math.min(from, fieldFrom);
   while (i < n) {
     while (i < n && SEED[bytes[i] as number] === 0) i++;
     if (i >= n) break;
     const c = bytes[i] as number;
-    if (SEED[c] === 2) {
+    const seed = SEED[c] as number;
+    if (seed === 3 || i < from) {
+      if (seed === 3 && i >= fieldFrom && i < fieldEnd) fieldAt(st.engine, bytes, i, out);
+      i++;
+      continue;
+    }
+    if (seed === 2) {
       if (c === 45 && bytes[i + 1] === 45) {
-        if (!final && n - i < 11 + 128 && atBegin(bytes, i, false)) return { resume: i, lastEnd };
+        if (!final && n - i < 11 + 128 && atBegin(bytes, i, false)) return { resume: i, lastEnd, fields: fieldsTo(i) };
         if (atBegin(bytes, i, true)) {
           const close = bytes.indexOf('-----', i + 10, 'latin1');
           const end = close < 0 || close > i + 64 ? i + 10 : close + 5;
@@ -105,7 +117,7 @@ export function scanWindows(
           continue;
         }
       }
-      if (!final && i + 6 >= n) return { resume: tokenStart(bytes, i, lastEnd), lastEnd };
+      if (!final && i + 6 >= n) return { resume: tokenStart(bytes, i, lastEnd), lastEnd, fields: fieldsTo(i) };
       const mac = isHex(bytes[i - 1]) && isHex(bytes[i - 2]) && (bytes[i + 3] === c || bytes[i + 5] === c);
       if (!mac) {
         i++;
@@ -119,7 +131,7 @@ export function scanWindows(
     if (bytes[we] === 60 || bytes[ws - 1] === 60) {
       // '<' is no token byte, but a passport MRZ line is 44 characters of [A-Z0-9<]: kept whole
       const [ms, me] = mrzRun(bytes, ws, we, lastEnd);
-      if (me >= n && !final && me - ms <= MRZ_LENGTH) return { resume: ms, lastEnd };
+      if (me >= n && !final && me - ms <= MRZ_LENGTH) return { resume: ms, lastEnd, fields: fieldsTo(i) };
       if (me - ms === MRZ_LENGTH && (ms === 0 || MRZ[bytes[ms - 1] as number] === 0)) {
         measure(bytes, ms, me);
         processWindow(st, ctx, bytes, ms, me, depth, out);
@@ -142,12 +154,12 @@ export function scanWindows(
       if (f === we + 1 || !joinable(bytes, we + 1, f)) break;
       we = f;
     }
-    if (touchesEnd && !final && we - ws < MAX_WINDOW) return { resume: ws, lastEnd };
+    if (touchesEnd && !final && we - ws < MAX_WINDOW) return { resume: ws, lastEnd, fields: fieldsTo(i) };
     if (ws !== start || we !== measured) measure(bytes, ws, we);
     processWindow(st, ctx, bytes, ws, we, depth, out);
     lastEnd = i = we;
   }
-  return { resume: n, lastEnd };
+  return { resume: n, lastEnd, fields: fieldEnd };
 }
 
 function tokenStart(bytes: Uint8Array, i: number, lo: number): number {
@@ -266,8 +278,7 @@ export function scanDecoded(
   const prefix = parent.subarray(Math.max(0, ws - CONTEXT_LOOKBACK), ws);
   const bytes = Buffer.concat([prefix, decoded]);
   const inner: Hit[] = [];
-  scanWindows(st, bytes, prefix.length, prefix.length, true, depth + 1, inner);
-  scanFields(st.engine, bytes, prefix.length, true, inner);
+  scanWindows(st, bytes, prefix.length, prefix.length, true, depth + 1, inner, prefix.length);
   for (const h of inner) {
     h.start = ws;
     h.end = we;
