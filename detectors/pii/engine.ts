@@ -2,7 +2,7 @@ import { advanceContext, type ContextIndex, type ContextState, compileContext } 
 import { keyHash } from './fields.js';
 import { GateMemo, type GateVerdicts } from './gate-memo.js';
 import { type Detection, type FieldRecognizer, Gate, type Recognizer, type WindowFeatures } from './types.js';
-import { FV, FV_EXACT } from './window-features.js';
+import { FV, FV_EXACT, latin1 } from './window-features.js';
 
 /**
  * @internal A finding inside the detector, before fingerprinting. `normalized` never leaves the package:
@@ -188,7 +188,7 @@ export function matchWindow(
     }
     let inContext = contextReady && (ctx.lastSeen[c.index] ?? -1e9) >= horizon;
     if (gate === Gate.CONTEXT && !inContext && !ungatedKept) continue;
-    win ??= bytes.toString('latin1', ws, we);
+    win ??= latin1(bytes, ws, we);
     const re = c.re;
     re.lastIndex = 0;
     for (let m = re.exec(win); m !== null; m = re.exec(win)) {

@@ -1,5 +1,6 @@
 import { jsonUnescape, percentDecode } from './decoders.js';
 import type { Engine, Hit } from './engine.js';
+import { latin1 } from './window-features.js';
 
 /** Longest field value looked at, in bytes; also how much tail is left for the next chunk. */
 export const FIELD_VALUE_MAX = 256;
@@ -73,7 +74,7 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   let e = v + 1;
   while (e < bytes.length && e - v <= FIELD_VALUE_MAX && bytes[e] !== 34) e += bytes[e] === 92 ? 2 : 1;
   if (bytes[e] !== 34) return;
-  emit(rec, jsonUnescape(bytes.toString('latin1', v + 1, e)), v + 1, e, engine, out);
+  emit(rec, jsonUnescape(latin1(bytes, v + 1, e)), v + 1, e, engine, out);
 }
 
 function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
@@ -99,7 +100,7 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
     if (c === 38 || c === 10 || c === 13 || c === 34 || c === 59 || c === 9 || c === 60) break;
     e++;
   }
-  emit(rec, percentDecode(bytes.toString('latin1', k + 1, e).replace(/\+/g, ' ')), k + 1, e, engine, out);
+  emit(rec, percentDecode(latin1(bytes, k + 1, e).replace(/\+/g, ' ')), k + 1, e, engine, out);
 }
 
 function emit(

@@ -26,8 +26,12 @@ export class GateMemo<T> {
 
   /** Looks up `fv` (with `extra`); remembers the slot for a following `set`. */
   get(fv: Int32Array, extra: number): GateVerdicts<T> | undefined {
+    // lengths, counts and run sets vary the most; the full key is compared below
     let h = Math.imul(extra ^ 0x811c9dc5, 16777619);
-    for (let i = 0; i < FV_LENGTH; i++) h = Math.imul(h ^ (fv[i] as number), 16777619);
+    h = Math.imul(h ^ (fv[0] as number), 16777619);
+    h = Math.imul(h ^ (fv[1] as number), 16777619);
+    h = Math.imul(h ^ (fv[9] as number), 16777619);
+    h = Math.imul(h ^ (fv[10] as number), 16777619);
     const slot = (h ^ (h >>> 15)) & (SLOTS - 1);
     this.slot = slot;
     if (this.filled[slot] === 0) return undefined;

@@ -9,7 +9,7 @@ import {
 import { CONTEXT_LOOKBACK, type ContextState, type Engine, type Hit, matchWindow, newContext } from './engine.js';
 import { fieldAt, fieldLimit } from './fields.js';
 import { isLowerHex, joinable, looksBase64At, MRZ, MRZ_LENGTH, mrzRun } from './token-shapes.js';
-import { F, measure, measureRun } from './window-features.js';
+import { F, latin1, measure, measureRun } from './window-features.js';
 
 /** Why a decoded layer was not followed. */
 export const LimitKind = {
@@ -197,7 +197,7 @@ function processWindow(
   if (f.spaces === 0 && f.digits >= 12 && bytes[ws + 4] === 45 && bytes[ws + 10] === 84 && bytes[ws + 13] === 58)
     return;
   if (f.percent > 0 || f.backslash > 0) {
-    const win = bytes.toString('latin1', ws, we);
+    const win = latin1(bytes, ws, we);
     let decoded = f.backslash > 0 ? jsonUnescape(win) : win;
     // form encoding: '+' is a space
     if (f.percent > 0 && hasPercentEscape(decoded)) decoded = percentDecode(decoded.replace(/\+/g, ' '));

@@ -195,3 +195,11 @@ export function measure(bytes: Uint8Array, ws: number, we: number): WindowFeatur
   measureRun(bytes, ws, we, false);
   return F;
 }
+
+/** Node's Buffer method behind `toString('latin1', …)`, without the encoding lookup (typed here: @types/node omits it). */
+type Latin1Sliceable = Buffer & { latin1Slice(start: number, end: number): string };
+
+/** @internal `bytes[start, end)` as a latin1 string (one character per byte), the form regexes run on. */
+export function latin1(bytes: Buffer, start: number, end: number): string {
+  return (bytes as Latin1Sliceable).latin1Slice(start, end);
+}
