@@ -72,6 +72,8 @@ export interface Engine {
   literalRecognizers: readonly Compiled[];
   /** Field recognizers by `keyHash` of their field names. */
   fields: ReadonlyMap<number, FieldRecognizer>;
+  /** 1 for a byte that can end a field name (either case; `_`, `-` and space, which keys may end with). */
+  fieldLast: Uint8Array;
   minConfidence: number;
   context: ContextIndex;
   /** Gate verdicts by exact feature vector (windows of the same shape skip the gate calls). */
@@ -107,16 +109,22 @@ export function compileEngine(
     }))
     .sort((a, b) => a.minDigits - b.minDigits || a.index - b.index);
   const fieldMap = new Map<number, FieldRecognizer>();
+  const fieldLast = new Uint8Array(256);
   for (const f of fields) {
     for (const name of f.fields) {
       const bytes = Buffer.from(name, 'latin1');
       fieldMap.set(keyHash(bytes, 0, bytes.length), f);
+      const last = bytes[bytes.length - 1] ?? 0;
+      fieldLast[last] = 1;
+      fieldLast[last >= 97 && last <= 122 ? last - 32 : last] = 1;
     }
   }
+  fieldLast[95] = fieldLast[45] = fieldLast[32] = 1;
   return {
     recognizers: compiled,
     literalRecognizers: compiled.filter((c) => c.r.literal !== undefined),
     fields: fieldMap,
+    fieldLast,
     minConfidence,
     context: compileContext(recognizers.map((r) => r.context)),
     memo: new GateMemo<Compiled>(),

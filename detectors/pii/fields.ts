@@ -49,7 +49,8 @@ export function fieldLimit(n: number, from: number, final: boolean): number {
  * scan calls it for each `"` and `=` it passes: neither byte is ever inside a window.
  */
 export function fieldAt(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
-  if (engine.fields.size === 0) return;
+  // most keys end in a byte no field name ends in (`order_id`, `created_at`): no key scan, no hash
+  if (engine.fieldLast[bytes[k - 1] ?? 0] === 0) return;
   const c = bytes[k];
   if (c === 34) {
     if (bytes[k + 1] === 58) jsonField(engine, bytes, k, out);
