@@ -10,6 +10,7 @@ import {
 } from '../../incidents/notifications/index.js';
 import { authorityDraftOf } from '../authority-drafts.js';
 import { DraftStore } from '../draft-store.js';
+import { NotFoundError } from '../errors.js';
 import { type HttpRequest, type HttpResponse, jsonBody } from '../http/routes.js';
 import type { IncidentStore } from '../incident-store.js';
 
@@ -72,7 +73,6 @@ export function draftRoute(deps: DraftRouteDeps) {
       return json(400, {
         error: `authority: "${chosen}" is not configured; expected one of ${authorities.join(', ')}`,
       });
-    if (!(await deps.store.getIncident(id))) return json(404, { error: `incident ${id} not found` });
     const request = {
       config,
       authorityId: chosen,
@@ -80,7 +80,12 @@ export function draftRoute(deps: DraftRouteDeps) {
       language: 'en',
       at: deps.now().toISOString(),
     };
-    return { config, ...(await authorityDraftOf(deps.store, id, request)) };
+    try {
+      return { config, ...(await authorityDraftOf(deps.store, id, request)) };
+    } catch (error) {
+      if (error instanceof NotFoundError) return json(404, { error: `incident ${id} not found` });
+      throw error;
+    }
   }
 
   return async (id: string, req: HttpRequest): Promise<HttpResponse> => {
