@@ -57,6 +57,22 @@ describe('breachwatch scan', () => {
     expect(lines.filter((l) => l.file === gz).every((l) => l.start === 0)).toBe(true);
   });
 
+  it('splits a multipart body by --content-type and reports each value at its offset in the file', async () => {
+    const multipart = join(dir, 'upload.bin');
+    const head = '--XyZ\r\nContent-Disposition: form-data; name="note"\r\n\r\n';
+    const raw = `${head}${body}\r\n--XyZ--\r\n`;
+    writeFileSync(multipart, raw);
+    const { code, out } = await run([multipart, '--content-type', 'multipart/form-data; boundary=XyZ']);
+    expect(code).toBe(0);
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; start: number; end: number });
+    expect(lines.map((l) => l.type)).toEqual(['EMAIL', 'IBAN', 'CREDIT_CARD']);
+    const email = lines[0] as { start: number; end: number };
+    expect(Buffer.from(raw).subarray(email.start, email.end).toString()).toBe('jane.doe@example.com');
+  });
+
   it('prints a summary table with --format table', async () => {
     const { out } = await run([file, '--format', 'table']);
     expect(out).toMatch(/^type\s+category\s+detections\s+distinct\s+validated\s+jurisdictions/);
