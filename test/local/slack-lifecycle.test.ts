@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentStore } from '../../adapters/incident-store.js';
 import type { GuardDutyEvent } from '../../events/guardduty.js';
 import { makeGuardDutyHandler } from '../../functions/guardduty-ingest.js';
 import type { Incident } from '../../incidents/incident.js';
 import { verifyChain } from '../../incidents/timeline.js';
-import { serveHttp } from '../../local/http-server.js';
 import { localContext } from '../../local/lambda-context.js';
-import { startWorkflowRuntime, type WorkflowRuntime } from '../../local/workflow-runtime.js';
-import { freshStore } from '../support/dynamo.js';
-import { SlackStandIn } from '../support/slack-standin.js';
+import type { WorkflowRuntime } from '../../local/workflow-runtime.js';
+import type { SlackStandIn } from '../support/slack-standin.js';
+import { startWorkflowUnderTest } from '../support/workflow.js';
 
 const SECRET = 'lifecycle-signing-secret';
 const ONCALL = 'U0ONCALL1';
@@ -23,37 +20,23 @@ let clock = new Date('2026-11-20T02:20:00.000Z');
 const later = (hours: number) => {
   clock = new Date(clock.getTime() + hours * 3_600_000);
 };
-const slack = new SlackStandIn(SECRET, () => clock);
 let store: IncidentStore;
 let wf: WorkflowRuntime;
-let server: Server;
+let slack: SlackStandIn;
 let endpoint = '';
+let stop = async () => {};
 
 beforeAll(async () => {
-  await slack.start();
-  store = await freshStore();
-  wf = await startWorkflowRuntime({
-    store,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: store.tableName,
-    slackApiUrl: slack.apiUrl,
-    slackSigningSecret: SECRET,
-    slackChannel: 'C0BREACH',
+  let base: string;
+  ({ store, wf, slack, base, stop } = await startWorkflowUnderTest({
+    secret: SECRET,
+    clock: () => clock,
     slackUsers: { [ONCALL]: 'oncall-sam', [DPO]: 'dpo-anna' },
-    publicUrl: 'http://127.0.0.1:3000',
-    now: () => clock,
-    deadlineIntervalMs: 0,
-    log: () => undefined,
-  });
-  server = await serveHttp(wf.routes, 0);
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/interactions`;
+  }));
+  endpoint = `${base}/slack/interactions`;
 });
 
-afterAll(async () => {
-  await wf?.stop();
-  await new Promise((r) => server?.close(r));
-  await slack.stop();
-});
+afterAll(() => stop());
 
 type Blocks = Array<{ type: string; elements?: Array<{ action_id: string }> }>;
 const buttonsOf = (body: Record<string, unknown>) =>

@@ -1,49 +1,31 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentStore } from '../../adapters/incident-store.js';
 import { makeGuardDutyHandler } from '../../functions/guardduty-ingest.js';
-import { serveHttp } from '../../local/http-server.js';
 import { localContext } from '../../local/lambda-context.js';
-import { startWorkflowRuntime, type WorkflowRuntime } from '../../local/workflow-runtime.js';
-import { freshStore } from '../support/dynamo.js';
+import type { WorkflowRuntime } from '../../local/workflow-runtime.js';
 import { guardDutyEvent, signal } from '../support/factories.js';
-import { SlackStandIn } from '../support/slack-standin.js';
+import type { SlackStandIn } from '../support/slack-standin.js';
+import { startWorkflowUnderTest } from '../support/workflow.js';
 
 const SECRET = 'e2e-signing-secret';
 let clock = new Date('2026-11-20T02:20:00.000Z');
-const slack = new SlackStandIn(SECRET, () => clock);
 let store: IncidentStore;
 let wf: WorkflowRuntime;
-let server: Server;
+let slack: SlackStandIn;
 let base = '';
+let stop = async () => {};
 const lines: string[] = [];
 
 beforeAll(async () => {
-  await slack.start();
-  store = await freshStore();
-  wf = await startWorkflowRuntime({
-    store,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: store.tableName,
-    slackApiUrl: slack.apiUrl,
-    slackSigningSecret: SECRET,
-    slackChannel: 'C0BREACH',
+  ({ store, wf, slack, base, stop } = await startWorkflowUnderTest({
+    secret: SECRET,
+    clock: () => clock,
     slackUsers: { U0123ABCD: 'oncall-sam' },
-    publicUrl: 'http://127.0.0.1:3000',
-    now: () => clock,
-    deadlineIntervalMs: 0,
     log: (line) => lines.push(line),
-  });
-  server = await serveHttp(wf.routes, 0);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }));
 });
 
-afterAll(async () => {
-  await wf?.stop();
-  await new Promise((r) => server?.close(r));
-  await slack.stop();
-});
+afterAll(() => stop());
 
 describe('local workflow runtime, end to end with a Slack stand-in', () => {
   let incidentId = '';
