@@ -91,6 +91,8 @@ export function newContext(engine: Engine): ContextState {
 export const UNGATED_FACTOR = 0.4;
 /** How far before a window context words are looked for, in bytes (covers `"card_number": "`). */
 export const CONTEXT_LOOKBACK = 40;
+/** How far after a window a context word may start, in bytes (`4111… (card)`, `…, iban`). */
+export const CONTEXT_LOOKAHEAD = 12;
 
 /** @internal Compiles recognizers for one scanner. */
 export function compileEngine(
@@ -182,6 +184,8 @@ export function matchWindow(
   let win: string | undefined;
   let contextReady = false;
   const horizon = ws - CONTEXT_LOOKBACK;
+  // words start before `ahead`; the window scan waits for these bytes unless the input has ended
+  const ahead = Math.min(bytes.length, we + CONTEXT_LOOKAHEAD);
   let local: Hit[] | undefined;
   for (let k = 0; k < runs.length; k++) {
     const c = runs[k] as Compiled;
@@ -191,7 +195,7 @@ export function matchWindow(
     const ungatedKept = c.ungatedConfidence >= engine.minConfidence;
     // Context words are looked up once per window, and only when a gate or a match needs them.
     if (!contextReady && (gate === Gate.CONTEXT || r.requiresContext)) {
-      if (ctx.scanned < we) advanceContext(engine.context, ctx, bytes, Math.max(ctx.scanned, horizon, 0), we);
+      if (ctx.scanned < ahead) advanceContext(engine.context, ctx, bytes, Math.max(ctx.scanned, horizon, 0), ahead);
       contextReady = true;
     }
     let inContext = contextReady && (ctx.lastSeen[c.index] ?? -1e9) >= horizon;
@@ -205,7 +209,7 @@ export function matchWindow(
         continue;
       }
       if (!contextReady) {
-        if (ctx.scanned < we) advanceContext(engine.context, ctx, bytes, Math.max(ctx.scanned, horizon, 0), we);
+        if (ctx.scanned < ahead) advanceContext(engine.context, ctx, bytes, Math.max(ctx.scanned, horizon, 0), ahead);
         contextReady = true;
         inContext = (ctx.lastSeen[c.index] ?? -1e9) >= horizon;
       }

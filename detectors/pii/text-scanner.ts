@@ -6,7 +6,15 @@ import {
   percentDecode,
   sniffCompression,
 } from './decoders.js';
-import { CONTEXT_LOOKBACK, type ContextState, type Engine, type Hit, matchWindow, newContext } from './engine.js';
+import {
+  CONTEXT_LOOKAHEAD,
+  CONTEXT_LOOKBACK,
+  type ContextState,
+  type Engine,
+  type Hit,
+  matchWindow,
+  newContext,
+} from './engine.js';
 import { fieldAt, fieldLimit } from './fields.js';
 import { isLowerHex, joinable, looksBase64At, MRZ, MRZ_LENGTH, mrzRun } from './token-shapes.js';
 import { F, latin1, measure, measureRun } from './window-features.js';
@@ -131,7 +139,8 @@ export function scanWindows(
     if (bytes[we] === 60 || bytes[ws - 1] === 60) {
       // '<' is no token byte, but a passport MRZ line is 44 characters of [A-Z0-9<]: kept whole
       const [ms, me] = mrzRun(bytes, ws, we, lastEnd);
-      if (me >= n && !final && me - ms <= MRZ_LENGTH) return { resume: ms, lastEnd, fields: fieldsTo(i) };
+      if (me + CONTEXT_LOOKAHEAD > n && !final && me - ms <= MRZ_LENGTH)
+        return { resume: ms, lastEnd, fields: fieldsTo(i) };
       if (me - ms === MRZ_LENGTH && (ms === 0 || MRZ[bytes[ms - 1] as number] === 0)) {
         measure(bytes, ms, me);
         processWindow(st, ctx, bytes, ms, me, depth, out);
@@ -154,7 +163,9 @@ export function scanWindows(
       if (f === we + 1 || !joinable(bytes, we + 1, f)) break;
       we = f;
     }
-    if (touchesEnd && !final && we - ws < MAX_WINDOW) return { resume: ws, lastEnd, fields: fieldsTo(i) };
+    // a window waits for the bytes after it too: a context word may follow it
+    if ((touchesEnd || we + CONTEXT_LOOKAHEAD > n) && !final && we - ws < MAX_WINDOW)
+      return { resume: ws, lastEnd, fields: fieldsTo(i) };
     if (ws !== start || we !== measured) measure(bytes, ws, we);
     processWindow(st, ctx, bytes, ws, we, depth, out);
     lastEnd = i = we;

@@ -54,10 +54,17 @@ export const creditCard: Recognizer = {
   requiresContext: true,
   confidence: 0.9,
   examples: {
-    match: ['4012 8888 8888 1881', '4012-8888-8888-1881', 'card_number=4012888888881881', 'Card: 378282246310005'],
+    match: [
+      '4012 8888 8888 1881',
+      '4012-8888-8888-1881',
+      'card_number=4012888888881881',
+      'Card: 378282246310005',
+      '4012888888881881 (card)', // a keyword shortly after counts too
+    ],
     noMatch: [
       { text: '4012 8888 8888 1882', why: 'Luhn fails' },
       { text: 'id 4012888888881881', why: 'bare 16 digits without a card keyword' },
+      { text: 'id 4012888888881881 and much later a card', why: 'the keyword starts more than 12 bytes after it' },
       { text: 'card 1748503543012', why: 'no issuer starts with 1' },
       { text: 'card 4444 4444 4444 4444', why: 'repeated digit placeholder' },
     ],
