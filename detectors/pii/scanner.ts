@@ -66,6 +66,7 @@ function newState(options: ScanOptions): ScanState {
     maxDecodedBytes: options.maxDecodedBytes ?? 64 * 1024 * 1024,
     decodedBytes: 0,
     limits: [],
+    contexts: [],
   };
 }
 

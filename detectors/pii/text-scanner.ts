@@ -42,6 +42,8 @@ export interface ScanState {
   maxDecodedBytes: number;
   decodedBytes: number;
   limits: DecodeLimit[];
+  /** One context state per layer depth, reset per text: layers of one depth are scanned one after another. */
+  contexts: ContextState[];
 }
 
 /** Longest window (one token run) kept across chunks: bounds the carry, in bytes. */
@@ -98,7 +100,9 @@ export function scanWindows(
   fieldFrom: number,
 ): { resume: number; lastEnd: number; fields: number } {
   const n = bytes.length;
-  const ctx = newContext(st.engine);
+  const ctx = (st.contexts[depth] ??= newContext(st.engine));
+  ctx.scanned = 0;
+  ctx.lastSeen.fill(-1e9);
   const fieldEnd = fieldLimit(n, fieldFrom, final);
   const fieldsTo = (at: number): number => Math.max(fieldFrom, Math.min(at, fieldEnd));
   let lastEnd = lo;
