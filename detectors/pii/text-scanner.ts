@@ -100,7 +100,8 @@ export function scanWindows(
   fieldFrom: number,
 ): { resume: number; lastEnd: number; fields: number } {
   const n = bytes.length;
-  const ctx = (st.contexts[depth] ??= newContext(st.engine));
+  st.contexts[depth] ??= newContext(st.engine);
+  const ctx = st.contexts[depth];
   ctx.scanned = 0;
   ctx.lastSeen.fill(-1e9);
   const fieldEnd = fieldLimit(n, fieldFrom, final);
