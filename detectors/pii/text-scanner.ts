@@ -16,7 +16,7 @@ import {
   newContext,
 } from './engine.js';
 import { fieldAt, fieldLimit } from './fields.js';
-import { isLowerHex, joinable, looksBase64At, MRZ, MRZ_LENGTH, mrzRun } from './token-shapes.js';
+import { boringTokenEnd, isLowerHex, joinable, looksBase64At, MRZ, MRZ_LENGTH, mrzRun } from './token-shapes.js';
 import { F, latin1, measure, measureRun } from './window-features.js';
 
 /** Why a decoded layer was not followed. */
@@ -138,6 +138,14 @@ export function scanWindows(
       }
     }
     let ws = tokenStart(bytes, i, lastEnd);
+    const boring = boringTokenEnd(bytes, ws, Math.min(n, ws + MAX_WINDOW));
+    if (boring >= 0) {
+      // an ISO timestamp, UUID or hex id: the window filters would reject it once measured
+      if ((boring >= n || boring + CONTEXT_LOOKAHEAD > n) && !final && boring - ws < MAX_WINDOW)
+        return { resume: ws, lastEnd, fields: fieldsTo(i) };
+      lastEnd = i = boring;
+      continue;
+    }
     // finding the token's end and measuring it is one pass; a joined window is measured again
     const start = ws;
     let we = measureRun(bytes, ws, Math.min(n, ws + MAX_WINDOW), true);
