@@ -71,21 +71,31 @@ export function advanceContext(
   to: number,
 ): void {
   const pairs = index.pairs;
+  // the loop reads only in-bounds bytes; the last byte of the input pairs with 0, as a word's second byte never is
+  const inBounds = Math.min(to, bytes.length - 1);
   let pair = from < bytes.length ? (bytes[from] as number) : 0;
-  for (let k = from; k < to; k++) {
-    // bytes past the end read as 0, as a word's second byte never is
-    pair = ((pair << 8) | ((bytes[k + 1] as number | undefined) ?? 0)) & 0xffff;
-    if ((((pairs[pair >> 5] as number) >>> (pair & 31)) & 1) === 0) continue;
-    const slot = index.slots[pair] as number;
-    // a word starts after a non-letter, or at an upper-case letter after a lower-case one (camelCase)
-    const p = k === 0 ? 0 : (LETTER[bytes[k - 1] as number] as number);
-    if (p !== 0 && !(p === 1 && LETTER[bytes[k] as number] === 2)) continue;
-    for (const e of index.lists[slot - 1] as (typeof index.lists)[number]) {
-      if (!startsWithIgnoreCase(bytes, k, e.word)) continue;
-      for (const id of e.ids) ctx.lastSeen[id] = k;
-    }
+  let k = from;
+  for (; k < inBounds; k++) {
+    pair = ((pair << 8) | (bytes[k + 1] as number)) & 0xffff;
+    if ((((pairs[pair >> 5] as number) >>> (pair & 31)) & 1) !== 0) wordAt(index, ctx, bytes, k, pair);
+  }
+  if (k < to) {
+    pair = (pair << 8) & 0xffff;
+    if ((((pairs[pair >> 5] as number) >>> (pair & 31)) & 1) !== 0) wordAt(index, ctx, bytes, k, pair);
   }
   ctx.scanned = to;
+}
+
+/** Records the context words starting at `k` (its first two bytes are `pair`), if a word starts there. */
+function wordAt(index: ContextIndex, ctx: ContextState, bytes: Uint8Array, k: number, pair: number): void {
+  // a word starts after a non-letter, or at an upper-case letter after a lower-case one (camelCase)
+  const p = k === 0 ? 0 : (LETTER[bytes[k - 1] as number] as number);
+  if (p !== 0 && !(p === 1 && LETTER[bytes[k] as number] === 2)) return;
+  const slot = index.slots[pair] as number;
+  for (const e of index.lists[slot - 1] as (typeof index.lists)[number]) {
+    if (!startsWithIgnoreCase(bytes, k, e.word)) continue;
+    for (const id of e.ids) ctx.lastSeen[id] = k;
+  }
 }
 
 function startsWithIgnoreCase(bytes: Uint8Array, at: number, word: Uint8Array): boolean {
