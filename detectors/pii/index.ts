@@ -4,6 +4,7 @@ export { DecodeLimitError, FingerprintKeyError, RecognizerRegistryError } from '
 export { createFingerprinter, MIN_FINGERPRINT_KEY_BYTES } from './fingerprint.js';
 export { type MultipartPart, multipartBoundary, splitMultipart } from './multipart.js';
 export { buildRegistry, FIELD_RECOGNIZERS, RECOGNIZERS } from './registry.js';
+export { type DecodeLimit, LimitKind } from './scan-state.js';
 export { createScanner, type PiiScanner, type ScanOptions, type ScanReport, scanBuffer } from './scanner.js';
 export { scanStream } from './stream.js';
 export {
@@ -14,7 +15,6 @@ export {
   TYPE_CATEGORY,
   type TypeSummary,
 } from './summary.js';
-export { type DecodeLimit, LimitKind } from './text-scanner.js';
 export {
   type Detection,
   type FieldRecognizer,

@@ -5,7 +5,8 @@ import { createFingerprinter } from './fingerprint.js';
 import { multipartBoundary, splitMultipart } from './multipart.js';
 import { phone, phoneRecognizer } from './recognizers/phone.js';
 import { FIELD_RECOGNIZERS, RECOGNIZERS } from './registry.js';
-import { type DecodeLimit, isTokenChar, LimitKind, MAX_WINDOW, type ScanState, scanWindows } from './text-scanner.js';
+import { type DecodeLimit, LimitKind, type ScanState } from './scan-state.js';
+import { isTokenChar, MAX_WINDOW, scanWindows } from './text-scanner.js';
 import type { Detection, FieldRecognizer, Recognizer } from './types.js';
 
 /** Scanner configuration; only the fingerprint key is required. */

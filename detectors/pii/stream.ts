@@ -4,8 +4,8 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Compression, sniffCompression } from './decoders.js';
 import { multipartBoundary } from './multipart.js';
 import { MultipartSplitter } from './multipart-stream.js';
+import { type DecodeLimit, LimitKind } from './scan-state.js';
 import { createScanner, type PiiScanner, type ScanOptions, type ScanReport, scanBuffer } from './scanner.js';
-import { type DecodeLimit, LimitKind } from './text-scanner.js';
 import type { Detection } from './types.js';
 
 class DecodeCapReached extends Error {}

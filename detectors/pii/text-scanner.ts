@@ -6,45 +6,12 @@ import {
   percentDecode,
   sniffCompression,
 } from './decoders.js';
-import {
-  CONTEXT_LOOKAHEAD,
-  CONTEXT_LOOKBACK,
-  type ContextState,
-  type Engine,
-  type Hit,
-  matchWindow,
-  newContext,
-} from './engine.js';
+import { CONTEXT_LOOKAHEAD, CONTEXT_LOOKBACK, type ContextState, type Hit, matchWindow, newContext } from './engine.js';
 import { fieldAt, fieldLimit } from './fields.js';
+import { LimitKind, type ScanState } from './scan-state.js';
 import { boringTokenEnd, isLowerHex, joinable, looksBase64At, MRZ, MRZ_LENGTH, mrzRun } from './token-shapes.js';
+
 import { F, latin1, measure, measureRun } from './window-features.js';
-
-/** Why a decoded layer was not followed. */
-export const LimitKind = {
-  BOMB: 'decompression-bomb',
-  DEPTH: 'depth',
-  DECODED_SIZE: 'decoded-size',
-  CORRUPT: 'corrupt',
-} as const;
-export type LimitKind = (typeof LimitKind)[keyof typeof LimitKind];
-
-/** A decoded layer that was reported instead of followed; offsets are into the original input. */
-export interface DecodeLimit {
-  kind: LimitKind;
-  start: number;
-  end: number;
-}
-
-/** @internal Shared by every layer of one scan: recognizers, caps and what was decoded so far. */
-export interface ScanState {
-  engine: Engine;
-  maxDepth: number;
-  maxDecodedBytes: number;
-  decodedBytes: number;
-  limits: DecodeLimit[];
-  /** One context state per layer depth, reset per text: layers of one depth are scanned one after another. */
-  contexts: ContextState[];
-}
 
 /** Longest window (one token run) kept across chunks: bounds the carry, in bytes. */
 export const MAX_WINDOW = 64 * 1024;

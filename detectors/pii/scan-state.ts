@@ -1,0 +1,28 @@
+import type { ContextState, Engine } from './engine.js';
+
+/** Why a decoded layer was not followed. */
+export const LimitKind = {
+  BOMB: 'decompression-bomb',
+  DEPTH: 'depth',
+  DECODED_SIZE: 'decoded-size',
+  CORRUPT: 'corrupt',
+} as const;
+export type LimitKind = (typeof LimitKind)[keyof typeof LimitKind];
+
+/** A decoded layer that was reported instead of followed; offsets are into the original input. */
+export interface DecodeLimit {
+  kind: LimitKind;
+  start: number;
+  end: number;
+}
+
+/** @internal Shared by every layer of one scan: recognizers, caps and what was decoded so far. */
+export interface ScanState {
+  engine: Engine;
+  maxDepth: number;
+  maxDecodedBytes: number;
+  decodedBytes: number;
+  limits: DecodeLimit[];
+  /** One context state per layer depth, reset per text: layers of one depth are scanned one after another. */
+  contexts: ContextState[];
+}
