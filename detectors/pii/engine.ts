@@ -91,7 +91,7 @@ export function newContext(engine: Engine): ContextState {
 export const UNGATED_FACTOR = 0.4;
 /** How far before a window context words are looked for, in bytes (covers `"card_number": "`). */
 export const CONTEXT_LOOKBACK = 40;
-/** How far after a window a context word may start, in bytes (`4111… (card)`, `…, iban`). */
+/** How far after a window its next word may start and count as context, in bytes (`4111… (card)`, `…, iban`). */
 export const CONTEXT_LOOKAHEAD = 12;
 
 /** @internal Compiles recognizers for one scanner. */
@@ -184,8 +184,17 @@ export function matchWindow(
   let win: string | undefined;
   let contextReady = false;
   const horizon = ws - CONTEXT_LOOKBACK;
-  // words start before `ahead`; the window scan waits for these bytes unless the input has ended
-  const ahead = Math.min(bytes.length, we + CONTEXT_LOOKAHEAD);
+  // words start before `ahead`; the window scan waits for these bytes unless the input has ended. Only the
+  // first word after the value may be its context ("… (card)", "…, iban"): in "ISO 13616 examples, addresses"
+  // the address word describes the examples, not the number.
+  let ahead = Math.min(bytes.length, we + CONTEXT_LOOKAHEAD);
+  for (let p = we; p < ahead; p++) {
+    const b = bytes[p] as number;
+    if ((b | 32) >= 97 && (b | 32) <= 122) {
+      ahead = p + 1;
+      break;
+    }
+  }
   let local: Hit[] | undefined;
   for (let k = 0; k < runs.length; k++) {
     const c = runs[k] as Compiled;

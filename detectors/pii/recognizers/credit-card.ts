@@ -65,6 +65,7 @@ export const creditCard: Recognizer = {
       { text: '4012 8888 8888 1882', why: 'Luhn fails' },
       { text: 'id 4012888888881881', why: 'bare 16 digits without a card keyword' },
       { text: 'id 4012888888881881 and much later a card', why: 'the keyword starts more than 12 bytes after it' },
+      { text: 'id 4012888888881881 a card', why: 'a keyword after it counts only as the next word' },
       { text: 'card 1748503543012', why: 'no issuer starts with 1' },
       { text: 'card 4444 4444 4444 4444', why: 'repeated digit placeholder' },
     ],

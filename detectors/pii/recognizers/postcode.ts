@@ -55,6 +55,10 @@ export const dePlz: Recognizer = {
     match: ['PLZ: 10115', '"zip":"80331"'],
     noMatch: [
       { text: 'PLZ 01000', why: 'below the lowest PLZ 01001' },
+      {
+        text: 'the ISO 13616 examples, addresses are fictional',
+        why: 'the address word is not the next word after it',
+      },
       { text: 'count 10115', why: 'no address keyword' },
     ],
   },
