@@ -5,23 +5,13 @@ import { applyCommand, type Command } from '../../incidents/lifecycle.js';
 import { authoritiesToNotify, type NotificationConfig } from '../../incidents/notifications/config.js';
 import { NotificationDecision, SubjectExemption } from '../../incidents/workflow.js';
 import { SlackPayloadError } from './errors.js';
-import { type ModalAction, ModalField, type ModalMetadata, modalCallbackId } from './modals.js';
+import { MODAL_ACTIONS, type ModalAction, ModalField, type ModalMetadata, modalCallbackId } from './modals.js';
 import type { ViewSubmissionPayload } from './payload.js';
 
 /** A submission either yields the command to apply or errors by input `block_id` (Slack shows them on the field). */
 export type SubmissionResult = { command: Command } | { errors: Partial<Record<ModalField, string>> };
 
 type Values = ViewSubmissionPayload['view']['state']['values'];
-
-const MODAL_ACTIONS: ModalAction[] = [
-  'dismiss',
-  'decide',
-  'notify-authority',
-  'notify-subjects',
-  'exempt-subjects',
-  'close',
-  'reopen',
-];
 
 /** The action of a modal from its `callback_id`, or undefined for a view breachwatch did not open. */
 export function modalActionOf(callbackId: string): ModalAction | undefined {

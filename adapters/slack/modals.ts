@@ -6,10 +6,16 @@ import { NotificationDecision, SubjectExemption } from '../../incidents/workflow
 import type { PersonAction } from './blocks.js';
 
 /** The actions that open a modal, each with its own form. */
-export type ModalAction = Extract<
-  PersonAction,
-  'dismiss' | 'decide' | 'notify-authority' | 'notify-subjects' | 'exempt-subjects' | 'close' | 'reopen'
->;
+export const MODAL_ACTIONS = [
+  'dismiss',
+  'decide',
+  'notify-authority',
+  'notify-subjects',
+  'exempt-subjects',
+  'close',
+  'reopen',
+] as const satisfies readonly PersonAction[];
+export type ModalAction = (typeof MODAL_ACTIONS)[number];
 
 /** What a modal carries back in `private_metadata`: the incident, where to report, the pre-filled risk score. */
 export interface ModalMetadata {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commandFromSubmission, modalActionOf, readModalMetadata } from '../../../adapters/slack/modal-submission.js';
-import { actionModal, type ModalAction, type ModalContext } from '../../../adapters/slack/modals.js';
+import { actionModal, MODAL_ACTIONS, type ModalAction, type ModalContext } from '../../../adapters/slack/modals.js';
 import type { ViewSubmissionPayload } from '../../../adapters/slack/payload.js';
 import { openIncident } from '../../../incidents/correlate.js';
 import type { Incident } from '../../../incidents/incident.js';
@@ -46,15 +46,7 @@ describe('Slack modals', () => {
   });
 
   it('keeps every title within Slack’s 24 characters', () => {
-    for (const action of [
-      'dismiss',
-      'decide',
-      'notify-authority',
-      'notify-subjects',
-      'exempt-subjects',
-      'close',
-      'reopen',
-    ] as const)
+    for (const action of MODAL_ACTIONS)
       expect((modal(action).title as { text: string }).text.length).toBeLessThanOrEqual(24);
   });
 });
