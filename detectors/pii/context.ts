@@ -8,6 +8,8 @@ export interface ContextIndex {
   /** The same pairs as a bit set (8 KiB, stays in L1 cache): most bytes are rejected by it. */
   pairs: Int32Array;
   lists: readonly (readonly { word: Uint8Array; ids: readonly number[] }[])[];
+  /** Bytes in the longest context word: a word starting just after a window needs this many to be read whole. */
+  longest: number;
 }
 
 /**
@@ -43,7 +45,9 @@ export function compileContext(words: readonly (readonly string[])[]): ContextIn
         pairs[pair >> 5] = (pairs[pair >> 5] as number) | (1 << (pair & 31));
       }
   });
-  return { slots, pairs, lists: [...index.values()] };
+  const lists = [...index.values()];
+  const longest = Math.max(0, ...lists.flatMap((entries) => entries.map((e) => e.word.length)));
+  return { slots, pairs, lists, longest };
 }
 
 function caseVariants(c: number): number[] {

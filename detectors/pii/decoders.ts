@@ -4,16 +4,38 @@ import { brotliDecompressSync, constants, gunzipSync, inflateRawSync, inflateSyn
 export const Compression = { GZIP: 'gzip', DEFLATE: 'deflate', BROTLI: 'br' } as const;
 export type Compression = (typeof Compression)[keyof typeof Compression];
 
-/** Sniffs gzip (1f 8b) and zlib (78 01/5e/9c/da) magic bytes; brotli has none and needs `content-encoding`. */
+/** Bytes of a body's head that `sniffCompression` looks at. */
+export const SNIFF_BYTES = 64;
+
+/**
+ * Sniffs gzip (1f 8b) and zlib (78 01/5e/9c/da) magic bytes in the first `SNIFF_BYTES` of a body; brotli
+ * has none and needs `content-encoding`. Text can start with a zlib header (`x^ …`): a head that reads as
+ * text after those two bytes is text, as compressed bytes are near-random.
+ */
 export function sniffCompression(head: Uint8Array, contentEncoding?: string): Compression | undefined {
   const declared = contentEncoding?.trim().toLowerCase();
   if (declared === 'gzip' || declared === 'x-gzip') return Compression.GZIP;
   if (declared === 'deflate') return Compression.DEFLATE;
   if (declared === 'br') return Compression.BROTLI;
   if (head[0] === 0x1f && head[1] === 0x8b) return Compression.GZIP;
-  if (head[0] === 0x78 && (head[1] === 0x01 || head[1] === 0x5e || head[1] === 0x9c || head[1] === 0xda))
+  if (
+    head[0] === 0x78 &&
+    (head[1] === 0x01 || head[1] === 0x5e || head[1] === 0x9c || head[1] === 0xda) &&
+    !textAfterZlibHeader(head)
+  )
     return Compression.DEFLATE;
   return undefined;
+}
+
+function textAfterZlibHeader(head: Uint8Array): boolean {
+  const end = Math.min(head.length, SNIFF_BYTES);
+  if (end <= 2) return false;
+  let printable = 0;
+  for (let i = 2; i < end; i++) {
+    const b = head[i] as number;
+    if ((b >= 32 && b < 127) || b === 9 || b === 10 || b === 13) printable++;
+  }
+  return printable >= (end - 2) * 0.85;
 }
 
 /** Result of a capped decompression: the bytes, or `bomb` when the output would exceed the cap. */

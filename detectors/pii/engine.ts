@@ -76,6 +76,11 @@ export interface Engine {
   fieldLast: Uint8Array;
   minConfidence: number;
   context: ContextIndex;
+  /**
+   * Bytes a window waits for after its end before it is decided mid-stream: the lookahead plus the longest
+   * context word, so a word that starts in the lookahead is read whole however the input is chunked.
+   */
+  waitAhead: number;
   /** Gate verdicts by exact feature vector (windows of the same shape skip the gate calls). */
   memo: GateMemo<Compiled>;
 }
@@ -110,6 +115,7 @@ export function compileEngine(
       literal: r.literal === undefined ? undefined : Buffer.from(r.literal, 'latin1'),
     }))
     .sort((a, b) => a.minDigits - b.minDigits || a.index - b.index);
+  const context = compileContext(recognizers.map((r) => r.context));
   const fieldMap = new Map<number, FieldRecognizer>();
   const fieldLast = new Uint8Array(256);
   for (const f of fields) {
@@ -128,7 +134,8 @@ export function compileEngine(
     fields: fieldMap,
     fieldLast,
     minConfidence,
-    context: compileContext(recognizers.map((r) => r.context)),
+    context,
+    waitAhead: CONTEXT_LOOKAHEAD + context.longest,
     memo: new GateMemo<Compiled>(),
   };
 }

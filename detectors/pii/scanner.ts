@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import { inflateCapped, sniffCompression } from './decoders.js';
+import { inflateCapped, SNIFF_BYTES, sniffCompression } from './decoders.js';
 import { compileEngine, type Engine, type Hit } from './engine.js';
 import { createFingerprinter } from './fingerprint.js';
 import { multipartBoundary, splitMultipart } from './multipart.js';
@@ -163,7 +163,7 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
     const report = scanMultipart(Buffer.from(input.buffer, input.byteOffset, input.byteLength), boundary, options);
     if (report) return report;
   }
-  const kind = sniffCompression(input.subarray(0, 4), options.contentEncoding);
+  const kind = sniffCompression(input.subarray(0, SNIFF_BYTES), options.contentEncoding);
   if (kind) {
     const max = options.maxDecodedBytes ?? 64 * 1024 * 1024;
     const inflated = inflateCapped(input, kind, max);
@@ -211,7 +211,7 @@ function scanMultipart(body: Buffer, boundary: string, options: ScanOptions): Sc
       contentEncoding: part.contentEncoding,
       maxDepth: (options.maxDepth ?? 4) - (encoded ? 1 : 0),
     });
-    const whole = encoded || sniffCompression(content.subarray(0, 4), part.contentEncoding) !== undefined;
+    const whole = encoded || sniffCompression(content.subarray(0, SNIFF_BYTES), part.contentEncoding) !== undefined;
     for (const d of report.detections)
       detections.push(
         whole

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { Compression, sniffCompression } from './decoders.js';
+import { Compression, SNIFF_BYTES, sniffCompression } from './decoders.js';
 import { multipartBoundary } from './multipart.js';
 import { MultipartSplitter } from './multipart-stream.js';
 import { type DecodeLimit, LimitKind } from './scan-state.js';
@@ -31,8 +31,16 @@ export async function scanStream(
       : (async function* () {
           yield* source;
         })();
-  const first = await iterator.next();
-  const head = first.done ? new Uint8Array(0) : first.value;
+  // the head is gathered up to SNIFF_BYTES (a first chunk may be a single byte) before the encoding is decided
+  const firsts: Uint8Array[] = [];
+  let headBytes = 0;
+  while (headBytes < SNIFF_BYTES) {
+    const r = await iterator.next();
+    if (r.done) break;
+    firsts.push(r.value);
+    headBytes += r.value.length;
+  }
+  const head = firsts.length === 1 ? (firsts[0] as Uint8Array) : Buffer.concat(firsts);
   let bytes = head.length;
   async function* rest(): AsyncGenerator<Uint8Array> {
     if (head.length > 0) yield head;
@@ -46,7 +54,7 @@ export async function scanStream(
     const limits = await scanMultipartStream(rest(), boundary, options, sink);
     return { detections: collected, limits, bytes };
   }
-  const kind = sniffCompression(head.subarray(0, 4), options.contentEncoding);
+  const kind = sniffCompression(head.subarray(0, SNIFF_BYTES), options.contentEncoding);
   if (!kind) {
     const scanner = createScanner(options);
     for await (const chunk of rest()) sink(scanner.write(chunk));
@@ -142,13 +150,14 @@ async function scanMultipartStream(
     }
     p.head.push(bytes);
     p.headBytes += bytes.length;
-    if (p.headBytes >= 4) decide(p, false);
+    if (p.headBytes >= SNIFF_BYTES) decide(p, false);
   };
   const decide = (p: OpenPart, final: boolean): void => {
     const head = Buffer.concat(p.head);
-    if (head.length < 4 && !final) return;
+    if (head.length < SNIFF_BYTES && !final) return;
     p.head = [];
-    const encoded = p.transferEncoding === 'base64' || sniffCompression(head.subarray(0, 4), p.contentEncoding);
+    const encoded =
+      p.transferEncoding === 'base64' || sniffCompression(head.subarray(0, SNIFF_BYTES), p.contentEncoding);
     if (encoded) {
       p.whole = [];
       feed(p, head);

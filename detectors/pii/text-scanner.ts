@@ -6,7 +6,7 @@ import {
   percentDecode,
   sniffCompression,
 } from './decoders.js';
-import { CONTEXT_LOOKAHEAD, CONTEXT_LOOKBACK, type ContextState, type Hit, matchWindow, newContext } from './engine.js';
+import { CONTEXT_LOOKBACK, type ContextState, type Hit, matchWindow, newContext } from './engine.js';
 import { fieldAt, fieldLimit } from './fields.js';
 import { LimitKind, type ScanState } from './scan-state.js';
 import { boringTokenEnd, isLowerHex, joinable, looksBase64At, MRZ, MRZ_LENGTH, mrzRun } from './token-shapes.js';
@@ -41,6 +41,8 @@ function isHex(c: number | undefined): boolean {
 }
 
 const BEGIN = Buffer.from('-----BEGIN ', 'latin1');
+/** Longest PEM header looked for, closing dashes included (`-----BEGIN ENCRYPTED PRIVATE KEY-----` is 37). */
+const PEM_HEADER_SPAN = 69;
 
 /** True when `bytes[at…]` starts `BEGIN`, as far as the bytes go (`whole`: all of it must be there). */
 function atBegin(bytes: Uint8Array, at: number, whole: boolean): boolean {
@@ -87,12 +89,14 @@ export function scanWindows(
     }
     if (seed === 2) {
       if (c === 45 && bytes[i + 1] === 45) {
-        if (!final && n - i < 11 + 128 && atBegin(bytes, i, false)) return { resume: i, lastEnd, fields: fieldsTo(i) };
+        // a header is decided once its closing dashes, if any, are in view, so every chunking reads it alike
+        if (!final && n - i < PEM_HEADER_SPAN && atBegin(bytes, i, false))
+          return { resume: i, lastEnd, fields: fieldsTo(i) };
         if (atBegin(bytes, i, true)) {
           const close = bytes.indexOf('-----', i + 10, 'latin1');
-          const end = close < 0 || close > i + 64 ? i + 10 : close + 5;
-          const pemEnd = Math.min(n, end + 128);
-          matchWindow(st.engine, ctx, bytes, i, pemEnd, measure(bytes, i, pemEnd), out, true);
+          const end = close < 0 || close + 5 > i + PEM_HEADER_SPAN ? i + 10 : close + 5;
+          // the header alone: the key material after it is scanned as ordinary windows
+          matchWindow(st.engine, ctx, bytes, i, end, measure(bytes, i, end), out, true);
           lastEnd = i = end;
           continue;
         }
@@ -108,7 +112,7 @@ export function scanWindows(
     const boring = boringTokenEnd(bytes, ws, Math.min(n, ws + MAX_WINDOW));
     if (boring >= 0) {
       // an ISO timestamp, UUID or hex id: the window filters would reject it once measured
-      if ((boring >= n || boring + CONTEXT_LOOKAHEAD > n) && !final && boring - ws < MAX_WINDOW)
+      if ((boring >= n || boring + st.engine.waitAhead > n) && !final && boring - ws < MAX_WINDOW)
         return { resume: ws, lastEnd, fields: fieldsTo(i) };
       lastEnd = i = boring;
       continue;
@@ -119,7 +123,7 @@ export function scanWindows(
     if (bytes[we] === 60 || bytes[ws - 1] === 60) {
       // '<' is no token byte, but a passport MRZ line is 44 characters of [A-Z0-9<]: kept whole
       const [ms, me] = mrzRun(bytes, ws, we, lastEnd);
-      if (me + CONTEXT_LOOKAHEAD > n && !final && me - ms <= MRZ_LENGTH)
+      if (me + st.engine.waitAhead > n && !final && me - ms <= MRZ_LENGTH)
         return { resume: ms, lastEnd, fields: fieldsTo(i) };
       if (me - ms === MRZ_LENGTH && (ms === 0 || MRZ[bytes[ms - 1] as number] === 0)) {
         measure(bytes, ms, me);
@@ -144,7 +148,7 @@ export function scanWindows(
       we = f;
     }
     // a window waits for the bytes after it too: a context word may follow it
-    if ((touchesEnd || we + CONTEXT_LOOKAHEAD > n) && !final && we - ws < MAX_WINDOW)
+    if ((touchesEnd || we + st.engine.waitAhead > n) && !final && we - ws < MAX_WINDOW)
       return { resume: ws, lastEnd, fields: fieldsTo(i) };
     if (ws !== start || we !== measured) measure(bytes, ws, we);
     processWindow(st, ctx, bytes, ws, we, depth, out);

@@ -54,6 +54,25 @@ describe('createScanner', () => {
     );
   });
 
+  it('reads a context word that starts in the lookahead whole, wherever a chunk ends inside it', () => {
+    // fast-check found this: cut inside `account_number`, the first 9-digit value lost its context word
+    const bytes = Buffer.from('order ORD-2024-000123  itin=911701234 account_number=12345678');
+    const whole = scanBuffer(bytes, { fingerprintKey: KEY }).detections.map(key).sort();
+    expect(whole.filter((k) => k.startsWith('BANK_ACCOUNT/'))).toHaveLength(2);
+    for (let cut = 1; cut < bytes.length; cut++) expect(scanChunks(bytes, [cut]).map(key).sort()).toEqual(whole);
+  });
+
+  it('reads a PEM header alone, so a token after it is found once and whole under any chunking', () => {
+    // fast-check found this: the header's window ran 128 bytes on and cut a JWT short at the chunk's end
+    const jwt = RECOGNIZERS.find((r) => r.id === 'jwt')?.examples.match[0] ?? '';
+    const bytes = Buffer.from(`-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA  ${jwt}`);
+    const whole = scanBuffer(bytes, { fingerprintKey: KEY }).detections;
+    expect(whole.map((d) => d.fineType).sort()).toEqual(['JWT', 'PRIVATE_KEY']);
+    expect(whole.find((d) => d.fineType === 'JWT')?.end).toBe(bytes.length);
+    for (let cut = 1; cut < bytes.length; cut++)
+      expect(scanChunks(bytes, [cut]).map(key).sort()).toEqual(whole.map(key).sort());
+  });
+
   it('never throws on arbitrary bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 2048 }), fc.nat(), (bytes, cut) => {
