@@ -11,7 +11,7 @@ import { fieldAt, fieldLimit } from './fields.js';
 import { LimitKind, type ScanState } from './scan-state.js';
 import { boringTokenEnd, isLowerHex, joinable, looksBase64At, MRZ, MRZ_LENGTH, mrzRun } from './token-shapes.js';
 
-import { F, latin1, measure, measureRun } from './window-features.js';
+import { F, FV, FV_EXACT, latin1, measure, measureRun, restoreFeatures } from './window-features.js';
 
 /** Longest window (one token run) kept across chunks: bounds the carry, in bytes. */
 export const MAX_WINDOW = 64 * 1024;
@@ -218,9 +218,11 @@ function processWindow(
         ? f.percent + f.backslash === 0 && f.upper > 0 && f.letters > f.upper && f.digits > 0
         : looksBase64At(bytes, bs, we);
     if (we - bs >= 24 && base64) {
+      // the nested scan refills the shared features: they are restored from a copy of the exact key
+      const saved = F.len < FV_EXACT ? FV.slice() : undefined;
       base64Layer(st, bytes, bs, we, depth, out);
-      // the nested scan refilled the shared features
-      measure(bytes, ws, we);
+      if (saved) restoreFeatures(saved);
+      else measure(bytes, ws, we);
     }
   }
   matchWindow(st.engine, ctx, bytes, ws, we, F, out, blob);

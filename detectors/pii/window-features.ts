@@ -190,6 +190,33 @@ export function measureRun(bytes: Uint8Array, ws: number, max: number, tokenOnly
   return k;
 }
 
+/** @internal Refills `F` and `FV` from a copy of `FV` taken earlier: a nested scan reuses both. */
+export function restoreFeatures(saved: Int32Array): void {
+  FV.set(saved);
+  const f = F;
+  const lo = (i: number): number => (saved[i] as number) & 0xffff;
+  const hi = (i: number): number => (saved[i] as number) >>> 16;
+  f.len = lo(0);
+  f.digits = hi(0);
+  f.letters = lo(1);
+  f.upper = hi(1);
+  f.maxRun = lo(2);
+  f.maxAlnum = hi(2);
+  f.dots = lo(3);
+  f.colons = hi(3);
+  f.dashes = lo(4);
+  f.slashes = hi(4);
+  f.spaces = lo(5);
+  f.plus = hi(5);
+  f.paren = lo(6);
+  f.at = hi(6);
+  f.percent = lo(7);
+  f.backslash = hi(7);
+  f.uuDD = saved[8] === 1;
+  f.digitRuns = saved[9] as number;
+  f.alnumRuns = saved[10] as number;
+}
+
 /** @internal Fills `F` and `FV` for `bytes[ws, we)` (see `measureRun`). */
 export function measure(bytes: Uint8Array, ws: number, we: number): WindowFeatures {
   measureRun(bytes, ws, we, false);
