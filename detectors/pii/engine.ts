@@ -19,6 +19,8 @@ interface Compiled {
   minDigits: number;
   /** A `literal` prefilter as bytes. */
   literal: Uint8Array | undefined;
+  /** `keywords` as bytes. */
+  keywords: readonly Uint8Array[] | undefined;
 }
 
 /**
@@ -59,6 +61,7 @@ function probe(r: Recognizer): number {
         uuDD: true,
         digitRuns: -1,
         alnumRuns: -1,
+        innerDigitRuns: -1,
       };
       if (r.gate(f) !== Gate.NO) return d;
     }
@@ -113,6 +116,7 @@ export function compileEngine(
       ungatedConfidence: r.confidence * UNGATED_FACTOR,
       minDigits: probeMinDigits(r),
       literal: r.literal === undefined ? undefined : Buffer.from(r.literal, 'latin1'),
+      keywords: r.keywords?.map((k) => Buffer.from(k, 'latin1')),
     }))
     .sort((a, b) => a.minDigits - b.minDigits || a.index - b.index);
   const context = compileContext(recognizers.map((r) => r.context));
@@ -208,6 +212,7 @@ export function matchWindow(
     const gate = gates[k] as Gate;
     const r = c.r;
     if (c.literal !== undefined && !includesBytes(bytes, ws, we, c.literal)) continue;
+    if (c.keywords !== undefined && !c.keywords.some((k) => includesBytes(bytes, ws, we, k))) continue;
     const ungatedKept = c.ungatedConfidence >= engine.minConfidence;
     // Context words are looked up once per window, and only when a gate or a match needs them.
     if (!contextReady && (gate === Gate.CONTEXT || r.requiresContext)) {

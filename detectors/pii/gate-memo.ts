@@ -32,6 +32,7 @@ export class GateMemo<T> {
     h = Math.imul(h ^ (fv[1] as number), 16777619);
     h = Math.imul(h ^ (fv[9] as number), 16777619);
     h = Math.imul(h ^ (fv[10] as number), 16777619);
+    h = Math.imul(h ^ (fv[11] as number), 16777619);
     const slot = (h ^ (h >>> 15)) & (SLOTS - 1);
     this.slot = slot;
     if (this.filled[slot] === 0) return undefined;

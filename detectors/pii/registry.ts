@@ -2,7 +2,7 @@ import { RecognizerRegistryError } from './errors.js';
 import { bankAccount, bankRouting } from './recognizers/bank-numbers.js';
 import { awsAccessKey, jwt, platformToken, privateKey } from './recognizers/credentials.js';
 import { creditCard } from './recognizers/credit-card.js';
-import { cryptoWallet } from './recognizers/crypto-wallet.js';
+import { cryptoWallet, cryptoWalletBech32 } from './recognizers/crypto-wallet.js';
 import { dateOfBirth } from './recognizers/date-of-birth.js';
 import { deIdCard, dePassport } from './recognizers/de-id-card.js';
 import { deKvnr } from './recognizers/de-kvnr.js';
@@ -52,6 +52,7 @@ export const RECOGNIZERS: readonly Recognizer[] = buildRegistry([
   bankRouting,
   creditCard,
   cryptoWallet,
+  cryptoWalletBech32,
   dateOfBirth,
   deIdCard,
   deKvnr,

@@ -93,6 +93,12 @@ export interface WindowFeatures {
   digitRuns: number;
   /** Lengths of the maximal runs of letters and digits, as `digitRuns` (a 16-character codice fiscale). */
   alnumRuns: number;
+  /**
+   * The digit runs followed by another byte of the window, as `digitRuns`: "811218-9876" holds 6 and
+   * "ORD-2024-481917" only 4, so an identifier whose digits are followed by a separator or a letter is
+   * told from an order number ending in digits without a regex.
+   */
+  innerDigitRuns: number;
 }
 
 /** True when the run set `runs` (`digitRuns`, `alnumRuns`) holds a run of exactly `length` (≥ 31: any long run). */
@@ -129,6 +135,11 @@ export interface Recognizer {
   gate: (f: WindowFeatures) => Gate;
   /** A literal that must occur in the window (a prefilter, e.g. `eyJ`, `-----BEGIN`); also lets blobs through. */
   literal?: string;
+  /**
+   * Keywords, one of which every match holds, case-sensitive (gitleaks' keyword prefilter: `gh`, `xox`):
+   * a window with none of them skips the regex.
+   */
+  keywords?: readonly string[];
   /** Run on the window; the engine adds the `g` flag. */
   pattern: RegExp;
   /** Pure, never throws; `false` rejects the match. `contextOk()` says whether a context-gated value would count. */

@@ -21,10 +21,11 @@ export const F: WindowFeatures = {
   uuDD: false,
   digitRuns: 0,
   alnumRuns: 0,
+  innerDigitRuns: 0,
 };
 
 /** @internal Number of integers in the gate key (`FV`): every feature a gate may read, two to an integer. */
-export const FV_LENGTH = 11;
+export const FV_LENGTH = 12;
 /** @internal `FV` is an exact key for windows shorter than this (every count fits in 16 bits). */
 export const FV_EXACT = 65536;
 /** @internal The same features as `F`, packed into integers: the key of the gate memo. */
@@ -81,6 +82,7 @@ export function measureRun(bytes: Uint8Array, ws: number, max: number, tokenOnly
   let maxAlnum = 0;
   let uuDD = 0;
   let digitRuns = 0;
+  let innerDigitRuns = 0;
   let alnumRuns = 0;
   const table = tokenOnly ? TOKEN_CLASS : CLASS;
   let k = ws;
@@ -94,7 +96,10 @@ export function measureRun(bytes: Uint8Array, ws: number, max: number, tokenOnly
       continue;
     }
     if (run > 0) {
-      digitRuns |= runBit(run);
+      const bit = runBit(run);
+      digitRuns |= bit;
+      // a byte ending the token is not part of the window
+      if (cls !== 0 || !tokenOnly) innerDigitRuns |= bit;
       run = 0;
     }
     if (cls === 3) {
@@ -174,6 +179,7 @@ export function measureRun(bytes: Uint8Array, ws: number, max: number, tokenOnly
   f.uuDD = uuDD === 1;
   f.digitRuns = digitRuns;
   f.alnumRuns = alnumRuns;
+  f.innerDigitRuns = innerDigitRuns;
   // the key packs two counts per integer (exact while the window is shorter than 64 KiB; see `FV_EXACT`)
   const fv = FV;
   fv[0] = f.len | (digits << 16);
@@ -187,6 +193,7 @@ export function measureRun(bytes: Uint8Array, ws: number, max: number, tokenOnly
   fv[8] = uuDD;
   fv[9] = digitRuns;
   fv[10] = alnumRuns;
+  fv[11] = innerDigitRuns;
   return k;
 }
 
@@ -215,6 +222,7 @@ export function restoreFeatures(saved: Int32Array): void {
   f.uuDD = saved[8] === 1;
   f.digitRuns = saved[9] as number;
   f.alnumRuns = saved[10] as number;
+  f.innerDigitRuns = saved[11] as number;
 }
 
 /** @internal Fills `F` and `FV` for `bytes[ws, we)` (see `measureRun`). */

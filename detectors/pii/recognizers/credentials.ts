@@ -89,6 +89,7 @@ export const platformToken: Recognizer = {
       (hasRun(f.alnumRuns, 4) && f.dashes > 0))
       ? Gate.YES
       : Gate.NO,
+  keywords: ['gh', 'github_pat_', 'xox'],
   pattern:
     /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,90}|xox[abposr]-[0-9A-Za-z-]{10,80})(?![A-Za-z0-9_])/,
   validate: (m) => ({ normalized: m[0], fineType: m[0].startsWith('xox') ? 'SLACK_TOKEN' : 'GITHUB_TOKEN' }),

@@ -45,31 +45,46 @@ export function bech32Check(text: string): boolean {
   return chk === 1 || chk === 0x2bc830a3;
 }
 
-/** Bitcoin address: P2PKH/P2SH (Base58Check) or SegWit (Bech32/Bech32m). */
+const walletContext = ['wallet', 'bitcoin', 'btc', 'address', 'crypto'];
+
+/**
+ * Bitcoin address, P2PKH/P2SH (Base58Check). Bech32 addresses are `cryptoWalletBech32`: each shape has
+ * its own gate, so a 24-character hex id (`evt_7f228a3c…`) runs neither regex.
+ */
 export const cryptoWallet: Recognizer = {
   id: 'crypto-wallet',
   type: 'CRYPTO_WALLET',
-  fineType: 'BTC',
+  fineType: 'BTC_BASE58',
   description: 'Bitcoin wallet address: financial identifier linkable to a person.',
-  // base58 addresses are one 26–35-character run, bech32 ones 14–74
-  gate: (f) => (f.len >= 26 && f.letters >= 10 && f.digits >= 1 && hasRunIn(f.alnumRuns, 14, 74) ? Gate.YES : Gate.NO),
-  pattern: /(?<![A-Za-z0-9])(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[02-9ac-hj-np-z]{11,71})(?![A-Za-z0-9])/,
-  validate: (m) => {
-    const ok = m[0].startsWith('bc1') ? bech32Check(m[0]) : base58Check(m[0]);
-    return ok ? { normalized: m[0], fineType: m[0].startsWith('bc1') ? 'BTC_BECH32' : 'BTC_BASE58' } : false;
-  },
-  context: ['wallet', 'bitcoin', 'btc', 'address', 'crypto'],
+  // one 26–35-character run
+  gate: (f) => (f.len >= 26 && f.letters >= 10 && f.digits >= 1 && hasRunIn(f.alnumRuns, 26, 35) ? Gate.YES : Gate.NO),
+  pattern: /(?<![A-Za-z0-9])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![A-Za-z0-9])/,
+  validate: (m) => (base58Check(m[0]) ? { normalized: m[0] } : false),
+  context: walletContext,
   requiresContext: false,
   confidence: 0.9,
   examples: {
-    match: [
-      '16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ',
-      '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy',
-      'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq',
-    ],
-    noMatch: [
-      { text: 'wallet 16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ2', why: 'one character too many: checksum fails' },
-      { text: 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdr', why: 'bech32 checksum fails' },
-    ],
+    match: ['16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ', '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy'],
+    noMatch: [{ text: 'wallet 16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ2', why: 'one character too many: checksum fails' }],
+  },
+};
+
+/** Bitcoin address, SegWit (Bech32/Bech32m): `bc1` and 11–71 characters. */
+export const cryptoWalletBech32: Recognizer = {
+  id: 'crypto-wallet-bech32',
+  type: 'CRYPTO_WALLET',
+  fineType: 'BTC_BECH32',
+  description: 'Bitcoin wallet address: financial identifier linkable to a person.',
+  // one 14–74-character run holding `bc1`
+  gate: (f) => (f.len >= 26 && f.letters >= 10 && f.digits >= 1 && hasRunIn(f.alnumRuns, 14, 74) ? Gate.YES : Gate.NO),
+  keywords: ['bc1'],
+  pattern: /(?<![A-Za-z0-9])bc1[02-9ac-hj-np-z]{11,71}(?![A-Za-z0-9])/,
+  validate: (m) => (bech32Check(m[0]) ? { normalized: m[0] } : false),
+  context: walletContext,
+  requiresContext: false,
+  confidence: 0.9,
+  examples: {
+    match: ['bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq'],
+    noMatch: [{ text: 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdr', why: 'bech32 checksum fails' }],
   },
 };

@@ -17,10 +17,10 @@ export const esDniNie: Recognizer = {
   type: 'NATIONAL_ID',
   fineType: 'ES_NIF',
   description: 'ES DNI/NIF or NIE: national identifier with a mod-23 control letter.',
-  // 7 or 8 digits, then the letter joined (8–9 characters) or after a dash (a 1-character run)
+  // 7 or 8 digits followed by the letter, joined (8–9 characters) or after a dash (a 1-character run)
   gate: (f) =>
     f.letters >= 1 &&
-    (hasRun(f.digitRuns, 7) || hasRun(f.digitRuns, 8)) &&
+    (hasRun(f.innerDigitRuns, 7) || hasRun(f.innerDigitRuns, 8)) &&
     (hasRunIn(f.alnumRuns, 8, 9) || (hasRun(f.alnumRuns, 7) && hasRun(f.alnumRuns, 1)))
       ? Gate.YES
       : Gate.NO,

@@ -22,7 +22,9 @@ export const fiHetu: Recognizer = {
   description: 'FI henkilötunnus: national identifier encoding birth date and sex.',
   // six digits, a separator, four more: one 11-character run (letter separator) or a 4-character run after it
   gate: (f) =>
-    f.digits >= 9 && hasRun(f.digitRuns, 6) && (hasRun(f.alnumRuns, 11) || hasRun(f.alnumRuns, 4)) ? Gate.YES : Gate.NO,
+    f.digits >= 9 && hasRun(f.innerDigitRuns, 6) && (hasRun(f.alnumRuns, 11) || hasRun(f.alnumRuns, 4))
+      ? Gate.YES
+      : Gate.NO,
   pattern: /(?<![A-Za-z0-9])\d{6}[-+A-FU-Ya-fu-y]\d{3}[0-9A-Ya-y](?![A-Za-z0-9])/,
   validate: validateHetu,
   context: ['henkilötunnus', 'hetu', 'personal identity code'],

@@ -17,14 +17,14 @@ export const sePersonnummer: Recognizer = {
   type: 'NATIONAL_ID',
   fineType: 'SE_PERSONNUMMER',
   description: 'SE personnummer: national identifier encoding birth date.',
-  // digit runs 10 or 12, or 6 or 8 then 4 after the separator
+  // digit runs 10 or 12, or 6 or 8 followed by the separator, then 4
   gate: (f) =>
     f.digits < 10 ||
     f.maxRun < 6 ||
     !(
       hasRun(f.digitRuns, 10) ||
       hasRun(f.digitRuns, 12) ||
-      (hasRun(f.digitRuns, 4) && (hasRun(f.digitRuns, 6) || hasRun(f.digitRuns, 8)))
+      (hasRun(f.digitRuns, 4) && (hasRun(f.innerDigitRuns, 6) || hasRun(f.innerDigitRuns, 8)))
     )
       ? Gate.NO
       : f.dashes + f.plus > 0

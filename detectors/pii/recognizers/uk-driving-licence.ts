@@ -17,7 +17,8 @@ export const ukDrivingLicence: Recognizer = {
   fineType: 'UK_DRIVING_LICENCE',
   description: 'UK driving licence number: identity document encoding name and birth date.',
   // the number is one run of exactly 16 letters and digits
-  gate: (f) => (f.letters >= 5 && f.digits >= 6 && hasRun(f.alnumRuns, 16) ? Gate.YES : Gate.NO),
+  // characters 6–11 are digits (birth date): a run of at least 6
+  gate: (f) => (f.letters >= 5 && f.maxRun >= 6 && hasRun(f.alnumRuns, 16) ? Gate.YES : Gate.NO),
   pattern: /(?<![A-Za-z0-9])[A-Za-z][A-Za-z9]{4}\d[0156]\d[0-3]\d{2}[A-Za-z9]{2}\d[A-Za-z]{2}(?![A-Za-z0-9])/,
   validate: validateUkLicence,
   context: ['licence', 'license', 'dvla', 'driving'],
