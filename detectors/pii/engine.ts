@@ -175,6 +175,11 @@ function includesBytes(bytes: Uint8Array, ws: number, we: number, lit: Uint8Arra
   return false;
 }
 
+function includesAny(bytes: Uint8Array, ws: number, we: number, keywords: readonly Uint8Array[]): boolean {
+  for (let i = 0; i < keywords.length; i++) if (includesBytes(bytes, ws, we, keywords[i] as Uint8Array)) return true;
+  return false;
+}
+
 /**
  * @internal Runs every recognizer whose gate passes on `bytes[ws, we)` and appends hits (offsets relative
  * to `bytes`), after dropping values strictly inside a longer, surer one. The window becomes a string only
@@ -212,7 +217,7 @@ export function matchWindow(
     const gate = gates[k] as Gate;
     const r = c.r;
     if (c.literal !== undefined && !includesBytes(bytes, ws, we, c.literal)) continue;
-    if (c.keywords !== undefined && !c.keywords.some((k) => includesBytes(bytes, ws, we, k))) continue;
+    if (c.keywords !== undefined && !includesAny(bytes, ws, we, c.keywords)) continue;
     const ungatedKept = c.ungatedConfidence >= engine.minConfidence;
     // Context words are looked up once per window, and only when a gate or a match needs them.
     if (!contextReady && (gate === Gate.CONTEXT || r.requiresContext)) {

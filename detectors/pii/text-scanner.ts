@@ -219,14 +219,19 @@ function processWindow(
         : looksBase64At(bytes, bs, we);
     if (we - bs >= 24 && base64) {
       // the nested scan refills the shared features: they are restored from a copy of the exact key
-      const saved = F.len < FV_EXACT ? FV.slice() : undefined;
+      const exact = F.len < FV_EXACT;
+      const saved = (SAVED[depth] ??= new Int32Array(FV.length));
+      if (exact) saved.set(FV);
       base64Layer(st, bytes, bs, we, depth, out);
-      if (saved) restoreFeatures(saved);
+      if (exact) restoreFeatures(saved);
       else measure(bytes, ws, we);
     }
   }
   matchWindow(st.engine, ctx, bytes, ws, we, F, out, blob);
 }
+
+/** One copy of the features per layer depth, kept while a nested layer is scanned (no allocation per window). */
+const SAVED: Int32Array[] = [];
 
 function base64Layer(st: ScanState, parent: Buffer, ws: number, we: number, depth: number, out: Hit[]): void {
   const token = parent.toString('latin1', ws, we);

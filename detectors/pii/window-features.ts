@@ -201,28 +201,28 @@ export function measureRun(bytes: Uint8Array, ws: number, max: number, tokenOnly
 export function restoreFeatures(saved: Int32Array): void {
   FV.set(saved);
   const f = F;
-  const lo = (i: number): number => (saved[i] as number) & 0xffff;
-  const hi = (i: number): number => (saved[i] as number) >>> 16;
-  f.len = lo(0);
-  f.digits = hi(0);
-  f.letters = lo(1);
-  f.upper = hi(1);
-  f.maxRun = lo(2);
-  f.maxAlnum = hi(2);
-  f.dots = lo(3);
-  f.colons = hi(3);
-  f.dashes = lo(4);
-  f.slashes = hi(4);
-  f.spaces = lo(5);
-  f.plus = hi(5);
-  f.paren = lo(6);
-  f.at = hi(6);
-  f.percent = lo(7);
-  f.backslash = hi(7);
-  f.uuDD = saved[8] === 1;
-  f.digitRuns = saved[9] as number;
-  f.alnumRuns = saved[10] as number;
-  f.innerDigitRuns = saved[11] as number;
+  // two counts per integer: the low 16 bits, then the high 16 (see `measureRun`)
+  const v = saved;
+  f.len = (v[0] as number) & 0xffff;
+  f.digits = (v[0] as number) >>> 16;
+  f.letters = (v[1] as number) & 0xffff;
+  f.upper = (v[1] as number) >>> 16;
+  f.maxRun = (v[2] as number) & 0xffff;
+  f.maxAlnum = (v[2] as number) >>> 16;
+  f.dots = (v[3] as number) & 0xffff;
+  f.colons = (v[3] as number) >>> 16;
+  f.dashes = (v[4] as number) & 0xffff;
+  f.slashes = (v[4] as number) >>> 16;
+  f.spaces = (v[5] as number) & 0xffff;
+  f.plus = (v[5] as number) >>> 16;
+  f.paren = (v[6] as number) & 0xffff;
+  f.at = (v[6] as number) >>> 16;
+  f.percent = (v[7] as number) & 0xffff;
+  f.backslash = (v[7] as number) >>> 16;
+  f.uuDD = v[8] === 1;
+  f.digitRuns = v[9] as number;
+  f.alnumRuns = v[10] as number;
+  f.innerDigitRuns = v[11] as number;
 }
 
 /** @internal Fills `F` and `FV` for `bytes[ws, we)` (see `measureRun`). */
