@@ -122,24 +122,19 @@ export function advanceContext(
   const inBounds = Math.min(to, bytes.length - 1);
   let pair = from < bytes.length ? (bytes[from] as number) : 0;
   let k = from;
-  // `before`: the class of the byte before k (LETTER), to test for a word start without a call
-  let before = from > 0 && from <= bytes.length ? (LETTER[bytes[from - 1] as number] as number) : 0;
+  // most pairs hit inside a word ("status" holds "ta"): the word-start test comes after the pair, before the call
   for (; k < inBounds; k++) {
-    const here = LETTER[bytes[k] as number] as number;
     pair = ((pair << 8) | (bytes[k + 1] as number)) & 0xffff;
-    // most pairs hit inside a word ("status" holds "ta"): the word-start test comes before the call
     if (
       (((pairs[pair >> 5] as number) >>> (pair & 31)) & 1) !== 0 &&
-      (before === 0 || (before === 1 && here === 2)) &&
+      wordStartsAt(bytes, k) &&
       tripleMayStart(index.triples, bytes, k)
     )
       wordAt(index, ctx, bytes, k, pair);
-    before = here;
   }
   if (k < to) {
     pair = (pair << 8) & 0xffff;
-    const here = LETTER[bytes[k] as number] as number;
-    if ((((pairs[pair >> 5] as number) >>> (pair & 31)) & 1) !== 0 && (before === 0 || (before === 1 && here === 2)))
+    if ((((pairs[pair >> 5] as number) >>> (pair & 31)) & 1) !== 0 && wordStartsAt(bytes, k))
       wordAt(index, ctx, bytes, k, pair);
   }
   ctx.scanned = to;
@@ -153,6 +148,12 @@ function lowerAt(bytes: Uint8Array, k: number): number {
   const b = bytes[k] as number;
   if (b < 0x80) return LOWER[b] as number;
   return b <= 0x9e && b !== 0x97 && k > 0 && bytes[k - 1] === 0xc3 ? b + 0x20 : b;
+}
+
+/** A word starts at `k`: after a non-letter, or at an upper-case letter after a lower-case one (camelCase). */
+function wordStartsAt(bytes: Uint8Array, k: number): boolean {
+  const before = k === 0 ? 0 : (LETTER[bytes[k - 1] as number] as number);
+  return before === 0 || (before === 1 && LETTER[bytes[k] as number] === 2);
 }
 
 /** False when the three bytes at `k` (the third may be past the end) start no context word. */
