@@ -235,7 +235,8 @@ const SAVED: Int32Array[] = [];
 
 function base64Layer(st: ScanState, parent: Buffer, ws: number, we: number, depth: number, out: Hit[]): void {
   const token = parent.toString('latin1', ws, we);
-  let bytes: Buffer = Buffer.from(token, /[-_]/.test(token) ? 'base64url' : 'base64');
+  // Node's base64 decoder reads the URL-safe alphabet (`-`, `_`) too
+  let bytes: Buffer = Buffer.from(token, 'base64');
   if (!reserve(st, bytes.length, ws, we)) return;
   const kind = sniffCompression(bytes);
   if (kind) {

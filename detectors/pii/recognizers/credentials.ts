@@ -41,7 +41,8 @@ export const privateKey: Recognizer = {
   type: 'CREDENTIAL',
   fineType: 'PRIVATE_KEY',
   description: 'PEM private key: lets its holder impersonate a server or a user.',
-  gate: (f) => (f.len >= 27 ? Gate.YES : Gate.NO),
+  // "-----BEGIN PRIVATE KEY-----": two spaces at least, so a base64 blob never runs the regex
+  gate: (f) => (f.len >= 27 && f.spaces >= 2 ? Gate.YES : Gate.NO),
   literal: '-----BEGIN',
   pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/,
   validate: (m) => ({ normalized: m[0] }),

@@ -63,6 +63,7 @@ const EXACT = [
   'it-codice-fiscale',
   'passport-mrz',
   'pl-pesel',
+  'private-key',
   'se-personnummer',
   'uk-postcode',
   'us-itin',
