@@ -124,6 +124,37 @@ export function looksBase64(token: string): boolean {
   return upper && lower && digit;
 }
 
+/** UTF-16 byte orders, as `TextDecoder` names them. */
+export type Utf16 = 'utf-16le' | 'utf-16be';
+
+/**
+ * Sniffs UTF-16 text (Windows tools, PowerShell's `-EncodedCommand`, some SOAP bodies): a `charset` in the
+ * content type, a byte-order mark, or mostly-ASCII text where every other byte is zero (at least 16 bytes).
+ */
+export function sniffUtf16(head: Uint8Array, contentType?: string): Utf16 | undefined {
+  const charset = /charset\s*=\s*"?utf-16(le|be)?/i.exec(contentType ?? '');
+  if (charset) return charset[1]?.toLowerCase() === 'be' || (!charset[1] && head[0] === 0xfe) ? 'utf-16be' : 'utf-16le';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  const n = Math.min(head.length, SNIFF_BYTES) & ~1;
+  if (n < 16) return undefined;
+  let zeroOdd = 0;
+  let zeroEven = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) zeroEven++;
+    if (head[i + 1] === 0) zeroOdd++;
+  }
+  const units = n / 2;
+  if (zeroOdd >= units * 0.9 && zeroEven <= units * 0.1) return 'utf-16le';
+  if (zeroEven >= units * 0.9 && zeroOdd <= units * 0.1) return 'utf-16be';
+  return undefined;
+}
+
+/** UTF-16 text as UTF-8 bytes (byte-order mark dropped, unpaired surrogates as U+FFFD), the form the scanner reads. */
+export function utf16ToUtf8(bytes: Uint8Array, encoding: Utf16): Buffer {
+  return Buffer.from(new TextDecoder(encoding).decode(bytes), 'utf8');
+}
+
 /** True when at least 85 % of the bytes are printable ASCII or common whitespace (or UTF-8 continuation). */
 export function looksText(bytes: Uint8Array): boolean {
   if (bytes.length < 6) return false;

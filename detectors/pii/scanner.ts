@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import { inflateCapped, SNIFF_BYTES, sniffCompression } from './decoders.js';
+import { inflateCapped, SNIFF_BYTES, sniffCompression, sniffUtf16, utf16ToUtf8 } from './decoders.js';
 import { compileEngine, type Engine, type Hit } from './engine.js';
 import { createFingerprinter } from './fingerprint.js';
 import { multipartBoundary, splitMultipart } from './multipart.js';
@@ -152,9 +152,19 @@ function toDetections(hits: Hit[], offset: number, fingerprint: (v: string) => s
   }));
 }
 
+/** A decoded layer's report at the range of the whole body it was decoded from. */
+function asWholeBody(inner: ScanReport, length: number): ScanReport {
+  return {
+    detections: inner.detections.map((d) => ({ ...d, start: 0, end: length })),
+    limits: inner.limits.map((l) => ({ ...l, start: 0, end: length })),
+    bytes: length,
+  };
+}
+
 /**
  * Scans a whole body: gzip/deflate/brotli (magic bytes or `contentEncoding`) are opened under the size
- * cap, and detections inside are reported at the offsets of the whole compressed body.
+ * cap and UTF-16 text (byte-order mark, `charset`, or zero bytes between ASCII ones) is read as UTF-8;
+ * detections inside either are reported at the offsets of the whole body.
  * @example const { detections } = scanBuffer(body, { fingerprintKey: key, contentEncoding: 'gzip' });
  */
 export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport {
@@ -181,11 +191,16 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
       contentEncoding: undefined,
       maxDepth: (options.maxDepth ?? 4) - 1,
     });
-    return {
-      detections: inner.detections.map((d) => ({ ...d, start: 0, end: input.length })),
-      limits: inner.limits.map((l) => ({ ...l, start: 0, end: input.length })),
-      bytes: input.length,
-    };
+    return asWholeBody(inner, input.length);
+  }
+  const utf16 = sniffUtf16(input.subarray(0, SNIFF_BYTES), options.contentType);
+  if (utf16) {
+    const inner = scanBuffer(utf16ToUtf8(input, utf16), {
+      ...options,
+      contentType: undefined,
+      maxDepth: (options.maxDepth ?? 4) - 1,
+    });
+    return asWholeBody(inner, input.length);
   }
   const scanner = createScanner(options);
   const detections = [...scanner.write(input), ...scanner.end()];

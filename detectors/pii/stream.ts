@@ -1,7 +1,7 @@
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { Compression, SNIFF_BYTES, sniffCompression } from './decoders.js';
+import { Compression, SNIFF_BYTES, sniffCompression, sniffUtf16, type Utf16 } from './decoders.js';
 import { multipartBoundary } from './multipart.js';
 import { MultipartSplitter } from './multipart-stream.js';
 import { type DecodeLimit, LimitKind } from './scan-state.js';
@@ -55,21 +55,23 @@ export async function scanStream(
     return { detections: collected, limits, bytes };
   }
   const kind = sniffCompression(head.subarray(0, SNIFF_BYTES), options.contentEncoding);
-  if (!kind) {
+  const utf16 = kind ? undefined : sniffUtf16(head.subarray(0, SNIFF_BYTES), options.contentType);
+  if (!kind && !utf16) {
     const scanner = createScanner(options);
     for await (const chunk of rest()) sink(scanner.write(chunk));
     sink(scanner.end());
     return { detections: collected, limits: [...scanner.limits], bytes };
   }
-  // Decoded layer: offsets are the whole compressed body, known at the end.
+  // Decoded layer (compressed or UTF-16): offsets are the whole body, known at the end.
   const inner = createScanner({ ...options, maxDepth: (options.maxDepth ?? 4) - 1 }, 1);
   const found: Detection[] = [];
   const limits: DecodeLimit[] = [];
   const max = options.maxDecodedBytes ?? 64 * 1024 * 1024;
   let decoded = 0;
   let capped = false;
-  const inflater =
-    kind === Compression.GZIP
+  const inflater = utf16
+    ? utf16Transcoder(utf16)
+    : kind === Compression.GZIP
       ? createGunzip()
       : kind === Compression.BROTLI
         ? createBrotliDecompress()
@@ -88,7 +90,12 @@ export async function scanStream(
     found.push(...inner.end());
   } catch (error) {
     limits.push({
-      kind: capped || error instanceof DecodeCapReached ? LimitKind.BOMB : LimitKind.CORRUPT,
+      kind:
+        capped || error instanceof DecodeCapReached
+          ? utf16
+            ? LimitKind.DECODED_SIZE
+            : LimitKind.BOMB
+          : LimitKind.CORRUPT,
       start: 0,
       end: bytes,
     });
@@ -100,6 +107,19 @@ export async function scanStream(
   sink(found.map((d) => ({ ...d, start: 0, end: bytes })));
   limits.push(...inner.limits.map((l) => ({ ...l, start: 0, end: bytes })));
   return { detections: collected, limits, bytes };
+}
+
+/** UTF-16 chunks to UTF-8 ones; a code unit or surrogate pair split across chunks is carried by the decoder. */
+function utf16Transcoder(encoding: Utf16): Transform {
+  const decoder = new TextDecoder(encoding);
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8'));
+    },
+    flush(done) {
+      done(null, Buffer.from(decoder.decode(), 'utf8'));
+    },
+  });
 }
 
 /** One part being scanned: plain text streams through a scanner; encoded or compressed parts are decoded whole. */
@@ -156,8 +176,11 @@ async function scanMultipartStream(
     const head = Buffer.concat(p.head);
     if (head.length < SNIFF_BYTES && !final) return;
     p.head = [];
+    // base64, compressed and UTF-16 parts are decoded whole at their end, as scanBuffer reads them
     const encoded =
-      p.transferEncoding === 'base64' || sniffCompression(head.subarray(0, SNIFF_BYTES), p.contentEncoding);
+      p.transferEncoding === 'base64' ||
+      sniffCompression(head.subarray(0, SNIFF_BYTES), p.contentEncoding) !== undefined ||
+      sniffUtf16(head.subarray(0, SNIFF_BYTES)) !== undefined;
     if (encoded) {
       p.whole = [];
       feed(p, head);

@@ -5,6 +5,8 @@ import {
   looksText,
   percentDecode,
   sniffCompression,
+  sniffUtf16,
+  utf16ToUtf8,
 } from './decoders.js';
 import { CONTEXT_LOOKBACK, type ContextState, type Hit, matchWindow, newContext } from './engine.js';
 import { fieldAt, fieldLimit } from './fields.js';
@@ -248,7 +250,13 @@ function base64Layer(st: ScanState, parent: Buffer, ws: number, we: number, dept
     }
     if (!reserve(st, inflated.bytes.length, ws, we)) return;
     bytes = inflated.bytes;
-  } else if (!looksText(bytes)) return;
+  }
+  // UTF-16 text inside base64 (PowerShell's -EncodedCommand) is no text byte by byte
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) {
+    bytes = utf16ToUtf8(bytes, utf16);
+    if (!reserve(st, bytes.length, ws, we)) return;
+  } else if (!kind && !looksText(bytes)) return;
   scanDecoded(st, bytes, parent, ws, we, depth, out);
 }
 

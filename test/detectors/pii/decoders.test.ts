@@ -1,7 +1,13 @@
 import { deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Compression, SNIFF_BYTES, sniffCompression } from '../../../detectors/pii/decoders.js';
+import {
+  Compression,
+  SNIFF_BYTES,
+  sniffCompression,
+  sniffUtf16,
+  utf16ToUtf8,
+} from '../../../detectors/pii/decoders.js';
 
 describe('sniffCompression', () => {
   it('trusts a declared content-encoding over the bytes', () => {
@@ -39,6 +45,45 @@ describe('sniffCompression', () => {
         expect(sniffCompression(deflateSync(raw, { level }).subarray(0, SNIFF_BYTES))).toBe(Compression.DEFLATE);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+const utf16be = (text: string): Buffer => Buffer.from(text, 'utf16le').swap16();
+
+describe('sniffUtf16', () => {
+  const text = 'name: Jane Doe, email jane.doe@example.com';
+
+  it('reads a byte-order mark, a charset, or ASCII text with a zero byte beside every character', () => {
+    expect(sniffUtf16(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('x', 'utf16le')]))).toBe('utf-16le');
+    expect(sniffUtf16(Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be('x')]))).toBe('utf-16be');
+    expect(sniffUtf16(Buffer.from(text, 'utf16le'))).toBe('utf-16le');
+    expect(sniffUtf16(utf16be(text))).toBe('utf-16be');
+    expect(sniffUtf16(Buffer.from('ab'), 'text/plain; charset=UTF-16LE')).toBe('utf-16le');
+    expect(sniffUtf16(Buffer.from('ab'), 'application/json; charset="utf-16be"')).toBe('utf-16be');
+  });
+
+  it('leaves UTF-8 and Latin-1 text, short heads and binary alone', () => {
+    expect(sniffUtf16(Buffer.from(text))).toBeUndefined();
+    expect(sniffUtf16(Buffer.from('Grüße aus Köln, Straße 1', 'latin1'))).toBeUndefined();
+    expect(sniffUtf16(Buffer.from('ab', 'utf16le'))).toBeUndefined();
+    fc.assert(
+      fc.property(fc.string({ minLength: 8, maxLength: 64 }), (t) => {
+        expect(sniffUtf16(Buffer.from(t, 'utf8'))).toBeUndefined();
+      }),
+    );
+  });
+
+  it('decodes UTF-16 of either byte order to the same UTF-8 as the text itself', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (t) => {
+        const utf8 = Buffer.from(t, 'utf8');
+        expect(utf16ToUtf8(Buffer.from(t, 'utf16le'), 'utf-16le')).toEqual(utf8);
+        expect(utf16ToUtf8(utf16be(t), 'utf-16be')).toEqual(utf8);
+        expect(utf16ToUtf8(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]), 'utf-16le')).toEqual(
+          utf8,
+        );
+      }),
     );
   });
 });

@@ -73,6 +73,32 @@ describe('createScanner', () => {
       expect(scanChunks(bytes, [cut]).map(key).sort()).toEqual(whole.map(key).sort());
   });
 
+  it('reads UTF-16 bodies and base64 of UTF-16 text (PowerShell -EncodedCommand), reported at the decoded range', () => {
+    const text = 'contact jane.doe@example.com, card 4111 1111 1111 1111';
+    const want = ['CREDIT_CARD', 'EMAIL'];
+    for (const body of [
+      Buffer.from(text, 'utf16le'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+      Buffer.from(text, 'utf16le').swap16(),
+    ]) {
+      const { detections } = scanBuffer(body, { fingerprintKey: KEY });
+      expect(detections.map((d) => d.type).sort()).toEqual(want);
+      expect(detections.every((d) => d.start === 0 && d.end === body.length)).toBe(true);
+    }
+    const encoded = Buffer.from(text, 'utf16le').toString('base64');
+    const command = Buffer.from(`powershell.exe -NoProfile -EncodedCommand ${encoded}\n`);
+    const inline = scanBuffer(command, { fingerprintKey: KEY }).detections;
+    expect(inline.map((d) => d.type).sort()).toEqual(want);
+    const at = command.indexOf(encoded.replace(/=+$/, ''));
+    expect(inline.every((d) => d.start === at)).toBe(true);
+    const gz = gzipSync(Buffer.from(text, 'utf16le')).toString('base64');
+    expect(
+      scanBuffer(Buffer.from(`part=gz:${gz}`), { fingerprintKey: KEY })
+        .detections.map((d) => d.type)
+        .sort(),
+    ).toEqual(want);
+  });
+
   it('never throws on arbitrary bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 2048 }), fc.nat(), (bytes, cut) => {
@@ -195,6 +221,24 @@ describe('scanStream', () => {
     const report = await scanStream(chunks(), { fingerprintKey: KEY });
     expect(report.detections.map((d) => d.type).sort()).toEqual(['EMAIL', 'IBAN']);
     expect(report.detections.every((d) => d.start === 0 && d.end === gz.length)).toBe(true);
+  });
+
+  it('streams a UTF-16 body in chunks of any size, a character split across chunks included', async () => {
+    const body = Buffer.from(
+      '{"full_name":"Zoë Müller","iban":"GB82 WEST 1234 5698 7654 32","mail":"zoe@example.org"}',
+      'utf16le',
+    );
+    const whole = scanBuffer(body, { fingerprintKey: KEY }).detections.map(key).sort();
+    expect(whole.map((k) => k.split('/')[0])).toEqual(['EMAIL', 'IBAN', 'PERSON_NAME']);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 9 }), async (size) => {
+        async function* chunks() {
+          for (let i = 0; i < body.length; i += size) yield body.subarray(i, i + size);
+        }
+        const report = await scanStream(chunks(), { fingerprintKey: KEY });
+        expect(report.detections.map(key).sort()).toEqual(whole);
+      }),
+    );
   });
 
   it('stops a gzip bomb at the decoded-size cap', async () => {

@@ -13,10 +13,10 @@ const values = [
   'nothing personal here, order ORD-2024-000123',
 ];
 
-/** A part: its headers and raw content (plain, base64 wrapped at 76 columns, or gzip declared or sniffed). */
+/** A part: its headers and raw content (plain, base64 wrapped at 76 columns, gzip declared or sniffed, or UTF-16). */
 const partArb = fc.record({
   value: fc.constantFrom(...values),
-  encoding: fc.constantFrom('plain', 'base64', 'gzip-declared', 'gzip-sniffed'),
+  encoding: fc.constantFrom('plain', 'base64', 'gzip-declared', 'gzip-sniffed', 'utf-16'),
 });
 
 function body(parts: { value: string; encoding: string }[], eol: string, preamble: string): Buffer {
@@ -27,6 +27,8 @@ function body(parts: { value: string; encoding: string }[], eol: string, preambl
     if (p.encoding === 'base64') {
       headers.push('Content-Transfer-Encoding: base64');
       content = Buffer.from(content.toString('base64').replace(/.{76}/g, `$&${eol}`));
+    } else if (p.encoding === 'utf-16') {
+      content = Buffer.from(p.value, 'utf16le');
     } else if (p.encoding.startsWith('gzip')) {
       if (p.encoding === 'gzip-declared') headers.push('Content-Encoding: gzip');
       content = gzipSync(content);
