@@ -222,7 +222,8 @@ function processWindow(
     if (we - bs >= 24 && base64) {
       // the nested scan refills the shared features: they are restored from a copy of the exact key
       const exact = F.len < FV_EXACT;
-      const saved = (SAVED[depth] ??= new Int32Array(FV.length));
+      SAVED[depth] ??= new Int32Array(FV.length);
+      const saved = SAVED[depth];
       if (exact) saved.set(FV);
       base64Layer(st, bytes, bs, we, depth, out);
       if (exact) restoreFeatures(saved);
