@@ -13,7 +13,16 @@ import { fieldAt, fieldLimit } from './fields.js';
 import { LimitKind, type ScanState } from './scan-state.js';
 import { boringTokenEnd, isLowerHex, joinable, looksBase64At, MRZ, MRZ_LENGTH, mrzRun } from './token-shapes.js';
 
-import { F, FV, FV_EXACT, latin1, measure, measureRun, restoreFeatures } from './window-features.js';
+import {
+  F,
+  type FeatureSnapshot,
+  latin1,
+  measure,
+  measureRun,
+  newSnapshot,
+  restoreFeatures,
+  saveFeatures,
+} from './window-features.js';
 
 /** Longest window (one token run) kept across chunks: bounds the carry, in bytes. */
 export const MAX_WINDOW = 64 * 1024;
@@ -220,21 +229,19 @@ function processWindow(
         ? f.percent + f.backslash === 0 && f.upper > 0 && f.letters > f.upper && f.digits > 0
         : looksBase64At(bytes, bs, we);
     if (we - bs >= 24 && base64) {
-      // the nested scan refills the shared features: they are restored from a copy of the exact key
-      const exact = F.len < FV_EXACT;
-      SAVED[depth] ??= new Int32Array(FV.length);
+      // the nested scan refills the shared features
+      SAVED[depth] ??= newSnapshot();
       const saved = SAVED[depth];
-      if (exact) saved.set(FV);
+      saveFeatures(saved);
       base64Layer(st, bytes, bs, we, depth, out);
-      if (exact) restoreFeatures(saved);
-      else measure(bytes, ws, we);
+      restoreFeatures(saved);
     }
   }
   matchWindow(st.engine, ctx, bytes, ws, we, F, out, blob);
 }
 
 /** One copy of the features per layer depth, kept while a nested layer is scanned (no allocation per window). */
-const SAVED: Int32Array[] = [];
+const SAVED: FeatureSnapshot[] = [];
 
 function base64Layer(st: ScanState, parent: Buffer, ws: number, we: number, depth: number, out: Hit[]): void {
   const token = parent.toString('latin1', ws, we);

@@ -197,32 +197,27 @@ export function measureRun(bytes: Uint8Array, ws: number, max: number, tokenOnly
   return k;
 }
 
-/** @internal Refills `F` and `FV` from a copy of `FV` taken earlier: a nested scan reuses both. */
-export function restoreFeatures(saved: Int32Array): void {
-  FV.set(saved);
-  const f = F;
-  // two counts per integer: the low 16 bits, then the high 16 (see `measureRun`)
-  const v = saved;
-  f.len = (v[0] as number) & 0xffff;
-  f.digits = (v[0] as number) >>> 16;
-  f.letters = (v[1] as number) & 0xffff;
-  f.upper = (v[1] as number) >>> 16;
-  f.maxRun = (v[2] as number) & 0xffff;
-  f.maxAlnum = (v[2] as number) >>> 16;
-  f.dots = (v[3] as number) & 0xffff;
-  f.colons = (v[3] as number) >>> 16;
-  f.dashes = (v[4] as number) & 0xffff;
-  f.slashes = (v[4] as number) >>> 16;
-  f.spaces = (v[5] as number) & 0xffff;
-  f.plus = (v[5] as number) >>> 16;
-  f.paren = (v[6] as number) & 0xffff;
-  f.at = (v[6] as number) >>> 16;
-  f.percent = (v[7] as number) & 0xffff;
-  f.backslash = (v[7] as number) >>> 16;
-  f.uuDD = v[8] === 1;
-  f.digitRuns = v[9] as number;
-  f.alnumRuns = v[10] as number;
-  f.innerDigitRuns = v[11] as number;
+/** @internal A copy of `F` and `FV`, kept while a nested layer's scan refills them. */
+export interface FeatureSnapshot {
+  f: WindowFeatures;
+  fv: Int32Array;
+}
+
+/** @internal An empty snapshot (one per layer depth, reused). */
+export function newSnapshot(): FeatureSnapshot {
+  return { f: { ...F }, fv: new Int32Array(FV_LENGTH) };
+}
+
+/** @internal Copies `F` and `FV` into `into`. */
+export function saveFeatures(into: FeatureSnapshot): void {
+  Object.assign(into.f, F);
+  into.fv.set(FV);
+}
+
+/** @internal Puts back what `saveFeatures` copied. */
+export function restoreFeatures(from: FeatureSnapshot): void {
+  Object.assign(F, from.f);
+  FV.set(from.fv);
 }
 
 /** @internal Fills `F` and `FV` for `bytes[ws, we)` (see `measureRun`). */
