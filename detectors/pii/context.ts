@@ -8,8 +8,8 @@ export interface ContextIndex {
   /** The same pairs as a bit set (8 KiB, stays in L1 cache): most bytes are rejected by it. */
   pairs: Int32Array;
   /**
-   * Hashes of (first three bytes of a word, lower-cased) as a bit set, bit 0 of a pair's hash set when the
-   * pair starts a two-byte word: a word start whose third byte fits no word is rejected without a lookup.
+   * Hashes of (first three bytes of a word, lower-cased) as a bit set (a two-byte word sets its pair with every
+   * third byte): a word start whose third byte fits no word is rejected without a lookup.
    */
   triples: Int32Array;
   /** Slot s holds words `slotStart[s]` to `slotStart[s + 1] - 1`, all sharing their first two bytes. */

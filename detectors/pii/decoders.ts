@@ -27,6 +27,7 @@ export function sniffCompression(head: Uint8Array, contentEncoding?: string): Co
   return undefined;
 }
 
+/** ASCII text after the two header bytes. Not `looksText`: compressed bytes are full of UTF-8 lead bytes. */
 function textAfterZlibHeader(head: Uint8Array): boolean {
   const end = Math.min(head.length, SNIFF_BYTES);
   if (end <= 2) return false;
