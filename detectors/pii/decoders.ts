@@ -156,13 +156,29 @@ export function utf16ToUtf8(bytes: Uint8Array, encoding: Utf16): Buffer {
   return Buffer.from(new TextDecoder(encoding).decode(bytes), 'utf8');
 }
 
-/** True when at least 85 % of the bytes are printable ASCII or common whitespace (or UTF-8 continuation). */
-export function looksText(bytes: Uint8Array): boolean {
-  if (bytes.length < 6) return false;
+/** What `textShape` found: not text, text (UTF-8 allowed), or plain ASCII text. */
+export const TextShape = { NONE: 0, TEXT: 1, ASCII: 2 } as const;
+export type TextShape = (typeof TextShape)[keyof typeof TextShape];
+
+/**
+ * `TEXT` when at least 85 % of the bytes are printable ASCII, common whitespace or UTF-8 lead/continuation
+ * bytes; `ASCII` when besides at most 2 % are printable ASCII or whitespace (18 random bytes are with odds of
+ * 1 in 37 million: decoded random tokens, credentials among them, are never `ASCII`).
+ */
+export function textShape(bytes: Uint8Array): TextShape {
+  if (bytes.length < 6) return TextShape.NONE;
   let printable = 0;
+  let ascii = 0;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i] ?? 0;
-    if ((b >= 32 && b < 127) || b === 9 || b === 10 || b === 13 || b >= 0xc2) printable++;
+    if ((b >= 32 && b < 127) || b === 9 || b === 10 || b === 13) ascii++;
+    else if (b >= 0xc2) printable++;
   }
-  return printable >= bytes.length * 0.85;
+  if (ascii >= bytes.length - Math.floor(bytes.length / 50)) return TextShape.ASCII;
+  return ascii + printable >= bytes.length * 0.85 ? TextShape.TEXT : TextShape.NONE;
+}
+
+/** True when at least 85 % of the bytes are printable ASCII or common whitespace (or UTF-8 lead bytes). */
+export function looksText(bytes: Uint8Array): boolean {
+  return textShape(bytes) !== TextShape.NONE;
 }

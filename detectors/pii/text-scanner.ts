@@ -2,10 +2,11 @@ import {
   hasPercentEscape,
   inflateCapped,
   jsonUnescape,
-  looksText,
   percentDecode,
   sniffCompression,
   sniffUtf16,
+  TextShape,
+  textShape,
   utf16ToUtf8,
 } from './decoders.js';
 import { CONTEXT_LOOKBACK, type ContextState, type Hit, matchWindow, newContext } from './engine.js';
@@ -212,7 +213,7 @@ function processWindow(
       return;
     }
   }
-  const blob = f.spaces === 0 && len > BLOB;
+  let blob = f.spaces === 0 && len > BLOB;
   if (f.spaces === 0 && len >= 24 && f.dots + f.at + f.paren === 0) {
     // a base64 block, or one after a `scheme:` prefix (`gz:H4sI…`, `base64:…`)
     let bs = ws;
@@ -233,7 +234,8 @@ function processWindow(
       SAVED[depth] ??= newSnapshot();
       const saved = SAVED[depth];
       saveFeatures(saved);
-      base64Layer(st, bytes, bs, we, depth, out);
+      // a block that decodes to plain text is reported through what it decodes to, not its letters
+      if (base64Layer(st, bytes, bs, we, depth, out)) blob = true;
       restoreFeatures(saved);
     }
   }
@@ -243,29 +245,33 @@ function processWindow(
 /** One copy of the features per layer depth, kept while a nested layer is scanned (no allocation per window). */
 const SAVED: FeatureSnapshot[] = [];
 
-function base64Layer(st: ScanState, parent: Buffer, ws: number, we: number, depth: number, out: Hit[]): void {
+/** Decodes and scans a base64 block; true when what it held is plain ASCII text (so the block is no value itself). */
+function base64Layer(st: ScanState, parent: Buffer, ws: number, we: number, depth: number, out: Hit[]): boolean {
   const token = parent.toString('latin1', ws, we);
   // Node's base64 decoder reads the URL-safe alphabet (`-`, `_`) too
   let bytes: Buffer = Buffer.from(token, 'base64');
-  if (!reserve(st, bytes.length, ws, we)) return;
+  if (!reserve(st, bytes.length, ws, we)) return false;
   const kind = sniffCompression(bytes);
   if (kind) {
     const room = Math.min(st.maxDecodedBytes - st.decodedBytes, Math.max(1 << 20, bytes.length * 200));
     const inflated = inflateCapped(bytes, kind, room);
     if (!inflated.ok) {
       st.limits.push({ kind: inflated.reason === 'bomb' ? LimitKind.BOMB : LimitKind.CORRUPT, start: ws, end: we });
-      return;
+      return false;
     }
-    if (!reserve(st, inflated.bytes.length, ws, we)) return;
+    if (!reserve(st, inflated.bytes.length, ws, we)) return false;
     bytes = inflated.bytes;
   }
   // UTF-16 text inside base64 (PowerShell's -EncodedCommand) is no text byte by byte
   const utf16 = sniffUtf16(bytes);
   if (utf16) {
     bytes = utf16ToUtf8(bytes, utf16);
-    if (!reserve(st, bytes.length, ws, we)) return;
-  } else if (!kind && !looksText(bytes)) return;
+    if (!reserve(st, bytes.length, ws, we)) return false;
+  }
+  const shape = textShape(bytes);
+  if (!kind && !utf16 && shape === TextShape.NONE) return false;
   scanDecoded(st, bytes, parent, ws, we, depth, out);
+  return shape === TextShape.ASCII;
 }
 
 function reserve(st: ScanState, bytes: number, start: number, end: number): boolean {

@@ -6,6 +6,8 @@ import {
   SNIFF_BYTES,
   sniffCompression,
   sniffUtf16,
+  TextShape,
+  textShape,
   utf16ToUtf8,
 } from '../../../detectors/pii/decoders.js';
 
@@ -84,6 +86,26 @@ describe('sniffUtf16', () => {
           utf8,
         );
       }),
+    );
+  });
+});
+
+describe('textShape', () => {
+  it('tells plain ASCII text from text with UTF-8 and from binary', () => {
+    expect(textShape(Buffer.from('{"email":"grace@example.org","qty":3}\n'))).toBe(TextShape.ASCII);
+    expect(textShape(Buffer.from('Grüße aus Köln, Straße 1, 50667 Köln'))).toBe(TextShape.TEXT);
+    expect(textShape(Buffer.from([0x00, 0x9c, 0x11, 0xfe, 0x03, 0x80, 0x7f, 0x01]))).toBe(TextShape.NONE);
+    expect(textShape(Buffer.from('abc'))).toBe(TextShape.NONE);
+  });
+
+  it('never calls random bytes plain ASCII text, so decoded tokens and credentials keep their own matching', () => {
+    // a token whose base64 decoding reads as TEXT (UTF-8 lead bytes count) but not as ASCII
+    expect(textShape(Buffer.from('ghp_0EQh36LybPXFJycuNE033CBR8fnXcFz90EQh', 'base64'))).toBe(TextShape.TEXT);
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 18, maxLength: 96 }), (bytes) => {
+        expect(textShape(bytes)).not.toBe(TextShape.ASCII);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

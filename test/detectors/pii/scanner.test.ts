@@ -136,6 +136,15 @@ describe('createScanner', () => {
     );
   });
 
+  it('still matches a token whose base64 decoding looks like UTF-8 text but is no plain text', () => {
+    // decodes to bytes that pass the text test; only a block of plain ASCII text is read through its contents
+    const token = 'ghp_0EQh36LybPXFJycuNE033CBR8fnXcFz90EQh';
+    const report = scanBuffer(Buffer.from(`auth ${token} ok`), { fingerprintKey: KEY });
+    expect(report.detections).toEqual([
+      expect.objectContaining({ type: 'CREDENTIAL', fineType: 'GITHUB_TOKEN', start: 5, end: 5 + token.length }),
+    ]);
+  });
+
   it('opens gzip+base64 after a scheme prefix and reports the encoded block', () => {
     const part = gzipSync(Buffer.from('{"email":"grace@example.org"}')).toString('base64');
     const text = `part=gz:${part}\n`;
