@@ -86,7 +86,6 @@ export function scanWindows(
   ctx.scanned = 0;
   ctx.lastSeen.fill(-1e9);
   const fieldEnd = fieldLimit(n, fieldFrom, final);
-  const fieldsTo = (at: number): number => Math.max(fieldFrom, Math.min(at, fieldEnd));
   let lastEnd = lo;
   let i = Math.min(from, fieldFrom);
   while (i < n) {
@@ -103,7 +102,7 @@ export function scanWindows(
       if (c === 45 && bytes[i + 1] === 45) {
         // a header is decided once its closing dashes, if any, are in view, so every chunking reads it alike
         if (!final && n - i < PEM_HEADER_SPAN && atBegin(bytes, i, false))
-          return { resume: i, lastEnd, fields: fieldsTo(i) };
+          return { resume: i, lastEnd, fields: clamp(i, fieldFrom, fieldEnd) };
         if (atBegin(bytes, i, true)) {
           const close = bytes.indexOf('-----', i + 10, 'latin1');
           const end = close < 0 || close + 5 > i + PEM_HEADER_SPAN ? i + 10 : close + 5;
@@ -113,7 +112,8 @@ export function scanWindows(
           continue;
         }
       }
-      if (!final && i + 6 >= n) return { resume: tokenStart(bytes, i, lastEnd), lastEnd, fields: fieldsTo(i) };
+      if (!final && i + 6 >= n)
+        return { resume: tokenStart(bytes, i, lastEnd), lastEnd, fields: clamp(i, fieldFrom, fieldEnd) };
       const mac = isHex(bytes[i - 1]) && isHex(bytes[i - 2]) && (bytes[i + 3] === c || bytes[i + 5] === c);
       if (!mac) {
         i++;
@@ -125,7 +125,7 @@ export function scanWindows(
     if (boring >= 0) {
       // an ISO timestamp, UUID or hex id: the window filters would reject it once measured
       if ((boring >= n || boring + st.engine.waitAhead > n) && !final && boring - ws < MAX_WINDOW)
-        return { resume: ws, lastEnd, fields: fieldsTo(i) };
+        return { resume: ws, lastEnd, fields: clamp(i, fieldFrom, fieldEnd) };
       lastEnd = i = boring;
       continue;
     }
@@ -136,7 +136,7 @@ export function scanWindows(
       // '<' is no token byte, but a passport MRZ line is 44 characters of [A-Z0-9<]: kept whole
       const [ms, me] = mrzRun(bytes, ws, we, lastEnd);
       if (me + st.engine.waitAhead > n && !final && me - ms <= MRZ_LENGTH)
-        return { resume: ms, lastEnd, fields: fieldsTo(i) };
+        return { resume: ms, lastEnd, fields: clamp(i, fieldFrom, fieldEnd) };
       if (me - ms === MRZ_LENGTH && (ms === 0 || MRZ[bytes[ms - 1] as number] === 0)) {
         measure(bytes, ms, me);
         processWindow(st, ctx, bytes, ms, me, depth, out);
@@ -161,12 +161,17 @@ export function scanWindows(
     }
     // a window waits for the bytes after it too: a context word may follow it
     if ((touchesEnd || we + st.engine.waitAhead > n) && !final && we - ws < MAX_WINDOW)
-      return { resume: ws, lastEnd, fields: fieldsTo(i) };
+      return { resume: ws, lastEnd, fields: clamp(i, fieldFrom, fieldEnd) };
     if (ws !== start || we !== measured) measure(bytes, ws, we);
     processWindow(st, ctx, bytes, ws, we, depth, out);
     lastEnd = i = we;
   }
   return { resume: n, lastEnd, fields: fieldEnd };
+}
+
+/** `at` within `[lo, hi]` (a plain function: a closure here is created per layer scanned). */
+function clamp(at: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(at, hi));
 }
 
 function tokenStart(bytes: Uint8Array, i: number, lo: number): number {
