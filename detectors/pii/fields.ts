@@ -46,7 +46,7 @@ export function fieldLimit(n: number, from: number, final: boolean): number {
 /**
  * @internal Checks the key ending at `k`: a JSON key (`"first_name": "…"`, `k` at the closing quote) or a
  * form/query field (`first_name=…`, `k` at the `=`) named like personal data, and its value. The window
- * scan calls it for each `"` and `=` it passes: neither byte is ever inside a window.
+ * scan calls it for each `=` and each `":` it passes: neither is ever inside a window.
  */
 export function fieldAt(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   // most keys end in a byte no field name ends in (`order_id`, `created_at`): no key scan, no hash

@@ -40,8 +40,9 @@ const SEED = new Uint8Array(256);
 for (let c = 48; c <= 57; c++) SEED[c] = 1;
 SEED[64] = 1;
 SEED[45] = SEED[58] = SEED[46] = 2;
-// field keys: `"` (a JSON key's closing quote) and `=`; never inside a window, so one pass finds both
-SEED[34] = SEED[61] = 3;
+// field keys: `=`, and a JSON key's closing quote found from the `:` after it (a seed already: most quotes
+// open or close values); neither is ever inside a window, so one pass finds both
+SEED[61] = 3;
 
 /** @internal True for bytes that continue a token (letters, digits, joiners). */
 export function isTokenChar(c: number): boolean {
@@ -93,8 +94,9 @@ export function scanWindows(
     if (i >= n) break;
     const c = bytes[i] as number;
     const seed = SEED[c] as number;
+    const key = seed === 3 ? i : c === 58 && bytes[i - 1] === 34 ? i - 1 : -1;
+    if (key >= fieldFrom && key < fieldEnd) fieldAt(st.engine, bytes, key, out);
     if (seed === 3 || i < from) {
-      if (seed === 3 && i >= fieldFrom && i < fieldEnd) fieldAt(st.engine, bytes, i, out);
       i++;
       continue;
     }
