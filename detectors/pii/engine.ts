@@ -152,14 +152,17 @@ function gateVerdicts(engine: Engine, f: WindowFeatures, literalOnly: boolean): 
   if (known) return known;
   const runs: Compiled[] = [];
   const gates: number[] = [];
+  let contextOnly = true;
   for (const c of literalOnly ? engine.literalRecognizers : engine.recognizers) {
     if (c.minDigits > f.digits) break;
     const gate = c.r.gate(f);
     if (gate === Gate.NO) continue;
     runs.push(c);
     gates.push(gate);
+    if (gate !== Gate.CONTEXT || c.literal || c.keywords || c.ungatedConfidence >= engine.minConfidence)
+      contextOnly = false;
   }
-  const verdicts = { runs, gates: Uint8Array.from(gates) };
+  const verdicts = { runs, gates: Uint8Array.from(gates), contextOnly };
   if (exact) engine.memo.set(FV, extra, verdicts);
   return verdicts;
 }
@@ -195,7 +198,7 @@ export function matchWindow(
   out: Hit[],
   literalOnly = false,
 ): void {
-  const { runs, gates } = gateVerdicts(engine, f, literalOnly);
+  const { runs, gates, contextOnly } = gateVerdicts(engine, f, literalOnly);
   if (runs.length === 0) return;
   let win: string | undefined;
   let contextReady = false;
@@ -210,6 +213,12 @@ export function matchWindow(
       ahead = p + 1;
       break;
     }
+  }
+  if (contextOnly) {
+    // most number-shaped windows: one context look decides, without a pass over the recognizers
+    if (ctx.scanned < ahead) advanceContext(engine.context, ctx, bytes, Math.max(ctx.scanned, horizon, 0), ahead);
+    contextReady = true;
+    if (!anyInContext(ctx, runs, horizon)) return;
   }
   let local: Hit[] | undefined;
   for (let k = 0; k < runs.length; k++) {
@@ -270,6 +279,12 @@ export function matchWindow(
   if (!local) return;
   if (local.length === 1) out.push(local[0] as Hit);
   else out.push(...dropContained(local));
+}
+
+/** True when a context word of one of `runs` starts at or after `horizon`. */
+function anyInContext(ctx: ContextState, runs: readonly Compiled[], horizon: number): boolean {
+  for (let k = 0; k < runs.length; k++) if ((ctx.lastSeen[(runs[k] as Compiled).index] ?? -1e9) >= horizon) return true;
+  return false;
 }
 
 const yes = (): boolean => true;

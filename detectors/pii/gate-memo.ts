@@ -7,6 +7,11 @@ import { FV_LENGTH } from './window-features.js';
 export interface GateVerdicts<T> {
   runs: readonly T[];
   gates: Uint8Array;
+  /**
+   * Every run needs a context word to report anything (context-gated, no literal or keyword, not kept at the
+   * reduced confidence): a window with no context word for any of them is done after one look.
+   */
+  contextOnly: boolean;
 }
 
 const SLOTS = 4096;
@@ -19,8 +24,8 @@ const STRIDE = FV_LENGTH + 1;
  * collision replaces the older entry: memory is fixed (4096 slots).
  */
 export class GateMemo<T> {
+  /** Per slot: `extra + 1` (0 for an empty slot), then the feature vector. */
   private readonly keys = new Int32Array(SLOTS * STRIDE);
-  private readonly filled = new Uint8Array(SLOTS);
   private readonly values: (GateVerdicts<T> | undefined)[] = new Array(SLOTS).fill(undefined);
   private slot = 0;
 
@@ -35,10 +40,9 @@ export class GateMemo<T> {
     h = Math.imul(h ^ (fv[11] as number), 16777619);
     const slot = (h ^ (h >>> 15)) & (SLOTS - 1);
     this.slot = slot;
-    if (this.filled[slot] === 0) return undefined;
     const base = slot * STRIDE;
     const keys = this.keys;
-    if (keys[base] !== extra) return undefined;
+    if (keys[base] !== extra + 1) return undefined;
     for (let i = 0; i < FV_LENGTH; i++) if (keys[base + 1 + i] !== fv[i]) return undefined;
     return this.values[slot];
   }
@@ -46,9 +50,8 @@ export class GateMemo<T> {
   /** Stores verdicts for the key of the last `get`. */
   set(fv: Int32Array, extra: number, verdicts: GateVerdicts<T>): void {
     const base = this.slot * STRIDE;
-    this.keys[base] = extra;
+    this.keys[base] = extra + 1;
     this.keys.set(fv, base + 1);
-    this.filled[this.slot] = 1;
     this.values[this.slot] = verdicts;
   }
 }

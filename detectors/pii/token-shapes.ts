@@ -77,7 +77,8 @@ for (const ch of '-.:/+()_%@\\') TOKEN_BYTE[ch.charCodeAt(0)] = 1;
 export function boringTokenEnd(bytes: Uint8Array, ws: number, max: number): number {
   const iso = bytes[ws + 4] === 45 && bytes[ws + 10] === 84 && bytes[ws + 13] === 58;
   const uuid = bytes[ws + 8] === 45 && bytes[ws + 23] === 45;
-  let hex = LOWER_HEX[bytes[ws] as number] !== 0;
+  // a hex id has its 1st and 16th byte hex: most digit runs end sooner and are rejected without a walk
+  let hex = LOWER_HEX[bytes[ws] as number] !== 0 && (LOWER_HEX[bytes[ws + 15] as number] ?? 0) !== 0;
   if (!iso && !uuid && !hex) return -1;
   let digits = 0;
   let dashes = 0;
