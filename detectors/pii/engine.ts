@@ -1,5 +1,5 @@
 import { advanceContext, type ContextIndex, type ContextState, compileContext } from './context.js';
-import { keyHash } from './fields.js';
+import { compileFields, type FieldTable } from './fields.js';
 import { GateMemo, type GateVerdicts } from './gate-memo.js';
 import { type Detection, type FieldRecognizer, Gate, type Recognizer, type WindowFeatures } from './types.js';
 import { FV, FV_EXACT, latin1 } from './window-features.js';
@@ -74,9 +74,7 @@ export interface Engine {
   recognizers: readonly Compiled[];
   literalRecognizers: readonly Compiled[];
   /** Field recognizers by `keyHash` of their field names. */
-  fields: ReadonlyMap<number, FieldRecognizer>;
-  /** 1 for a byte that can end a field name (either case; `_`, `-` and space, which keys may end with). */
-  fieldLast: Uint8Array;
+  fields: FieldTable;
   minConfidence: number;
   context: ContextIndex;
   /**
@@ -120,23 +118,10 @@ export function compileEngine(
     }))
     .sort((a, b) => a.minDigits - b.minDigits || a.index - b.index);
   const context = compileContext(recognizers.map((r) => r.context));
-  const fieldMap = new Map<number, FieldRecognizer>();
-  const fieldLast = new Uint8Array(256);
-  for (const f of fields) {
-    for (const name of f.fields) {
-      const bytes = Buffer.from(name, 'latin1');
-      fieldMap.set(keyHash(bytes, 0, bytes.length), f);
-      const last = bytes[bytes.length - 1] ?? 0;
-      fieldLast[last] = 1;
-      fieldLast[last >= 97 && last <= 122 ? last - 32 : last] = 1;
-    }
-  }
-  fieldLast[95] = fieldLast[45] = fieldLast[32] = 1;
   return {
     recognizers: compiled,
     literalRecognizers: compiled.filter((c) => c.r.literal !== undefined),
-    fields: fieldMap,
-    fieldLast,
+    fields: compileFields(fields),
     minConfidence,
     context,
     waitAhead: CONTEXT_LOOKAHEAD + context.longest,

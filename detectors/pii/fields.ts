@@ -1,5 +1,6 @@
 import { jsonUnescape, percentDecode } from './decoders.js';
 import type { Engine, Hit } from './engine.js';
+import type { FieldRecognizer } from './types.js';
 import { latin1 } from './window-features.js';
 
 /** Longest field value looked at, in bytes; also how much tail is left for the next chunk. */
@@ -7,9 +8,11 @@ export const FIELD_VALUE_MAX = 256;
 const FIELD_TAIL = FIELD_VALUE_MAX + 48;
 const KEY_MAX = 40;
 
-function isKeyChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46;
-}
+/** 1 for bytes a key is made of: letters, digits, `_`, `-`, `.`. */
+const KEY_CHAR = new Uint8Array(256);
+for (let c = 48; c <= 57; c++) KEY_CHAR[c] = 1;
+for (let c = 65; c <= 90; c++) KEY_CHAR[c] = KEY_CHAR[c + 32] = 1;
+KEY_CHAR[95] = KEY_CHAR[45] = KEY_CHAR[46] = 1;
 
 /** Field name as looked up: last dotted segment, `_`, `-`, `.` and spaces removed, lower-case. */
 export function normalizeKey(key: string): string {
@@ -25,6 +28,11 @@ export function keyHash(bytes: Uint8Array, s: number, e: number): number {
       start = k + 1;
       break;
     }
+  return hashFrom(bytes, start, e);
+}
+
+/** FNV-1a of `bytes[start, e)` without `_`, `-` and spaces, lower-cased, as a signed 32-bit integer. */
+function hashFrom(bytes: Uint8Array, start: number, e: number): number {
   let h = 0x811c9dc5;
   for (let k = start; k < e; k++) {
     let c = bytes[k] as number;
@@ -32,7 +40,73 @@ export function keyHash(bytes: Uint8Array, s: number, e: number): number {
     if (c >= 65 && c <= 90) c += 32;
     h = Math.imul(h ^ c, 16777619);
   }
-  return h >>> 0;
+  return h | 0;
+}
+
+/**
+ * @internal Field recognizers by `keyHash` of their names, in an open-addressing table of integers: a key is
+ * looked up ~17,000 times per MB of API traffic and almost never found, with no allocation.
+ */
+export interface FieldTable {
+  hashes: Int32Array;
+  /** 1 + index into `recognizers`; 0 for an empty slot. */
+  slots: Int32Array;
+  recognizers: readonly FieldRecognizer[];
+  /** 1 for a byte that can end a field name (either case; `_`, `-` and space, which keys may end with). */
+  last: Uint8Array;
+}
+
+/** @internal Compiles field recognizers into a `FieldTable` (a name listed twice: the later recognizer wins). */
+export function compileFields(fields: readonly FieldRecognizer[]): FieldTable {
+  const names = fields.flatMap((f, i) => f.fields.map((name) => ({ bytes: Buffer.from(name, 'latin1'), i })));
+  let size = 16;
+  while (size < names.length * 4) size *= 2;
+  const hashes = new Int32Array(size);
+  const slots = new Int32Array(size);
+  const last = new Uint8Array(256);
+  for (const { bytes, i } of names) {
+    const h = keyHash(bytes, 0, bytes.length);
+    let slot = h & (size - 1);
+    while (slots[slot] !== 0 && hashes[slot] !== h) slot = (slot + 1) & (size - 1);
+    hashes[slot] = h;
+    slots[slot] = i + 1;
+    const end = bytes[bytes.length - 1] ?? 0;
+    last[end] = 1;
+    last[end >= 97 && end <= 122 ? end - 32 : end] = 1;
+  }
+  last[95] = last[45] = last[32] = 1;
+  return { hashes, slots, recognizers: fields, last };
+}
+
+/** The field recognizer whose name hashes to `h`, if any. */
+function fieldFor(table: FieldTable, h: number): FieldRecognizer | undefined {
+  const mask = table.slots.length - 1;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const at = table.slots[slot] as number;
+    if (at === 0) return undefined;
+    if (table.hashes[slot] === h) return table.recognizers[at - 1];
+  }
+}
+
+/** Start of the key found by the last `keyHashBefore` (a module variable: no allocation per key). */
+let keyStart = 0;
+
+/**
+ * `keyHash` of the key ending at `end` in one walk back (its last dotted segment), or undefined when no key
+ * ends there; the key's start is left in `keyStart`.
+ */
+function keyHashBefore(bytes: Uint8Array, end: number): number | undefined {
+  let s = end;
+  let from = -1;
+  while (s > 0 && end - s < KEY_MAX) {
+    const c = bytes[s - 1] as number;
+    if (KEY_CHAR[c] === 0) break;
+    if (c === 46 && from < 0) from = s;
+    s--;
+  }
+  if (s === end) return undefined;
+  keyStart = s;
+  return hashFrom(bytes, from < 0 ? s : from, end);
 }
 
 /**
@@ -50,24 +124,17 @@ export function fieldLimit(n: number, from: number, final: boolean): number {
  */
 export function fieldAt(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   // most keys end in a byte no field name ends in (`order_id`, `created_at`): no key scan, no hash
-  if (engine.fieldLast[bytes[k - 1] ?? 0] === 0) return;
+  if (engine.fields.last[bytes[k - 1] ?? 0] === 0) return;
   const c = bytes[k];
   if (c === 34) {
     if (bytes[k + 1] === 58) jsonField(engine, bytes, k, out);
   } else if (c === 61) formField(engine, bytes, k, out);
 }
 
-/** Start of the key ending at `end`, or -1 when there is none (no allocation: called for every key). */
-function keyBefore(bytes: Uint8Array, end: number): number {
-  let s = end;
-  while (s > 0 && end - s < KEY_MAX && isKeyChar(bytes[s - 1] as number)) s--;
-  return s < end ? s : -1;
-}
-
 function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
-  const key = keyBefore(bytes, k);
-  if (key < 0 || bytes[key - 1] !== 34) return;
-  const rec = engine.fields.get(keyHash(bytes, key, k));
+  const h = keyHashBefore(bytes, k);
+  if (h === undefined || bytes[keyStart - 1] !== 34) return;
+  const rec = fieldFor(engine.fields, h);
   if (!rec) return;
   let v = k + 2;
   while (bytes[v] === 32) v++;
@@ -79,9 +146,9 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
 }
 
 function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
-  const key = keyBefore(bytes, k);
-  if (key < 0) return;
-  const before = key === 0 ? 38 : (bytes[key - 1] as number);
+  const h = keyHashBefore(bytes, k);
+  if (h === undefined) return;
+  const before = keyStart === 0 ? 38 : (bytes[keyStart - 1] as number);
   // `&`, `?`, whitespace, `;`, `,` or start of input: a form, query or log key, not the middle of a word
   if (
     before !== 38 &&
@@ -93,7 +160,7 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
     before !== 9
   )
     return;
-  const rec = engine.fields.get(keyHash(bytes, key, k));
+  const rec = fieldFor(engine.fields, h);
   if (!rec) return;
   let e = k + 1;
   while (e < bytes.length && e - k <= FIELD_VALUE_MAX) {
@@ -104,14 +171,7 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   emit(rec, percentDecode(latin1(bytes, k + 1, e).replace(/\+/g, ' ')), k + 1, e, engine, out);
 }
 
-function emit(
-  rec: import('./types.js').FieldRecognizer,
-  value: string,
-  start: number,
-  end: number,
-  engine: Engine,
-  out: Hit[],
-): void {
+function emit(rec: FieldRecognizer, value: string, start: number, end: number, engine: Engine, out: Hit[]): void {
   const trimmed = value.trim();
   if (!rec.value.test(trimmed) || rec.confidence < engine.minConfidence) return;
   out.push({
