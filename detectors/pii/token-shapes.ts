@@ -61,13 +61,13 @@ export function mrzRun(bytes: Uint8Array, ws: number, we: number, lo: number): [
   return [s, e];
 }
 
-/** Token bytes (letters, digits, `- . : / + ( ) _ % @ \\`) and lower-case hex digits. */
-const TOKEN_BYTE = new Uint8Array(256);
-const LOWER_HEX = new Uint8Array(256);
-for (let c = 48; c <= 57; c++) TOKEN_BYTE[c] = LOWER_HEX[c] = 1;
-for (let c = 65; c <= 90; c++) TOKEN_BYTE[c] = TOKEN_BYTE[c + 32] = 1;
-for (let c = 97; c <= 102; c++) LOWER_HEX[c] = 2;
-for (const ch of '-.:/+()_%@\\') TOKEN_BYTE[ch.charCodeAt(0)] = 1;
+/** Token bytes as the boring-token walk sees them: 0 ends the token, 1 digit, 2 a–f, 3 `-`, 4 any other token byte. */
+const BORING_CLASS = new Uint8Array(256);
+for (const ch of '-.:/+()_%@\\') BORING_CLASS[ch.charCodeAt(0)] = 4;
+for (let c = 65; c <= 90; c++) BORING_CLASS[c] = BORING_CLASS[c + 32] = 4;
+for (let c = 97; c <= 102; c++) BORING_CLASS[c] = 2;
+for (let c = 48; c <= 57; c++) BORING_CLASS[c] = 1;
+BORING_CLASS[45] = 3;
 
 /**
  * @internal The end of the token at `ws` (at most `max`) when it is an ISO timestamp, a UUID or a lower-case
@@ -78,25 +78,30 @@ export function boringTokenEnd(bytes: Uint8Array, ws: number, max: number): numb
   const iso = bytes[ws + 4] === 45 && bytes[ws + 10] === 84 && bytes[ws + 13] === 58;
   const uuid = bytes[ws + 8] === 45 && bytes[ws + 23] === 45;
   // a hex id has its 1st and 16th byte hex: most digit runs end sooner and are rejected without a walk
-  let hex = LOWER_HEX[bytes[ws] as number] !== 0 && (LOWER_HEX[bytes[ws + 15] as number] ?? 0) !== 0;
+  let hex = isHexClass(bytes[ws]) && isHexClass(bytes[ws + 15]);
   if (!iso && !uuid && !hex) return -1;
   let digits = 0;
   let dashes = 0;
   let hexLetter = false;
   let k = ws;
   for (; k < max; k++) {
-    const c = bytes[k] as number;
-    if (TOKEN_BYTE[c] === 0) break;
-    const h = LOWER_HEX[c] as number;
-    if (h === 0) {
+    const cls = BORING_CLASS[bytes[k] as number] as number;
+    if (cls === 1) digits++;
+    else if (cls === 2) hexLetter = true;
+    else if (cls === 0) break;
+    else {
       hex = false;
+      if (cls === 3) dashes++;
       if (!iso && !uuid) return -1;
-    } else if (h === 1) digits++;
-    else hexLetter = true;
-    if (c === 45) dashes++;
+    }
   }
   const len = k - ws;
   if (iso && digits >= 12) return k;
   if (uuid && len === 36 && dashes === 4) return k;
   return hex && hexLetter && len >= 16 ? k : -1;
+}
+
+function isHexClass(c: number | undefined): boolean {
+  const cls = c === undefined ? 0 : (BORING_CLASS[c] as number);
+  return cls === 1 || cls === 2;
 }
