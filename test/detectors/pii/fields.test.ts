@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FIELD_RECOGNIZERS, scanBuffer } from '../../../detectors/pii/index.js';
+import type { FieldRecognizer } from '../../../detectors/pii/types.js';
+
+const KEY = 'breachwatch-test-fingerprint-key';
+const NAMES = FIELD_RECOGNIZERS.flatMap((r) => r.fields.map((name) => ({ name, type: r.type })));
+
+/** Field detections in `text`: type and the value's offsets. */
+function fields(text: string, fieldRecognizers?: readonly FieldRecognizer[]): string[] {
+  return scanBuffer(Buffer.from(text, 'latin1'), { fingerprintKey: KEY, fieldRecognizers })
+    .detections.filter((d) => d.type === 'PERSON_NAME' || d.type === 'STREET_ADDRESS')
+    .map((d) => `${d.type}@${d.start}-${d.end}`);
+}
+
+describe('field keys', () => {
+  it('finds every field name as a JSON key and as a form field, at the value', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...NAMES),
+        fc.constantFrom('Ada Lovelace', 'Main Street'),
+        ({ name, type }, value) => {
+          const json = `{"id":7,"${name}": "${value}"}`;
+          const at = json.indexOf(value);
+          expect(fields(json)).toEqual([`${type}@${at}-${at + value.length}`]);
+          const form = `a=1&${name}=${value.replace(' ', '+')}&b=2`;
+          const start = form.indexOf('=', 4) + 1;
+          expect(fields(form)).toEqual([`${type}@${start}-${start + value.length}`]);
+        },
+      ),
+    );
+  });
+
+  it('reads a key as its last dotted segment, in any case, with `_` and `-` ignored', () => {
+    for (const key of ['customer.first_name', 'First-Name', 'FIRSTNAME', 'billing.address_line1'])
+      expect(fields(`{"${key}":"Ada Lovelace"}`), key).toHaveLength(1);
+    expect(fields('{"first_name.id":"Ada"}')).toEqual([]);
+  });
+
+  it('ignores keys that are not field names, and form keys glued to a word', () => {
+    expect(fields('{"order_id":"Ada","product_name":"Widget Pro"}')).toEqual([]);
+    expect(fields('xfirst_name=Ada')).toEqual([]);
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z][a-z_]{0,20}$/), (key) => {
+        fc.pre(!NAMES.some((n) => n.name === key.replace(/_/g, '')));
+        expect(fields(`{"${key}":"Ada"} ${key}=Ada`)).toEqual([]);
+      }),
+    );
+  });
+
+  it('lets a later field recognizer take a name an earlier one lists too', () => {
+    const [person, address] = FIELD_RECOGNIZERS as [FieldRecognizer, FieldRecognizer];
+    const shared = { ...address, fields: [...address.fields, 'nickname'] };
+    const mine = { ...person, fields: [...person.fields, 'nickname'] };
+    // a value both accept
+    expect(fields('{"nickname":"Ada Lovelace"}', [mine, shared])).toEqual(['STREET_ADDRESS@13-25']);
+    expect(fields('{"nickname":"Ada Lovelace"}', [shared, mine])).toEqual(['PERSON_NAME@13-25']);
+  });
+});
