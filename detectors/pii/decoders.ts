@@ -27,7 +27,7 @@ export function sniffCompression(head: Uint8Array, contentEncoding?: string): Co
   return undefined;
 }
 
-/** ASCII text after the two header bytes. Not `looksText`: compressed bytes are full of UTF-8 lead bytes. */
+/** ASCII text after the two header bytes. Not `textShape`: compressed bytes are full of UTF-8 lead bytes. */
 function textAfterZlibHeader(head: Uint8Array): boolean {
   const end = Math.min(head.length, SNIFF_BYTES);
   if (end <= 2) return false;
@@ -176,9 +176,4 @@ export function textShape(bytes: Uint8Array): TextShape {
   }
   if (ascii >= bytes.length - Math.floor(bytes.length / 50)) return TextShape.ASCII;
   return ascii + printable >= bytes.length * 0.85 ? TextShape.TEXT : TextShape.NONE;
-}
-
-/** True when at least 85 % of the bytes are printable ASCII or common whitespace (or UTF-8 lead bytes). */
-export function looksText(bytes: Uint8Array): boolean {
-  return textShape(bytes) !== TextShape.NONE;
 }
