@@ -109,22 +109,6 @@ export function jsonUnescape(text: string): string {
   });
 }
 
-/** A token worth base64-decoding: long enough, only base64 characters, mixed case and digits (not hex, not a word). */
-export function looksBase64(token: string): boolean {
-  if (token.length < 24) return false;
-  let upper = false;
-  let lower = false;
-  let digit = false;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if (c >= 65 && c <= 90) upper = true;
-    else if (c >= 97 && c <= 122) lower = true;
-    else if (c >= 48 && c <= 57) digit = true;
-    else if (c !== 43 && c !== 47 && c !== 61 && c !== 45 && c !== 95) return false;
-  }
-  return upper && lower && digit;
-}
-
 /** UTF-16 byte orders, as `TextDecoder` names them. */
 export type Utf16 = 'utf-16le' | 'utf-16be';
 

@@ -27,7 +27,7 @@ export function isLowerHex(bytes: Uint8Array, ws: number, we: number): boolean {
   return true;
 }
 
-/** @internal A token worth base64-decoding (see `looksBase64`), tested on the bytes. */
+/** @internal A token worth base64-decoding: long enough, only base64 characters, mixed case and digits (not hex, not a word). */
 export function looksBase64At(bytes: Uint8Array, s: number, e: number): boolean {
   if (e - s < 24) return false;
   let upper = false;
