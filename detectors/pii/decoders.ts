@@ -146,8 +146,8 @@ export type TextShape = (typeof TextShape)[keyof typeof TextShape];
 
 /**
  * `TEXT` when at least 85 % of the bytes are printable ASCII, common whitespace or UTF-8 lead/continuation
- * bytes; `ASCII` when besides at most 2 % are printable ASCII or whitespace (18 random bytes are with odds of
- * 1 in 37 million: decoded random tokens, credentials among them, are never `ASCII`).
+ * bytes; `ASCII` when all but at most 2 % are printable ASCII or whitespace (18 random bytes are, with odds of
+ * 1 in 32 million: decoded random tokens, credentials among them, are never `ASCII`).
  */
 export function textShape(bytes: Uint8Array): TextShape {
   if (bytes.length < 6) return TextShape.NONE;

@@ -14,14 +14,11 @@ for (let c = 48; c <= 57; c++) KEY_CHAR[c] = 1;
 for (let c = 65; c <= 90; c++) KEY_CHAR[c] = KEY_CHAR[c + 32] = 1;
 KEY_CHAR[95] = KEY_CHAR[45] = KEY_CHAR[46] = 1;
 
-/** Field name as looked up: last dotted segment, `_`, `-`, `.` and spaces removed, lower-case. */
-export function normalizeKey(key: string): string {
-  const dot = key.lastIndexOf('.');
-  return (dot >= 0 ? key.slice(dot + 1) : key).replace(/[_\-. ]/g, '').toLowerCase();
-}
-
-/** FNV-1a of the normalized key computed in place: most keys are rejected without building a string. */
-export function keyHash(bytes: Uint8Array, s: number, e: number): number {
+/**
+ * FNV-1a of a field name as looked up (its last dotted segment, `_`, `-` and spaces removed, lower-case),
+ * computed in place: most keys are rejected without building a string.
+ */
+function keyHash(bytes: Uint8Array, s: number, e: number): number {
   let start = s;
   for (let k = e - 1; k >= s; k--)
     if (bytes[k] === 46) {
