@@ -49,8 +49,8 @@ export interface FieldTable {
   /** 1 + index into `recognizers`; 0 for an empty slot. */
   slots: Int32Array;
   recognizers: readonly FieldRecognizer[];
-  /** 1 for a byte that can end a field name (either case; `_`, `-` and space, which keys may end with). */
-  last: Uint8Array;
+  /** 1 at `b0 << 8 | b1` when a field name ends in those two bytes (lower-case letters and digits). */
+  endings: Uint8Array;
 }
 
 /** @internal Compiles field recognizers into a `FieldTable` (a name listed twice: the later recognizer wins). */
@@ -60,19 +60,39 @@ export function compileFields(fields: readonly FieldRecognizer[]): FieldTable {
   while (size < names.length * 4) size *= 2;
   const hashes = new Int32Array(size);
   const slots = new Int32Array(size);
-  const last = new Uint8Array(256);
+  const endings = new Uint8Array(65536);
   for (const { bytes, i } of names) {
     const h = keyHash(bytes, 0, bytes.length);
     let slot = h & (size - 1);
     while (slots[slot] !== 0 && hashes[slot] !== h) slot = (slot + 1) & (size - 1);
     hashes[slot] = h;
     slots[slot] = i + 1;
-    const end = bytes[bytes.length - 1] ?? 0;
-    last[end] = 1;
-    last[end >= 97 && end <= 122 ? end - 32 : end] = 1;
+    const name = normalized(bytes);
+    endings[((name[name.length - 2] ?? 0) << 8) | (name[name.length - 1] ?? 0)] = 1;
   }
-  last[95] = last[45] = last[32] = 1;
-  return { hashes, slots, recognizers: fields, last };
+  return { hashes, slots, recognizers: fields, endings };
+}
+
+/** A field name's bytes as `keyHash` reads them. */
+function normalized(name: Uint8Array): number[] {
+  return [...name.subarray(name.lastIndexOf(46) + 1)]
+    .filter((c) => c !== 95 && c !== 45 && c !== 32)
+    .map((c) => LOWER[c] as number);
+}
+
+/** ASCII lower-casing; 0 for bytes that are not letters or digits (no name ends in them as `endings` reads). */
+const LOWER = new Uint8Array(256);
+for (let c = 48; c <= 57; c++) LOWER[c] = c;
+for (let c = 97; c <= 122; c++) LOWER[c] = LOWER[c - 32] = c;
+
+/**
+ * @internal False when the key ending at `end` cannot be a field name: its last two bytes end no name. Keys whose last
+ * two bytes are not both letters or digits (`address_1`, `a`, `name_`) take the full look-up.
+ */
+export function mayBeField(table: FieldTable, bytes: Uint8Array, end: number): boolean {
+  const b1 = LOWER[bytes[end - 1] ?? 0] as number;
+  const b0 = LOWER[bytes[end - 2] ?? 0] as number;
+  return b0 === 0 || b1 === 0 || table.endings[(b0 << 8) | b1] === 1;
 }
 
 /** The field recognizer whose name hashes to `h`, if any. */
@@ -117,11 +137,9 @@ export function fieldLimit(n: number, from: number, final: boolean): number {
 /**
  * @internal Checks the key ending at `k`: a JSON key (`"first_name": "…"`, `k` at the closing quote) or a
  * form/query field (`first_name=…`, `k` at the `=`) named like personal data, and its value. The window
- * scan calls it for each `=` and each `":` it passes: neither is ever inside a window.
+ * scan calls it for each `=` and each `":` it passes whose key `mayBeField`: neither is ever inside a window.
  */
 export function fieldAt(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
-  // most keys end in a byte no field name ends in (`order_id`, `created_at`): no key scan, no hash
-  if (engine.fields.last[bytes[k - 1] ?? 0] === 0) return;
   const c = bytes[k];
   if (c === 34) {
     if (bytes[k + 1] === 58) jsonField(engine, bytes, k, out);

@@ -10,7 +10,7 @@ import {
   utf16ToUtf8,
 } from './decoders.js';
 import { CONTEXT_LOOKBACK, type ContextState, type Hit, matchWindow, newContext } from './engine.js';
-import { fieldAt, fieldLimit } from './fields.js';
+import { fieldAt, fieldLimit, mayBeField } from './fields.js';
 import { LimitKind, type ScanState } from './scan-state.js';
 import { boringTokenEnd, isLowerHex, joinable, looksBase64At, MRZ, MRZ_LENGTH, mrzRun } from './token-shapes.js';
 
@@ -95,7 +95,9 @@ export function scanWindows(
     const c = bytes[i] as number;
     const seed = SEED[c] as number;
     const key = seed === 3 ? i : c === 58 && bytes[i - 1] === 34 ? i - 1 : -1;
-    if (key >= fieldFrom && key < fieldEnd) fieldAt(st.engine, bytes, key, out);
+    // most keys end in two bytes no field name ends in (`order_id`, `created_at`): no key scan, no hash
+    if (key >= fieldFrom && key < fieldEnd && mayBeField(st.engine.fields, bytes, key))
+      fieldAt(st.engine, bytes, key, out);
     if (seed === 3 || i < from) {
       i++;
       continue;
