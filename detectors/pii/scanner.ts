@@ -66,10 +66,16 @@ function engineFor(options: ScanOptions): Engine {
   const regions = options.phoneRegions;
   const minConfidence = options.minConfidence ?? 0.5;
   const key = `${minConfidence}|${regions?.join(',') ?? ''}`;
-  const byFields = ENGINES.get(recognizers) ?? new WeakMap<readonly FieldRecognizer[], Map<string, Engine>>();
-  ENGINES.set(recognizers, byFields);
-  const byKey = byFields.get(fields) ?? new Map<string, Engine>();
-  byFields.set(fields, byKey);
+  let byFields = ENGINES.get(recognizers);
+  if (!byFields) {
+    byFields = new WeakMap();
+    ENGINES.set(recognizers, byFields);
+  }
+  let byKey = byFields.get(fields);
+  if (!byKey) {
+    byKey = new Map();
+    byFields.set(fields, byKey);
+  }
   let engine = byKey.get(key);
   if (!engine) {
     engine = compileEngine(
