@@ -31,6 +31,11 @@ export interface ContextIndex {
 export interface ContextState {
   scanned: number;
   lastSeen: Float64Array;
+  /**
+   * Recognizers (1 at their index) put in context by the header of the table column the current window is in
+   * (`card_number` above a CSV column of card numbers); undefined outside tables.
+   */
+  column: Uint8Array | undefined;
 }
 
 /**

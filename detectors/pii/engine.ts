@@ -90,7 +90,7 @@ export type { ContextState } from './context.js';
 
 /** @internal Fresh context state for a new text (a chunk plus its carry, or a decoded layer). */
 export function newContext(engine: Engine): ContextState {
-  return { scanned: 0, lastSeen: new Float64Array(engine.recognizers.length).fill(-1e9) };
+  return { scanned: 0, lastSeen: new Float64Array(engine.recognizers.length).fill(-1e9), column: undefined };
 }
 
 /** Confidence factor for a value whose recognizer requires context and found none (0.9 → 0.36). */
@@ -218,7 +218,8 @@ export function matchWindow(
       if (ctx.scanned < ahead) advanceContext(engine.context, ctx, bytes, Math.max(ctx.scanned, horizon, 0), ahead);
       contextReady = true;
     }
-    let inContext = contextReady && (ctx.lastSeen[c.index] ?? -1e9) >= horizon;
+    const byColumn = ctx.column !== undefined && ctx.column[c.index] === 1;
+    let inContext = byColumn || (contextReady && (ctx.lastSeen[c.index] ?? -1e9) >= horizon);
     if (gate === Gate.CONTEXT && !inContext && !ungatedKept) continue;
     win ??= latin1(bytes, ws, we);
     const re = c.re;
@@ -231,7 +232,7 @@ export function matchWindow(
       if (!contextReady) {
         if (ctx.scanned < ahead) advanceContext(engine.context, ctx, bytes, Math.max(ctx.scanned, horizon, 0), ahead);
         contextReady = true;
-        inContext = (ctx.lastSeen[c.index] ?? -1e9) >= horizon;
+        inContext = byColumn || (ctx.lastSeen[c.index] ?? -1e9) >= horizon;
       }
       const verdict = r.validate ? r.validate(m, inContext || ungatedKept ? yes : no) : {};
       if (verdict === false) continue;
@@ -266,9 +267,13 @@ export function matchWindow(
   else out.push(...dropContained(local));
 }
 
-/** True when a context word of one of `runs` starts at or after `horizon`. */
+/** True when a context word of one of `runs` starts at or after `horizon`, or the window's table column names one. */
 function anyInContext(ctx: ContextState, runs: readonly Compiled[], horizon: number): boolean {
-  for (let k = 0; k < runs.length; k++) if ((ctx.lastSeen[(runs[k] as Compiled).index] ?? -1e9) >= horizon) return true;
+  const column = ctx.column;
+  for (let k = 0; k < runs.length; k++) {
+    const index = (runs[k] as Compiled).index;
+    if ((ctx.lastSeen[index] ?? -1e9) >= horizon || (column !== undefined && column[index] === 1)) return true;
+  }
   return false;
 }
 

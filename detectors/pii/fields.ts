@@ -95,6 +95,11 @@ export function mayBeField(table: FieldTable, bytes: Uint8Array, end: number): b
   return b0 === 0 || b1 === 0 || table.endings[(b0 << 8) | b1] === 1;
 }
 
+/** @internal The field recognizer named by `bytes[s, e)` (a column header, say), if any. */
+export function fieldNamed(table: FieldTable, bytes: Uint8Array, s: number, e: number): FieldRecognizer | undefined {
+  return fieldFor(table, keyHash(bytes, s, e));
+}
+
 /** The field recognizer whose name hashes to `h`, if any. */
 function fieldFor(table: FieldTable, h: number): FieldRecognizer | undefined {
   const mask = table.slots.length - 1;
@@ -186,7 +191,15 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   emit(rec, percentDecode(latin1(bytes, k + 1, e).replace(/\+/g, ' ')), k + 1, e, engine, out);
 }
 
-function emit(rec: FieldRecognizer, value: string, start: number, end: number, engine: Engine, out: Hit[]): void {
+/** @internal Reports `value` (decoded, at `[start, end)`) as `rec`'s type when it has the field's shape. */
+export function emit(
+  rec: FieldRecognizer,
+  value: string,
+  start: number,
+  end: number,
+  engine: Engine,
+  out: Hit[],
+): void {
   const trimmed = value.trim();
   if (!rec.value.test(trimmed) || rec.confidence < engine.minConfidence) return;
   out.push({

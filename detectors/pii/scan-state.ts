@@ -1,3 +1,4 @@
+import type { CsvReader } from './csv.js';
 import type { ContextState, Engine } from './engine.js';
 
 /** Why a decoded layer was not followed. */
@@ -25,4 +26,6 @@ export interface ScanState {
   limits: DecodeLimit[];
   /** One context state per layer depth, reset per text: layers of one depth are scanned one after another. */
   contexts: ContextState[];
+  /** The table the scanned body is, when its start reads as one (a CSV export): columns give context. */
+  table: CsvReader | undefined;
 }

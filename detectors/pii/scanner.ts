@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
+import { CsvReader, sniffCsv } from './csv.js';
 import { inflateCapped, SNIFF_BYTES, sniffCompression, sniffUtf16, utf16ToUtf8 } from './decoders.js';
 import { compileEngine, type Engine, type Hit } from './engine.js';
 import { createFingerprinter } from './fingerprint.js';
@@ -52,6 +53,8 @@ export interface PiiScanner {
 }
 
 const CONTEXT_KEEP = 64;
+/** `scanBuffer` feeds a body to its scanner this much at a time. */
+const SCAN_SLICE = 1024 * 1024;
 
 /**
  * Compiled engines by the options that shape them (recognizer and field lists by identity, confidence floor,
@@ -96,6 +99,7 @@ function newState(options: ScanOptions): ScanState {
     decodedBytes: 0,
     limits: [],
     contexts: [],
+    table: undefined,
   };
 }
 
@@ -118,12 +122,33 @@ export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
   let windowFrom = 0;
   let fieldFrom = 0;
   let lastEnd = 0;
+  // a body starting with a table header is held until its first row is in view, so every chunking reads it alike
+  let sniffing = true;
+  const sniffTable = (final: boolean): boolean => {
+    const header = sniffCsv(st.engine, text, final);
+    if (header === 'wait') return false;
+    sniffing = false;
+    if (header) st.table = new CsvReader(header, depth);
+    return true;
+  };
+  const hold = (): Detection[] => {
+    if (work.length < text.length) work = Buffer.allocUnsafeSlow(Math.max(text.length, 2 * work.length));
+    if (text.buffer !== work.buffer || text.byteOffset !== work.byteOffset) work.set(text, 0);
+    carry = text.length;
+    return [];
+  };
   const run = (final: boolean): Detection[] => {
     const hits: Hit[] = [];
+    const table = st.table;
+    if (table) {
+      table.base = base;
+      table.advance(text, final, st.engine, hits);
+    }
     const w = scanWindows(st, text, windowFrom, lastEnd, final, depth, hits, fieldFrom);
     const f = w.fields;
     let keep = Math.max(0, Math.min(w.resume, f) - CONTEXT_KEEP);
     if (!final) keep = Math.min(keep, trailingTokenStart(text, Math.max(w.lastEnd, keep - MAX_WINDOW)));
+    table?.trim(base + keep);
     // the carry is copied: the caller may reuse its chunk's memory
     carry = text.length - keep;
     if (work.length < carry) work = Buffer.allocUnsafeSlow(Math.max(carry, 2 * work.length));
@@ -149,11 +174,13 @@ export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
         work.set(bytes, carry);
         text = work.subarray(0, need);
       }
+      if (sniffing && !sniffTable(false)) return hold();
       return run(false);
     },
     end() {
       if (carry > 0) text = work.subarray(0, carry);
       else text = Buffer.alloc(0);
+      if (sniffing) sniffTable(true);
       return run(true);
     },
     limits: st.limits,
@@ -231,7 +258,11 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
     return asWholeBody(inner, input.length);
   }
   const scanner = createScanner(options);
-  const detections = [...scanner.write(input), ...scanner.end()];
+  const detections: Detection[] = [];
+  // fed in slices, so per-text state (a table's cell list, the hits of one pass) stays bounded on a large body
+  for (let at = 0; at < input.length; at += SCAN_SLICE)
+    detections.push(...scanner.write(input.subarray(at, at + SCAN_SLICE)));
+  detections.push(...scanner.end());
   return { detections, limits: [...scanner.limits], bytes: input.length };
 }
 

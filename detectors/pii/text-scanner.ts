@@ -1,3 +1,4 @@
+import type { CsvReader } from './csv.js';
 import {
   hasPercentEscape,
   inflateCapped,
@@ -111,6 +112,7 @@ export function scanWindows(
           const close = bytes.indexOf('-----', i + 10, 'latin1');
           const end = close < 0 || close + 5 > i + PEM_HEADER_SPAN ? i + 10 : close + 5;
           // the header alone: the key material after it is scanned as ordinary windows
+          if (st.table !== undefined) ctx.column = columnContext(st.table, depth, i);
           matchWindow(st.engine, ctx, bytes, i, end, measure(bytes, i, end), out, true);
           lastEnd = i = end;
           continue;
@@ -248,7 +250,13 @@ function processWindow(
       restoreFeatures(saved);
     }
   }
+  if (st.table !== undefined) ctx.column = columnContext(st.table, depth, ws);
   matchWindow(st.engine, ctx, bytes, ws, we, F, out, blob);
+}
+
+/** Recognizers the header of the table column holding `bytes[at]` puts in context (in the table's own layer). */
+function columnContext(table: CsvReader, depth: number, at: number): Uint8Array | undefined {
+  return table.depth === depth ? table.contextAt(at) : undefined;
 }
 
 /** One copy of the features per layer depth, kept while a nested layer is scanned (no allocation per window). */

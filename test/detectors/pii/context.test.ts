@@ -6,7 +6,7 @@ const words = RECOGNIZERS.map((r) => r.context);
 const index = compileContext(words);
 
 function seen(text: string): ContextState {
-  const ctx: ContextState = { scanned: 0, lastSeen: new Float64Array(words.length).fill(-1e9) };
+  const ctx: ContextState = { scanned: 0, lastSeen: new Float64Array(words.length).fill(-1e9), column: undefined };
   const bytes = Buffer.from(text, 'utf8');
   advanceContext(index, ctx, bytes, 0, bytes.length);
   return ctx;
