@@ -100,12 +100,30 @@ const JSON_SIMPLE: Readonly<Record<string, string>> = {
   '"': '"',
 };
 
-/** Undoes JSON string escapes; `\uXXXX` above 0xff becomes its UTF-8 bytes as latin1 characters. */
+/**
+ * A code point as the scanner reads text: ASCII as itself, anything else as its UTF-8 bytes in latin1 characters,
+ * so an escaped `é` reads (and fingerprints) like the raw `é` of a UTF-8 body.
+ */
+function utf8Char(code: number): string {
+  return code < 0x80 ? String.fromCharCode(code) : Buffer.from(String.fromCodePoint(code), 'utf8').toString('latin1');
+}
+
+/** Undoes JSON string escapes; `\uXXXX` beyond ASCII becomes its UTF-8 bytes as latin1 characters. */
 export function jsonUnescape(text: string): string {
-  return text.replace(/\\(u[0-9A-Fa-f]{4}|[ntrbf/\\"])/g, (_, e: string) => {
-    if (e.length === 1) return JSON_SIMPLE[e] ?? e;
-    const code = Number.parseInt(e.slice(1), 16);
-    return code <= 0xff ? String.fromCharCode(code) : Buffer.from(String.fromCharCode(code), 'utf8').toString('latin1');
+  return text.replace(/\\(u[0-9A-Fa-f]{4}|[ntrbf/\\"])/g, (_, e: string) =>
+    e.length === 1 ? (JSON_SIMPLE[e] ?? e) : utf8Char(Number.parseInt(e.slice(1), 16)),
+  );
+}
+
+const XML_NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Undoes XML's five named entities and numeric character references (beyond ASCII as UTF-8 bytes, as above). */
+export function xmlUnescape(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(?:#(\d{1,7})|#x([0-9A-Fa-f]{1,6})|(amp|lt|gt|quot|apos));/g, (whole, dec, hex, name) => {
+    if (name) return XML_NAMED[name] ?? whole;
+    const code = dec ? Number.parseInt(dec, 10) : Number.parseInt(hex, 16);
+    return code > 0x10ffff ? whole : utf8Char(code);
   });
 }
 

@@ -1,4 +1,4 @@
-import { jsonUnescape, percentDecode } from './decoders.js';
+import { jsonUnescape, percentDecode, xmlUnescape } from './decoders.js';
 import type { Engine, Hit } from './engine.js';
 import type { FieldRecognizer } from './types.js';
 import { latin1 } from './window-features.js';
@@ -140,15 +140,17 @@ export function fieldLimit(n: number, from: number, final: boolean): number {
 }
 
 /**
- * @internal Checks the key ending at `k`: a JSON key (`"first_name": "…"`, `k` at the closing quote) or a
- * form/query field (`first_name=…`, `k` at the `=`) named like personal data, and its value. The window
- * scan calls it for each `=` and each `":` it passes whose key `mayBeField`: neither is ever inside a window.
+ * @internal Checks the key ending at `k`: a JSON key (`"first_name": "…"`, `k` at the closing quote), a
+ * form/query field (`first_name=…`, `k` at the `=`) or an XML element (`<first_name>…`, `k` at the `>`) named
+ * like personal data, and its value. The window scan calls it for each `=`, `>` and `":` it passes whose key
+ * `mayBeField`: none is ever inside a window.
  */
 export function fieldAt(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const c = bytes[k];
   if (c === 34) {
     if (bytes[k + 1] === 58) jsonField(engine, bytes, k, out);
   } else if (c === 61) formField(engine, bytes, k, out);
+  else if (c === 62) xmlField(engine, bytes, k, out);
 }
 
 function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
@@ -189,6 +191,25 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
     e++;
   }
   emit(rec, percentDecode(latin1(bytes, k + 1, e).replace(/\+/g, ' ')), k + 1, e, engine, out);
+}
+
+/** `<first_name>Ada</first_name>` or `<ns:first_name>…`: an element named like a field that holds text only. */
+function xmlField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
+  const h = keyHashBefore(bytes, k);
+  if (h === undefined) return;
+  let open = keyStart - 1;
+  if (bytes[open] === 58) {
+    open--;
+    while (open > 0 && KEY_CHAR[bytes[open] as number] === 1 && keyStart - open < KEY_MAX) open--;
+  }
+  if (bytes[open] !== 60) return;
+  const rec = fieldFor(engine.fields, h);
+  if (!rec) return;
+  let e = k + 1;
+  while (e < bytes.length && e - k <= FIELD_VALUE_MAX && bytes[e] !== 60) e++;
+  // the text must run up to a closing tag: an element holding elements (or CDATA) is no value
+  if (bytes[e] !== 60 || bytes[e + 1] !== 47) return;
+  emit(rec, xmlUnescape(latin1(bytes, k + 1, e)), k + 1, e, engine, out);
 }
 
 /** @internal Reports `value` (decoded, at `[start, end)`) as `rec`'s type when it has the field's shape. */

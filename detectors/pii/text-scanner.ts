@@ -41,9 +41,9 @@ const SEED = new Uint8Array(256);
 for (let c = 48; c <= 57; c++) SEED[c] = 1;
 SEED[64] = 1;
 SEED[45] = SEED[58] = SEED[46] = 2;
-// field keys: `=`, and a JSON key's closing quote found from the `:` after it (a seed already: most quotes
-// open or close values); neither is ever inside a window, so one pass finds both
-SEED[61] = 3;
+// field keys: `=`, an XML tag's `>`, and a JSON key's closing quote found from the `:` after it (a seed already:
+// most quotes open or close values); none is ever inside a window, so one pass finds them all
+SEED[61] = SEED[62] = 3;
 
 /** @internal True for bytes that continue a token (letters, digits, joiners). */
 export function isTokenChar(c: number): boolean {

@@ -31,6 +31,41 @@ describe('field keys', () => {
     );
   });
 
+  it('finds every field name as an XML element holding text, with or without a namespace prefix', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...NAMES),
+        fc.constantFrom('Ada Lovelace', 'Main Street'),
+        fc.constantFrom('', 'ns1:'),
+        ({ name, type }, value, prefix) => {
+          const xml = `<c><id>7</id><${prefix}${name}>${value}</${prefix}${name}></c>`;
+          const at = xml.indexOf(value);
+          expect(fields(xml)).toEqual([`${type}@${at}-${at + value.length}`]);
+        },
+      ),
+    );
+  });
+
+  it('reads XML entities in an element value, and skips elements holding elements, CDATA or nothing', () => {
+    // the same names raw (UTF-8), as XML entities and as JSON escapes: one fingerprint each, however written
+    const fingerprints = (body: string): string[] =>
+      scanBuffer(Buffer.from(body, 'utf8'), { fingerprintKey: KEY }).detections.map((d) => d.fingerprint);
+    const raw = fingerprints(`{"lastName":"O'Neill","last_name":"Renée"}`);
+    expect(raw).toHaveLength(2);
+    expect(fingerprints('<lastName>O&apos;Neill</lastName><last_name>Ren&#233;e</last_name>')).toEqual(raw);
+    expect(fingerprints('<lastName>O&#x27;Neill</lastName><last_name>Ren&#xE9;e</last_name>')).toEqual(raw);
+    expect(fingerprints(String.raw`{"lastName":"O\u0027Neill","last_name":"Ren\u00e9e"}`)).toEqual(raw);
+    for (const other of [
+      '<first_name><given>Ada</given></first_name>',
+      '<first_name><![CDATA[Ada]]></first_name>',
+      '<first_name/>Ada',
+      '</first_name>Ada</x>',
+      '<xfirst_name>Ada</xfirst_name>',
+      '<first_name>Ada',
+    ])
+      expect(fields(other), other).toEqual([]);
+  });
+
   it('reads a key as its last dotted segment, in any case, with `_` and `-` ignored', () => {
     for (const key of ['customer.first_name', 'First-Name', 'FIRSTNAME', 'billing.address_line1'])
       expect(fields(`{"${key}":"Ada Lovelace"}`), key).toHaveLength(1);
