@@ -1,6 +1,6 @@
 import type { FieldRecognizer } from '../types.js';
 
-/** Person names by field name in JSON, form and query bodies and CSV columns; free text names need NLP and are out of scope. */
+/** Person names by field name (JSON keys, form and query fields, XML elements, CSV columns); free text names need NLP. */
 export const personNameField: FieldRecognizer = {
   id: 'person-name-field',
   type: 'PERSON_NAME',
