@@ -1,5 +1,5 @@
-import type { CsvReader } from './csv.js';
 import type { ContextState, Engine } from './engine.js';
+import type { TableReader } from './table-reader.js';
 
 /** Why a decoded layer was not followed. */
 export const LimitKind = {
@@ -26,6 +26,6 @@ export interface ScanState {
   limits: DecodeLimit[];
   /** One context state per layer depth, reset per text: layers of one depth are scanned one after another. */
   contexts: ContextState[];
-  /** The table the scanned body is, when its start reads as one (a CSV export): columns give context. */
-  table: CsvReader | undefined;
+  /** The tables of the body (a CSV export, a database dump's COPY blocks): their columns give context. */
+  table: TableReader | undefined;
 }

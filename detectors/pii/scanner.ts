@@ -1,5 +1,4 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import { CsvReader, sniffCsv } from './csv.js';
 import { inflateCapped, SNIFF_BYTES, sniffCompression, sniffUtf16, utf16ToUtf8 } from './decoders.js';
 import { compileEngine, type Engine, type Hit } from './engine.js';
 import { createFingerprinter } from './fingerprint.js';
@@ -7,6 +6,8 @@ import { multipartBoundary, splitMultipart } from './multipart.js';
 import { phone, phoneRecognizer } from './recognizers/phone.js';
 import { FIELD_RECOGNIZERS, RECOGNIZERS } from './registry.js';
 import { type DecodeLimit, LimitKind, type ScanState } from './scan-state.js';
+import { sniffCsv } from './table-headers.js';
+import { TableReader } from './table-reader.js';
 import { isTokenChar, MAX_WINDOW, scanWindows } from './text-scanner.js';
 import type { Detection, FieldRecognizer, Recognizer } from './types.js';
 
@@ -128,7 +129,8 @@ export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
     const header = sniffCsv(st.engine, text, final);
     if (header === 'wait') return false;
     sniffing = false;
-    if (header) st.table = new CsvReader(header, depth);
+    // a CSV export is read from its first row on; any other body is searched for PostgreSQL COPY blocks
+    st.table = new TableReader(depth, header);
     return true;
   };
   const hold = (): Detection[] => {
@@ -148,6 +150,7 @@ export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
     const f = w.fields;
     let keep = Math.max(0, Math.min(w.resume, f) - CONTEXT_KEEP);
     if (!final) keep = Math.min(keep, trailingTokenStart(text, Math.max(w.lastEnd, keep - MAX_WINDOW)));
+    if (table && !final) keep = Math.max(0, Math.min(keep, table.keepFrom() - base));
     table?.trim(base + keep);
     // the carry is copied: the caller may reuse its chunk's memory
     carry = text.length - keep;

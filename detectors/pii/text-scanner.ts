@@ -1,4 +1,3 @@
-import type { CsvReader } from './csv.js';
 import {
   hasPercentEscape,
   inflateCapped,
@@ -13,6 +12,7 @@ import {
 import { CONTEXT_LOOKBACK, type ContextState, type Hit, matchWindow, newContext } from './engine.js';
 import { fieldAt, fieldLimit, mayBeField } from './fields.js';
 import { LimitKind, type ScanState } from './scan-state.js';
+import type { TableReader } from './table-reader.js';
 import { boringTokenEnd, isLowerHex, joinable, looksBase64At, MRZ, MRZ_LENGTH, mrzRun } from './token-shapes.js';
 
 import {
@@ -255,7 +255,7 @@ function processWindow(
 }
 
 /** Recognizers the header of the table column holding `bytes[at]` puts in context (in the table's own layer). */
-function columnContext(table: CsvReader, depth: number, at: number): Uint8Array | undefined {
+function columnContext(table: TableReader, depth: number, at: number): Uint8Array | undefined {
   return table.depth === depth ? table.contextAt(at) : undefined;
 }
 

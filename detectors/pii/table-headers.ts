@@ -1,0 +1,182 @@
+/**
+ * Table headers: the first line of a CSV/TSV export (comma, tab, semicolon or pipe separated) and the COPY line
+ * that opens each table of a PostgreSQL dump. Tables are the usual shape of a bulk leak, and a column's header
+ * names what its cells hold once, at the top, far from the values: `card_number` counts as context for every
+ * card number below it, and `first_name` yields PERSON_NAME for each of its cells, as a JSON key does for its
+ * value. `TableReader` (table-reader.ts) then tracks the column of every byte of the rows.
+ */
+import { advanceContext } from './context.js';
+import { type Engine, newContext } from './engine.js';
+import { fieldNamed } from './fields.js';
+import type { FieldRecognizer } from './types.js';
+
+/** Bytes gathered for the header line and the first row before a body is read as plain text. */
+export const CSV_SNIFF_MAX = 8192;
+/** `,` TAB `;` `|` */
+const DELIMITERS = [44, 9, 59, 124];
+/** @internal */
+export const QUOTE = 34;
+/** @internal */
+export const NEWLINE = 10;
+/** 1 for the bytes a header line is made of: those of column names, quotes, delimiters and CR. */
+const HEADER_BYTE = new Uint8Array(256);
+for (let c = 48; c <= 57; c++) HEADER_BYTE[c] = 1;
+for (let c = 65; c <= 90; c++) HEADER_BYTE[c] = HEADER_BYTE[c + 32] = 1;
+for (const ch of ' _.#()/-"\r') HEADER_BYTE[ch.charCodeAt(0)] = 1;
+for (const c of DELIMITERS) HEADER_BYTE[c] = 1;
+/** A column name: a letter or `_`, then at most 63 letters, digits, spaces or `_ . # ( ) / -`. */
+const NAME = /^[A-Za-z_][A-Za-z0-9 _.#()/-]{0,63}$/;
+
+/** @internal What a column's header gives its cells. */
+export interface TableColumn {
+  /** Recognizers put in context (1 at their index) by a context word in the header, if any. */
+  context: Uint8Array | undefined;
+  /** The field recognizer the header names (`first_name`), if any. */
+  field: FieldRecognizer | undefined;
+}
+
+/**
+ * @internal How a table's rows are written: `csv` cells may be quoted (RFC 4180: delimiters, newlines and doubled
+ * quotes inside quotes) and the rows run to the end of the body; `copy` rows (PostgreSQL's text format) are
+ * tab-separated with backslash escapes and end at a line holding `\.`.
+ */
+export type TableFormat = 'csv' | 'copy';
+
+/** @internal A table's header: its format and delimiter, its columns, and where its rows start (in the bytes read). */
+export interface TableHeader {
+  format: TableFormat;
+  delimiter: number;
+  columns: TableColumn[];
+  rowsFrom: number;
+}
+
+/**
+ * @internal Reads the start of a body as a table: a header line of two or more column names and a first row
+ * with as many delimiters. `wait` while neither line is complete (and more input may come); undefined for
+ * anything else, and for a table none of whose column names means personal data.
+ */
+export function sniffCsv(engine: Engine, bytes: Uint8Array, final: boolean): TableHeader | 'wait' | undefined {
+  // decided on the first CSV_SNIFF_MAX bytes alone, so that every chunking of the input decides alike
+  if (bytes.length < 3 && !final) return 'wait';
+  const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const limit = Math.min(bytes.length, CSV_SNIFF_MAX);
+  // a byte no header line holds ends the sniff at once: JSON, XML, form bodies and log lines are never held
+  let headerEnd = from;
+  while (headerEnd < limit && HEADER_BYTE[bytes[headerEnd] as number] === 1) headerEnd++;
+  if (headerEnd === limit) return !final && bytes.length < CSV_SNIFF_MAX ? 'wait' : undefined;
+  if (bytes[headerEnd] !== NEWLINE || headerEnd === from) return undefined;
+  const delimiter = mostFrequentDelimiter(bytes, from, headerEnd);
+  if (delimiter === undefined) return undefined;
+  const names = splitRow(bytes, from, headerEnd + 1, delimiter).cells;
+  const row = splitRow(bytes, headerEnd + 1, limit, delimiter);
+  // a first row that does not end in view: wait for it, or (a short body) it ends with the body
+  if (row.end < 0 && bytes.length >= CSV_SNIFF_MAX) return undefined;
+  if (row.end < 0 && !final) return 'wait';
+  if (row.cells.length !== names.length) return undefined;
+  const columns: TableColumn[] = [];
+  let named = 0;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  for (const [s, e] of names) {
+    const name = text
+      .toString('latin1', s, e)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
+    if (name === '') {
+      columns.push({ context: undefined, field: undefined });
+      continue;
+    }
+    if (!NAME.test(name)) return undefined;
+    named++;
+    columns.push(columnNamed(engine, Buffer.from(name, 'latin1')));
+  }
+  if (named < 2 || !columns.some((c) => c.context || c.field)) return undefined;
+  return { format: 'csv', delimiter, columns, rowsFrom: headerEnd + 1 };
+}
+
+/** Longest COPY line read, in bytes (a dump of a wide table lists many columns). */
+export const COPY_LINE_MAX = 8192;
+const COPY_LINE = /^COPY\s+[^\s(]+\s*\(([^)]*)\)\s+FROM\s+stdin\b/i;
+
+/**
+ * @internal Reads the COPY line at `bytes[at]` (`COPY public.customers (id, first_name, card_number) FROM stdin;`):
+ * `wait` while the line is not complete (and more input may come); undefined when it is no COPY line, or none
+ * of its columns means personal data.
+ */
+export function copyHeaderAt(
+  engine: Engine,
+  bytes: Buffer,
+  at: number,
+  final: boolean,
+): TableHeader | 'wait' | undefined {
+  const lineEnd = bytes.indexOf(NEWLINE, at);
+  if (lineEnd < 0) return !final && bytes.length - at < COPY_LINE_MAX ? 'wait' : undefined;
+  if (lineEnd - at > COPY_LINE_MAX) return undefined;
+  const names = COPY_LINE.exec(bytes.toString('latin1', at, withoutCr(bytes, at, lineEnd)))?.[1]?.split(',');
+  if (!names) return undefined;
+  const columns = names.map((raw) => {
+    const name = raw.trim().replace(/^"(.*)"$/, '$1');
+    return NAME.test(name)
+      ? columnNamed(engine, Buffer.from(name, 'latin1'))
+      : { context: undefined, field: undefined };
+  });
+  if (!columns.some((c) => c.context || c.field)) return undefined;
+  return { format: 'copy', delimiter: 9, columns, rowsFrom: lineEnd + 1 };
+}
+
+function columnNamed(engine: Engine, name: Buffer): TableColumn {
+  const ctx = newContext(engine);
+  advanceContext(engine.context, ctx, name, 0, name.length);
+  const context = Uint8Array.from(ctx.lastSeen, (seen) => (seen >= 0 ? 1 : 0));
+  return { context: context.includes(1) ? context : undefined, field: fieldNamed(engine.fields, name, 0, name.length) };
+}
+
+/** The candidate delimiter seen most often outside quotes in the line `bytes[s, e)`, if any is. */
+function mostFrequentDelimiter(bytes: Uint8Array, s: number, e: number): number | undefined {
+  let best: number | undefined;
+  let bestCount = 0;
+  for (const d of DELIMITERS) {
+    const count = splitRow(bytes, s, e, d).cells.length - 1;
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/**
+ * The cells of the row starting at `s`, as `[start, end)` pairs (CR dropped), up to its first newline outside
+ * quotes before `limit`; `end` is that newline, or -1 when the row runs on to `limit`. A quote opens a cell only
+ * at its start, and inside one a doubled quote is a quote: delimiters and newlines in quotes are cell content.
+ */
+function splitRow(
+  bytes: Uint8Array,
+  s: number,
+  limit: number,
+  delimiter: number,
+): { cells: [number, number][]; end: number } {
+  const cells: [number, number][] = [];
+  let start = s;
+  let quoted = false;
+  for (let i = s; i < limit; i++) {
+    const c = bytes[i] as number;
+    if (c === QUOTE) {
+      if (i === start) quoted = true;
+      else if (quoted && bytes[i + 1] === QUOTE) i++;
+      else quoted = false;
+    } else if (!quoted && c === delimiter) {
+      cells.push([start, i]);
+      start = i + 1;
+    } else if (!quoted && c === NEWLINE) {
+      cells.push([start, withoutCr(bytes, start, i)]);
+      return { cells, end: i };
+    }
+  }
+  cells.push([start, withoutCr(bytes, start, limit)]);
+  return { cells, end: -1 };
+}
+
+/** @internal `e`, or `e - 1` when the line `bytes[s, e)` ends in a CR. */
+export function withoutCr(bytes: Uint8Array, s: number, e: number): number {
+  return e > s && bytes[e - 1] === 13 ? e - 1 : e;
+}

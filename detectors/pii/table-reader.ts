@@ -1,0 +1,232 @@
+import type { Engine, Hit } from './engine.js';
+import { emit, FIELD_VALUE_MAX } from './fields.js';
+import { copyHeaderAt, NEWLINE, QUOTE, type TableHeader, withoutCr } from './table-headers.js';
+import { latin1 } from './window-features.js';
+
+const COPY = Buffer.from('COPY ', 'latin1');
+const BACKSLASH = 92;
+/** A quoted cell longer than this is taken for a stray quote: the body from there on is read as plain text. */
+const QUOTED_MAX = 64 * 1024;
+
+/**
+ * @internal The tables of one body read as its bytes arrive: a CSV export from its first row on, and the COPY
+ * blocks of a PostgreSQL dump wherever they start. The reader runs ahead of the window scan over each text and
+ * records where every cell starts and what its column's header puts in context, at absolute offsets, so a
+ * byte's column does not depend on how the input was chunked; the cells of field columns are reported as they
+ * close.
+ */
+export class TableReader {
+  /** Absolute offset of the first byte of the text being scanned (set by the scanner before each pass). */
+  base = 0;
+  /** Absolute offset read up to. */
+  private pos = 0;
+  /** The table being read; undefined between tables. */
+  private table: TableHeader | undefined;
+  private column = 0;
+  private quoted = false;
+  private cellStart = 0;
+  /** Start of a COPY line whose end is not in view yet. */
+  private pending = Number.POSITIVE_INFINITY;
+  /** Cell starts (absolute) and the context of their columns; a table's end is recorded with no context. */
+  private starts = new Float64Array(64);
+  private contexts: (Uint8Array | undefined)[] = [];
+  private count = 0;
+
+  constructor(
+    /** Layer depth of the text the tables are in: decoded layers inside it are no table. */
+    readonly depth: number,
+    /** A table that starts the body (a sniffed CSV header), if any. */
+    first?: TableHeader,
+  ) {
+    if (first) this.enter(first, first.rowsFrom);
+  }
+
+  /** Reads `text` (from `base`) up to its end, reporting closed cells of field columns into `out`. */
+  advance(text: Buffer, final: boolean, engine: Engine, out: Hit[]): void {
+    const n = text.length;
+    let i = Math.max(0, this.pos - this.base);
+    while (i < n) {
+      if (this.table) {
+        i = this.readRows(text, i, final, engine, out);
+        // stopped inside the table: at the end of the text, or where a byte still to come decides
+        if (this.table) break;
+        continue;
+      }
+      const at = this.findCopy(text, i);
+      if (at < 0) {
+        // "COPY" may be cut by the end of the text: its first bytes are read again with the next one
+        i = Math.max(i, n - COPY.length + 1);
+        break;
+      }
+      const header = copyHeaderAt(engine, text, at, final);
+      if (header === 'wait') {
+        this.pending = this.base + at;
+        i = at;
+        break;
+      }
+      this.pending = Number.POSITIVE_INFINITY;
+      if (!header) i = at + COPY.length;
+      else {
+        this.enter(header, this.base + header.rowsFrom);
+        i = header.rowsFrom;
+      }
+    }
+    this.pos = this.base + i;
+    if (final && i >= n && this.table) this.close(text, n, engine, out);
+  }
+
+  /** What the header of the column holding `text[at]` puts in context, if anything. */
+  contextAt(at: number): Uint8Array | undefined {
+    if (this.count === 0) return undefined;
+    const k = this.cellIndex(this.base + at);
+    return k < 0 ? undefined : this.contexts[k];
+  }
+
+  /** The earliest absolute offset the scanner must keep: a COPY line waiting for its end. */
+  keepFrom(): number {
+    return this.pending;
+  }
+
+  /** Forgets the cells that end before absolute offset `at` (the scanner no longer holds their bytes). */
+  trim(at: number): void {
+    const k = this.cellIndex(at);
+    if (k <= 0) return;
+    this.starts.copyWithin(0, k, this.count);
+    this.contexts.splice(0, k);
+    this.count -= k;
+  }
+
+  /** Where the next `COPY ` at a line start is, from `text[i]`; -1 when none is. */
+  private findCopy(text: Buffer, i: number): number {
+    let at = text.indexOf(COPY, i);
+    while (at >= 0 && !this.lineStart(text, at)) at = text.indexOf(COPY, at + 1);
+    return at;
+  }
+
+  private lineStart(text: Buffer, at: number): boolean {
+    if (at > 0) return text[at - 1] === NEWLINE;
+    // the byte before the text is gone: only the body's start, or a line found before and waited for
+    return this.base === 0 || this.base === this.pending;
+  }
+
+  private enter(table: TableHeader, rowsFrom: number): void {
+    this.table = table;
+    this.column = 0;
+    this.quoted = false;
+    this.cellStart = rowsFrom;
+    this.record(rowsFrom, table.columns[0]?.context);
+  }
+
+  private leave(at: number): void {
+    this.table = undefined;
+    this.quoted = false;
+    this.record(at, undefined);
+  }
+
+  /** Reads rows from `text[i]` until the text or the table ends; returns where it stopped. */
+  private readRows(text: Buffer, i: number, final: boolean, engine: Engine, out: Hit[]): number {
+    const table = this.table as TableHeader;
+    const { delimiter, format } = table;
+    const base = this.base;
+    const n = text.length;
+    for (; i < n; i++) {
+      const c = text[i] as number;
+      if (this.quoted) {
+        if (c !== QUOTE) {
+          if (base + i - this.cellStart > QUOTED_MAX) {
+            this.leave(base + i);
+            return i;
+          }
+          continue;
+        }
+        // a closing quote or the first of a doubled one: the next byte decides
+        if (i + 1 >= n && !final) return i;
+        if (text[i + 1] === QUOTE) i++;
+        else this.quoted = false;
+        continue;
+      }
+      if (base + i === this.cellStart) {
+        if (c === QUOTE && format === 'csv') {
+          this.quoted = true;
+          continue;
+        }
+        // `\.` alone on a line ends a COPY table
+        if (c === BACKSLASH && format === 'copy' && this.column === 0) {
+          if (i + 2 >= n && !final) return i;
+          const after = text[i + 2];
+          if (text[i + 1] === 46 && (after === undefined || after === NEWLINE || after === 13)) {
+            this.leave(base + i);
+            return i + 2;
+          }
+        }
+      }
+      if (c === delimiter || c === NEWLINE) {
+        this.close(text, i, engine, out);
+        this.column = c === NEWLINE ? 0 : this.column + 1;
+        this.cellStart = base + i + 1;
+        this.record(this.cellStart, table.columns[this.column]?.context);
+      }
+    }
+    return i;
+  }
+
+  private record(start: number, context: Uint8Array | undefined): void {
+    if (this.count === this.starts.length) {
+      const starts = new Float64Array(this.count * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+    }
+    this.starts[this.count] = start;
+    this.contexts[this.count] = context;
+    this.count++;
+  }
+
+  /** Index of the last record at or before `abs`; -1 when none is (before any table). */
+  private cellIndex(abs: number): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.starts[mid] as number) <= abs) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  /**
+   * Reports the cell ending at `text[end]` when its column names a field and it has the field's shape. Its start
+   * is still in `text`: the scanner keeps the last FIELD_VALUE_MAX + 48 bytes of every chunk (see `fieldLimit`).
+   */
+  private close(text: Buffer, end: number, engine: Engine, out: Hit[]): void {
+    const table = this.table as TableHeader;
+    const field = table.columns[this.column]?.field;
+    if (!field) return;
+    let s = this.cellStart - this.base;
+    let e = withoutCr(text, s, end);
+    if (s < 0 || e - s > FIELD_VALUE_MAX) return;
+    if (table.format === 'copy') {
+      const value = latin1(text, s, e);
+      if (value !== '\\N') emit(field, copyUnescape(value), s, e, engine, out);
+      return;
+    }
+    const quoted = e - s >= 2 && text[s] === QUOTE && text[e - 1] === QUOTE;
+    if (quoted) {
+      s++;
+      e--;
+    }
+    const value = latin1(text, s, e);
+    emit(field, quoted ? value.replace(/""/g, '"') : value, s, e, engine, out);
+  }
+}
+
+const COPY_ESCAPES: Readonly<Record<string, string>> = { t: '\t', n: '\n', r: '\r', b: '\b', f: '\f', v: '\v' };
+
+/** Undoes the backslash escapes of PostgreSQL's COPY text format (`\t`, `\n`, `\\`, octal `\351`…). */
+function copyUnescape(value: string): string {
+  if (!value.includes('\\')) return value;
+  return value.replace(/\\([0-7]{1,3}|x[0-9A-Fa-f]{1,2}|.)/g, (_, e: string) => {
+    if (e.length > 1 || (e >= '0' && e <= '7'))
+      return String.fromCharCode(e[0] === 'x' ? Number.parseInt(e.slice(1), 16) : Number.parseInt(e, 8) & 0xff);
+    return COPY_ESCAPES[e] ?? e;
+  });
+}
