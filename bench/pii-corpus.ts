@@ -146,3 +146,42 @@ export function generateCorpus(sizeBytes: number, seed = 42): Corpus {
   }
   return { bytes: Buffer.concat(parts), planted, freeBytes };
 }
+
+/** How `generateTable` writes its rows: a CSV export, or a PostgreSQL dump's COPY block. */
+export type TableFormat = 'csv' | 'copy';
+
+/**
+ * A customer table of `rows` rows as a CSV export or a pg_dump COPY block: every cell of the personal-data
+ * columns is a planted value far below its header; `order_ref` holds Luhn-valid 16-digit look-alikes and
+ * `created_at` timestamps, which no column header vouches for.
+ */
+export function generateTable(rows: number, format: TableFormat, seed = 7): Corpus {
+  const r = rng(seed);
+  const columns: [string, string | undefined, (i: number) => string][] = [
+    ['id', undefined, (i) => String(i + 1)],
+    ['first_name', 'PERSON_NAME', () => pick(r, FIRST)],
+    ['last_name', 'PERSON_NAME', () => pick(r, LAST)],
+    ['email', 'EMAIL', (i) => `${pick(r, FIRST).toLowerCase()}${i}@example.com`],
+    ['phone', 'PHONE', () => `+44 20 7946 ${String(int(r, 10000)).padStart(4, '0')}`],
+    ['card_number', 'CREDIT_CARD', () => luhnComplete('4', 16, r)],
+    ['iban', 'IBAN', () => gbIban(r)],
+    ['ssn', 'US_SSN', () => `078-05-${String(1121 + int(r, 8000))}`],
+    ['street_address', 'STREET_ADDRESS', () => `${1 + int(r, 200)} High Street`],
+    ['dob', 'DATE_OF_BIRTH', () => `19${50 + int(r, 50)}-0${1 + int(r, 9)}-1${int(r, 10)}`],
+    ['order_ref', undefined, () => luhnComplete('4', 16, r)],
+    ['created_at', undefined, () => iso(r)],
+  ];
+  const delimiter = format === 'csv' ? ',' : '\t';
+  const names = columns.map(([name]) => name);
+  let text = format === 'csv' ? `${names.join(',')}\n` : `COPY public.customers (${names.join(', ')}) FROM stdin;\n`;
+  const planted: Planted[] = [];
+  for (let i = 0; i < rows; i++) {
+    columns.forEach(([, type, value], c) => {
+      const v = value(i);
+      if (type) planted.push({ type, start: text.length, end: text.length + v.length });
+      text += v + (c === columns.length - 1 ? '\n' : delimiter);
+    });
+  }
+  if (format === 'copy') text += '\\.\n';
+  return { bytes: Buffer.from(text, 'latin1'), planted, freeBytes: 0 };
+}
