@@ -147,8 +147,8 @@ export function generateCorpus(sizeBytes: number, seed = 42): Corpus {
   return { bytes: Buffer.concat(parts), planted, freeBytes };
 }
 
-/** How `generateTable` writes its rows: a CSV export, or a PostgreSQL dump's COPY block. */
-export type TableFormat = 'csv' | 'copy';
+/** How `generateTable` writes its rows: a CSV export, a pg_dump COPY block, or mysqldump's CREATE TABLE and INSERTs. */
+export type TableFormat = 'csv' | 'copy' | 'sql';
 
 /**
  * A customer table of `rows` rows as a CSV export or a pg_dump COPY block: every cell of the personal-data
@@ -171,16 +171,27 @@ export function generateTable(rows: number, format: TableFormat, seed = 7): Corp
     ['order_ref', undefined, () => luhnComplete('4', 16, r)],
     ['created_at', undefined, () => iso(r)],
   ];
-  const delimiter = format === 'csv' ? ',' : '\t';
   const names = columns.map(([name]) => name);
-  let text = format === 'csv' ? `${names.join(',')}\n` : `COPY public.customers (${names.join(', ')}) FROM stdin;\n`;
+  const heads: Record<TableFormat, string> = {
+    csv: `${names.join(',')}\n`,
+    copy: `COPY public.customers (${names.join(', ')}) FROM stdin;\n`,
+    sql: `CREATE TABLE \`customers\` (\n${names.map((n) => `  \`${n}\` varchar(64) DEFAULT NULL,`).join('\n')}\n  PRIMARY KEY (\`id\`)\n) ENGINE=InnoDB;\n`,
+  };
+  // mysqldump's extended INSERTs: 1,000 rows per statement, each row in parentheses, strings quoted
+  const [rowOpen, cellQuote, cellGap, rowEnd] =
+    format === 'sql' ? ['(', "'", ',', '),'] : ['', '', format === 'csv' ? ',' : '\t', '\n'];
+  let text = heads[format];
   const planted: Planted[] = [];
   for (let i = 0; i < rows; i++) {
+    if (format === 'sql' && i % 1000 === 0) text += 'INSERT INTO `customers` VALUES ';
+    text += rowOpen;
     columns.forEach(([, type, value], c) => {
       const v = value(i);
+      text += cellQuote;
       if (type) planted.push({ type, start: text.length, end: text.length + v.length });
-      text += v + (c === columns.length - 1 ? '\n' : delimiter);
+      text += v + cellQuote + (c === columns.length - 1 ? '' : cellGap);
     });
+    text += format === 'sql' && (i % 1000 === 999 || i === rows - 1) ? ');\n' : rowEnd;
   }
   if (format === 'copy') text += '\\.\n';
   return { bytes: Buffer.from(text, 'latin1'), planted, freeBytes: 0 };

@@ -4,7 +4,7 @@
  * planted values, peak RSS, the ratio to a plain JS byte loop over the same buffer in the same run, and
  * RSS while streaming 50 MB versus `BENCH_PII_STREAM_MB` (default 256; 1024 for the 1 GB figure) generated
  * chunk by chunk, and the same scan per layer (plain records, base64 parts, gzip+base64 parts) so the
- * decode layers' share of the time shows; then a customer table as a CSV export and as a pg_dump COPY block. Env: BENCH_PII_MB (corpus size, default 50), BENCH_PII_STREAM_MB.
+ * decode layers' share of the time shows; then a customer table as a CSV export and as two kinds of database dump. Env: BENCH_PII_MB (corpus size, default 50), BENCH_PII_STREAM_MB.
  */
 import { createScanner, type Detection, scanBuffer } from '../detectors/pii/index.js';
 import { generateCorpus, generateTable, type Planted } from './pii-corpus.js';
@@ -98,11 +98,11 @@ function samplesScan(buf: Buffer, size: number, count: number): { count: number;
 }
 
 /**
- * A customer table as a CSV export and as a pg_dump COPY block, scanned like the corpus: MB/s, recall of its
+ * A customer table as a CSV export, a pg_dump COPY block and mysqldump INSERTs, scanned like the corpus: MB/s, recall of its
  * personal-data cells (each far below its column's header) and detections outside them (the look-alike columns).
  */
 function tablesScan(rows: number): string {
-  return (['csv', 'copy'] as const)
+  return (['csv', 'copy', 'sql'] as const)
     .map((format) => {
       const table = generateTable(rows, format);
       const mb = table.bytes.length / MiB;
@@ -115,7 +115,7 @@ function tablesScan(rows: number): string {
         detections.some((d) => d.type === p.type && d.start < p.end && p.start < d.end),
       ).length;
       const outside = detections.filter((d) => !overlaps(planted, d.start, d.end)).length;
-      const name = format === 'csv' ? 'CSV export' : 'pg_dump COPY';
+      const name = { csv: 'CSV export', copy: 'pg_dump COPY', sql: 'mysqldump INSERTs' }[format];
       return `${name} ${mb.toFixed(1)} MB at ${(mb / s).toFixed(1)} MB/s (${((s * 1e6) / detections.length).toFixed(1)} µs per detection), recall ${recalled}/${planted.length}, ${outside} outside them`;
     })
     .join('; ');

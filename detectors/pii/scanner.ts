@@ -146,7 +146,10 @@ export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
       table.base = base;
       table.advance(text, final, st.engine, hits);
     }
-    const w = scanWindows(st, text, windowFrom, lastEnd, final, depth, hits, fieldFrom);
+    // windows past a statement the reader waits on wait too (its rows may follow); those before were decided
+    const limit = table ? Math.max(windowFrom, Math.min(text.length, table.keepFrom() - base)) : text.length;
+    const view = limit < text.length ? text.subarray(0, limit) : text;
+    const w = scanWindows(st, view, windowFrom, lastEnd, final && view === text, depth, hits, fieldFrom);
     const f = w.fields;
     let keep = Math.max(0, Math.min(w.resume, f) - CONTEXT_KEEP);
     if (!final) keep = Math.min(keep, trailingTokenStart(text, Math.max(w.lastEnd, keep - MAX_WINDOW)));

@@ -1,6 +1,7 @@
 /**
- * Table headers: the first line of a CSV/TSV export (comma, tab, semicolon or pipe separated) and the COPY line
- * that opens each table of a PostgreSQL dump. Tables are the usual shape of a bulk leak, and a column's header
+ * Table headers: the first line of a CSV/TSV export (comma, tab, semicolon or pipe separated), the COPY line
+ * that opens each table of a PostgreSQL dump, and the INSERT statements of SQL dumps (with the CREATE TABLE
+ * statements that name their columns). Tables are the usual shape of a bulk leak, and a column's header
  * names what its cells hold once, at the top, far from the values: `card_number` counts as context for every
  * card number below it, and `first_name` yields PERSON_NAME for each of its cells, as a JSON key does for its
  * value. `TableReader` (table-reader.ts) then tracks the column of every byte of the rows.
@@ -38,9 +39,10 @@ export interface TableColumn {
 /**
  * @internal How a table's rows are written: `csv` cells may be quoted (RFC 4180: delimiters, newlines and doubled
  * quotes inside quotes) and the rows run to the end of the body; `copy` rows (PostgreSQL's text format) are
- * tab-separated with backslash escapes and end at a line holding `\.`.
+ * tab-separated with backslash escapes and end at a line holding `\.`; `sql` rows are the tuples of an INSERT
+ * statement (`(1,'Ada'),(2,'Grace');`), strings in single quotes, and end at its `;`.
  */
-export type TableFormat = 'csv' | 'copy';
+export type TableFormat = 'csv' | 'copy' | 'sql';
 
 /** @internal A table's header: its format and delimiter, its columns, and where its rows start (in the bytes read). */
 export interface TableHeader {
@@ -179,4 +181,70 @@ function splitRow(
 /** @internal `e`, or `e - 1` when the line `bytes[s, e)` ends in a CR. */
 export function withoutCr(bytes: Uint8Array, s: number, e: number): number {
   return e > s && bytes[e - 1] === 13 ? e - 1 : e;
+}
+
+/** Longest CREATE TABLE statement or INSERT head (up to `VALUES`) read, in bytes. */
+export const SQL_HEAD_MAX = 64 * 1024;
+const CREATE_TABLE = /^CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([`"\w.$]+)\s*\(/i;
+const NOT_A_COLUMN = /^(?:PRIMARY|KEY|UNIQUE|CONSTRAINT|INDEX|FOREIGN|CHECK|FULLTEXT|SPATIAL|EXCLUDE)\b/i;
+const INSERT_HEAD = /^INSERT\s+INTO\s+([`"\w.$]+)\s*(?:\(([^)]*)\)\s*)?VALUES\s*/i;
+
+/** @internal A table's name as CREATE TABLE and INSERT write it: quotes dropped, lower-case. */
+export function tableName(raw: string): string {
+  return raw.replace(/[`"]/g, '').toLowerCase();
+}
+
+/**
+ * @internal Reads the CREATE TABLE statement at `bytes[at]`, written as mysqldump and pg_dump write it (one
+ * column per line, closed by a line starting with `)`): the table's name and column names, for the INSERT
+ * statements of a dump that name no columns. `wait` while the statement is not complete in view.
+ */
+export function createTableAt(
+  bytes: Buffer,
+  at: number,
+  final: boolean,
+): { name: string; columns: string[] } | 'wait' | undefined {
+  const close = bytes.indexOf('\n)', at, 'latin1');
+  const semicolon = bytes.indexOf(';', at);
+  // a statement that ends before a line starting with `)` is not laid out as a dump's: its columns are not read
+  if (semicolon >= 0 && (close < 0 || semicolon < close)) return undefined;
+  if (close < 0) return !final && bytes.length - at < SQL_HEAD_MAX ? 'wait' : undefined;
+  if (close - at > SQL_HEAD_MAX) return undefined;
+  const statement = bytes.toString('latin1', at, close);
+  const head = CREATE_TABLE.exec(statement);
+  if (!head?.[1]) return undefined;
+  const columns = statement
+    .slice(head[0].length)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !NOT_A_COLUMN.test(line))
+    .map((line) => /^[`"]?([^`"\s,]+)/.exec(line)?.[1] ?? '');
+  return { name: tableName(head[1]), columns };
+}
+
+/**
+ * @internal Reads the head of the INSERT statement at `bytes[at]` up to `VALUES`: its columns are the listed
+ * ones, or those of the table's CREATE TABLE (`known`). `wait` while `VALUES` is not in view; undefined for no
+ * INSERT, a table of unknown columns, or one none of whose columns means personal data.
+ */
+export function insertHeaderAt(
+  engine: Engine,
+  bytes: Buffer,
+  at: number,
+  final: boolean,
+  known: ReadonlyMap<string, string[]>,
+): TableHeader | 'wait' | undefined {
+  const end = Math.min(bytes.length, at + SQL_HEAD_MAX);
+  const head = INSERT_HEAD.exec(bytes.toString('latin1', at, end));
+  if (!head?.[1]) return !final && bytes.length - at < SQL_HEAD_MAX ? 'wait' : undefined;
+  const names = head[2] === undefined ? known.get(tableName(head[1])) : head[2].split(',');
+  if (!names) return undefined;
+  const columns = names.map((raw) => {
+    const name = raw.trim().replace(/^[`"](.*)[`"]$/, '$1');
+    return NAME.test(name)
+      ? columnNamed(engine, Buffer.from(name, 'latin1'))
+      : { context: undefined, field: undefined };
+  });
+  if (!columns.some((c) => c.context || c.field)) return undefined;
+  return { format: 'sql', delimiter: 44, columns, rowsFrom: at + head[0].length };
 }

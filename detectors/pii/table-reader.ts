@@ -1,16 +1,30 @@
 import type { Engine, Hit } from './engine.js';
 import { emit, FIELD_VALUE_MAX } from './fields.js';
-import { copyHeaderAt, NEWLINE, QUOTE, type TableHeader, withoutCr } from './table-headers.js';
+import {
+  copyHeaderAt,
+  createTableAt,
+  insertHeaderAt,
+  NEWLINE,
+  QUOTE,
+  type TableHeader,
+  withoutCr,
+} from './table-headers.js';
 import { latin1 } from './window-features.js';
 
-const COPY = Buffer.from('COPY ', 'latin1');
+/** Statements that open or describe a dump's table, looked for at line starts. */
+const STATEMENTS = ['COPY ', 'CREATE TABLE ', 'INSERT INTO '].map((s) => Buffer.from(s, 'latin1'));
+const [COPY, CREATE] = STATEMENTS as [Buffer, Buffer, Buffer];
+const LONGEST_STATEMENT = Math.max(...STATEMENTS.map((s) => s.length));
+/** Tables whose CREATE TABLE columns are remembered for the INSERT statements that name none. */
+const KNOWN_TABLES_MAX = 4096;
 const BACKSLASH = 92;
+const APOSTROPHE = 39;
 /** A quoted cell longer than this is taken for a stray quote: the body from there on is read as plain text. */
 const QUOTED_MAX = 64 * 1024;
 
 /**
  * @internal The tables of one body read as its bytes arrive: a CSV export from its first row on, and the COPY
- * blocks of a PostgreSQL dump wherever they start. The reader runs ahead of the window scan over each text and
+ * blocks and INSERT statements of a database dump wherever they start. The reader runs ahead of the window scan over each text and
  * records where every cell starts and what its column's header puts in context, at absolute offsets, so a
  * byte's column does not depend on how the input was chunked; the cells of field columns are reported as they
  * close.
@@ -23,9 +37,14 @@ export class TableReader {
   /** The table being read; undefined between tables. */
   private table: TableHeader | undefined;
   private column = 0;
+  /** Inside a quoted cell (CSV) or string (SQL). */
   private quoted = false;
+  /** Parentheses open in an INSERT's rows: 1 inside a row, more inside a value (`ST_GeomFromText('…')`). */
+  private parens = 0;
   private cellStart = 0;
-  /** Start of a COPY line whose end is not in view yet. */
+  /** Column names of the tables created so far, by name. */
+  private readonly known = new Map<string, string[]>();
+  /** Start of a statement (COPY, CREATE TABLE, INSERT) whose end is not in view yet. */
   private pending = Number.POSITIVE_INFINITY;
   /** Cell starts (absolute) and the context of their columns; a table's end is recorded with no context. */
   private starts = new Float64Array(64);
@@ -52,24 +71,20 @@ export class TableReader {
         if (this.table) break;
         continue;
       }
-      const at = this.findCopy(text, i);
+      const at = this.findStatement(text, i);
       if (at < 0) {
-        // "COPY" may be cut by the end of the text: its first bytes are read again with the next one
-        i = Math.max(i, n - COPY.length + 1);
+        // a statement's first word may be cut by the end of the text: its first bytes are read again with the next
+        i = Math.max(i, n - LONGEST_STATEMENT + 1);
         break;
       }
-      const header = copyHeaderAt(engine, text, at, final);
-      if (header === 'wait') {
+      const next = this.statementAt(text, at, final, engine);
+      if (next < 0) {
         this.pending = this.base + at;
         i = at;
         break;
       }
       this.pending = Number.POSITIVE_INFINITY;
-      if (!header) i = at + COPY.length;
-      else {
-        this.enter(header, this.base + header.rowsFrom);
-        i = header.rowsFrom;
-      }
+      i = next;
     }
     this.pos = this.base + i;
     if (final && i >= n && this.table) this.close(text, n, engine, out);
@@ -82,7 +97,10 @@ export class TableReader {
     return k < 0 ? undefined : this.contexts[k];
   }
 
-  /** The earliest absolute offset the scanner must keep: a COPY line waiting for its end. */
+  /**
+   * The earliest absolute offset the scanner must keep, and scan windows up to: a statement waiting for its end
+   * (what follows it may turn out to be a table's rows).
+   */
   keepFrom(): number {
     return this.pending;
   }
@@ -96,11 +114,36 @@ export class TableReader {
     this.count -= k;
   }
 
-  /** Where the next `COPY ` at a line start is, from `text[i]`; -1 when none is. */
-  private findCopy(text: Buffer, i: number): number {
-    let at = text.indexOf(COPY, i);
-    while (at >= 0 && !this.lineStart(text, at)) at = text.indexOf(COPY, at + 1);
-    return at;
+  /** Where the next table statement at a line start is, from `text[i]`; -1 when none is. */
+  private findStatement(text: Buffer, i: number): number {
+    let first = -1;
+    for (const statement of STATEMENTS) {
+      let at = text.indexOf(statement, i);
+      while (at >= 0 && !this.lineStart(text, at)) at = text.indexOf(statement, at + 1);
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    }
+    return first;
+  }
+
+  /**
+   * Reads the statement at `text[at]`: a COPY or INSERT enters its table, a CREATE TABLE is remembered. Returns
+   * where reading goes on, or -1 when the statement's end is not in view yet.
+   */
+  private statementAt(text: Buffer, at: number, final: boolean, engine: Engine): number {
+    if (text.indexOf(CREATE, at) === at) {
+      const created = createTableAt(text, at, final);
+      if (created === 'wait') return -1;
+      if (created && this.known.size < KNOWN_TABLES_MAX) this.known.set(created.name, created.columns);
+      return at + CREATE.length;
+    }
+    const header =
+      text.indexOf(COPY, at) === at
+        ? copyHeaderAt(engine, text, at, final)
+        : insertHeaderAt(engine, text, at, final, this.known);
+    if (header === 'wait') return -1;
+    if (!header) return at + COPY.length;
+    this.enter(header, this.base + header.rowsFrom);
+    return header.rowsFrom;
   }
 
   private lineStart(text: Buffer, at: number): boolean {
@@ -113,8 +156,10 @@ export class TableReader {
     this.table = table;
     this.column = 0;
     this.quoted = false;
+    this.parens = 0;
     this.cellStart = rowsFrom;
-    this.record(rowsFrom, table.columns[0]?.context);
+    // an INSERT's rows start at their first `(`
+    this.record(rowsFrom, table.format === 'sql' ? undefined : table.columns[0]?.context);
   }
 
   private leave(at: number): void {
@@ -126,6 +171,7 @@ export class TableReader {
   /** Reads rows from `text[i]` until the text or the table ends; returns where it stopped. */
   private readRows(text: Buffer, i: number, final: boolean, engine: Engine, out: Hit[]): number {
     const table = this.table as TableHeader;
+    if (table.format === 'sql') return this.readTuples(table, text, i, final, engine, out);
     const { delimiter, format } = table;
     const base = this.base;
     const n = text.length;
@@ -170,6 +216,39 @@ export class TableReader {
     return i;
   }
 
+  /** `readRows` for an INSERT statement's tuples: cells split at commas inside a row's parentheses. */
+  private readTuples(table: TableHeader, text: Buffer, i: number, final: boolean, engine: Engine, out: Hit[]): number {
+    const base = this.base;
+    const n = text.length;
+    for (; i < n; i++) {
+      const c = text[i] as number;
+      if (this.quoted) {
+        // a backslash escapes the next byte (MySQL); a doubled apostrophe is one (standard SQL)
+        if (c !== BACKSLASH && c !== APOSTROPHE) continue;
+        if (i + 1 >= n && !final) return i;
+        if (c === BACKSLASH || text[i + 1] === APOSTROPHE) i++;
+        else this.quoted = false;
+      } else if (c === APOSTROPHE) this.quoted = true;
+      else if (c === 40 && ++this.parens === 1) {
+        this.column = 0;
+        this.cellStart = base + i + 1;
+        this.record(this.cellStart, table.columns[0]?.context);
+      } else if (c === 41 && this.parens > 0 && this.parens-- === 1) {
+        this.close(text, i, engine, out);
+        this.record(base + i, undefined);
+      } else if (c === 44 && this.parens === 1) {
+        this.close(text, i, engine, out);
+        this.column++;
+        this.cellStart = base + i + 1;
+        this.record(this.cellStart, table.columns[this.column]?.context);
+      } else if (c === 59 && this.parens === 0) {
+        this.leave(base + i);
+        return i + 1;
+      }
+    }
+    return i;
+  }
+
   private record(start: number, context: Uint8Array | undefined): void {
     if (this.count === this.starts.length) {
       const starts = new Float64Array(this.count * 2);
@@ -209,6 +288,14 @@ export class TableReader {
       if (value !== '\\N') emit(field, copyUnescape(value), s, e, engine, out);
       return;
     }
+    if (table.format === 'sql') {
+      while (s < e && (text[s] === 32 || text[s] === 10 || text[s] === 13)) s++;
+      while (e > s && (text[e - 1] === 32 || text[e - 1] === 10 || text[e - 1] === 13)) e--;
+      // a string literal; numbers, NULL and function calls are no names or addresses
+      if (e - s < 2 || text[s] !== APOSTROPHE || text[e - 1] !== APOSTROPHE) return;
+      emit(field, sqlUnescape(latin1(text, s + 1, e - 1)), s + 1, e - 1, engine, out);
+      return;
+    }
     const quoted = e - s >= 2 && text[s] === QUOTE && text[e - 1] === QUOTE;
     if (quoted) {
       s++;
@@ -220,6 +307,12 @@ export class TableReader {
 }
 
 const COPY_ESCAPES: Readonly<Record<string, string>> = { t: '\t', n: '\n', r: '\r', b: '\b', f: '\f', v: '\v' };
+const SQL_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '0': '\0', Z: '\x1a', b: '\b' };
+
+/** Undoes a SQL string literal's escapes: doubled apostrophes, and MySQL's backslash escapes. */
+function sqlUnescape(value: string): string {
+  return value.replace(/''|\\(.)/g, (whole, e: string | undefined) => (e === undefined ? "'" : (SQL_ESCAPES[e] ?? e)));
+}
 
 /** Undoes the backslash escapes of PostgreSQL's COPY text format (`\t`, `\n`, `\\`, octal `\351`…). */
 function copyUnescape(value: string): string {

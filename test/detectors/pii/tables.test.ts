@@ -2,48 +2,14 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileEngine } from '../../../detectors/pii/engine.js';
-import { createScanner, type Detection, scanBuffer } from '../../../detectors/pii/index.js';
+import { scanBuffer } from '../../../detectors/pii/index.js';
 import { FIELD_RECOGNIZERS, RECOGNIZERS } from '../../../detectors/pii/registry.js';
 import { CSV_SNIFF_MAX, sniffCsv } from '../../../detectors/pii/table-headers.js';
+import { found, luhn, sameWhenChunked } from '../../support/pii-tables.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
 const engine = compileEngine(RECOGNIZERS, FIELD_RECOGNIZERS, 0.5);
 const sniff = (text: string, final = true) => sniffCsv(engine, Buffer.from(text, 'latin1'), final);
-
-/** What a scan of `text` reports, as `TYPE value` pairs in input order. */
-function found(text: string): string[] {
-  return scanBuffer(Buffer.from(text, 'latin1'), { fingerprintKey: KEY }).detections.map(
-    (d) => `${d.type} ${text.slice(d.start, d.end)}`,
-  );
-}
-
-/** Detections of `bytes` fed in pieces cut at `raw` (modulo its length) equal those of the whole. */
-function sameWhenChunked(bytes: Buffer, raw: number[]): void {
-  const key = (d: Detection): string => `${d.type}@${d.start}-${d.end}#${d.fingerprint}`;
-  const whole = scanBuffer(bytes, { fingerprintKey: KEY }).detections.map(key).sort();
-  const s = createScanner({ fingerprintKey: KEY });
-  const out: Detection[] = [];
-  let at = 0;
-  for (const cut of [...new Set(raw.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b)) {
-    out.push(...s.write(bytes.subarray(at, cut)));
-    at = cut;
-  }
-  out.push(...s.write(bytes.subarray(at)), ...s.end());
-  expect(out.map(key).sort()).toEqual(whole);
-}
-
-/** Completes `prefix` with digits and a Luhn check digit to `length` digits. */
-function luhn(prefix: string, length: number, seed: number): string {
-  let digits = prefix;
-  for (let i = 0; digits.length < length - 1; i++) digits += String((seed * 7 + i * 3) % 10);
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return digits + String((10 - (sum % 10)) % 10);
-}
 
 describe('sniffCsv', () => {
   it('reads comma, tab, semicolon and pipe headers, quoted names, a byte-order mark and CRLF', () => {
@@ -171,76 +137,5 @@ describe('scanning a table', () => {
 
   it('reports the same detections however a table is chunked, whatever its cells hold', () => {
     fc.assert(fc.property(table, fc.array(fc.nat(), { maxLength: 6 }), sameWhenChunked), { numRuns: 300 });
-  });
-});
-
-describe('scanning a PostgreSQL dump', () => {
-  const dump = [
-    '--',
-    '-- PostgreSQL database dump',
-    '--',
-    'SET statement_timeout = 0;',
-    '',
-    'COPY public.orders (id, sku, qty) FROM stdin;',
-    `1\tSKU-1\t${luhn('4', 16, 7)}`,
-    '\\.',
-    '',
-    'COPY public.customers (id, first_name, last_name, card_number, ssn, notes) FROM stdin;',
-    `1\tJane\tDoe\t${luhn('4', 16, 1)}\t536-22-1234\tpaid\\tby card`,
-    `2\tRen\\351e\tO'Neill\t${luhn('5', 16, 2)}\t536-22-4321\t\\N`,
-    `3\t\\N\t\\N\t${luhn('4', 16, 3)}\t\\N\t`,
-    '\\.',
-    '',
-    `SELECT pg_catalog.setval('public.customers_id_seq', 3, true);`,
-    `-- ${luhn('4', 16, 4)}`,
-    '',
-  ].join('\n');
-
-  it("reads each COPY block's rows by its column list, and nothing after the block's end", () => {
-    expect(found(dump)).toEqual([
-      'PERSON_NAME Jane',
-      'PERSON_NAME Doe',
-      `CREDIT_CARD ${luhn('4', 16, 1)}`,
-      'US_SSN 536-22-1234',
-      'PERSON_NAME Ren\\351e',
-      "PERSON_NAME O'Neill",
-      `CREDIT_CARD ${luhn('5', 16, 2)}`,
-      'US_SSN 536-22-4321',
-      `CREDIT_CARD ${luhn('4', 16, 3)}`,
-    ]);
-  });
-
-  it('finds a COPY line however the input is cut around it, inside its first word too', () => {
-    const bytes = Buffer.from(dump, 'latin1');
-    const line = bytes.indexOf('COPY public.customers');
-    for (let cut = line - 2; cut < line + 90; cut++) sameWhenChunked(bytes, [cut]);
-    for (let cut = line - 2; cut < line + 90; cut += 7) sameWhenChunked(bytes, [cut, cut + 3, cut + 200]);
-  });
-
-  const copyCell = fc.oneof(
-    fc.constantFrom('Ada', 'Grace Hopper', '\\N', '536-22-1234', 'x\\ty', ''),
-    fc.nat(40).map((i) => luhn(i % 2 ? '4' : '5', 16, i)),
-    fc.uint8Array({ maxLength: 12 }).map((b) => Buffer.from(b).toString('latin1')),
-  );
-  const block = fc
-    .tuple(
-      fc.shuffledSubarray(['first_name', 'card_number', 'notes', 'sku', '"Street"'], { minLength: 1 }),
-      fc.nat(60),
-      fc.array(fc.array(copyCell, { minLength: 5, maxLength: 5 }), { maxLength: 5 }),
-    )
-    .map(([names, wide, rows]) => {
-      // a wide table's COPY line runs past what the scanner keeps of a chunk for field values
-      const columns = [...names, ...Array.from({ length: wide }, (_, i) => `extra_column_${i}`)];
-      const lines = rows.map((r) => r.slice(0, names.length).join('\t'));
-      return [`COPY public.t (${columns.join(', ')}) FROM stdin;`, ...lines, '\\.', ''].join('\n');
-    });
-  const dumps = fc
-    .array(fc.oneof(block, fc.constantFrom('SET x = 1;\n', '\n', `-- ${luhn('4', 16, 9)}\n`, 'COPY\n')), {
-      maxLength: 5,
-    })
-    .map((parts) => Buffer.from(parts.join(''), 'latin1'));
-
-  it('reports the same detections however a dump is chunked, whatever its cells hold', () => {
-    fc.assert(fc.property(dumps, fc.array(fc.nat(), { maxLength: 6 }), sameWhenChunked), { numRuns: 300 });
   });
 });
