@@ -127,6 +127,24 @@ export function xmlUnescape(text: string): string {
   });
 }
 
+const COPY_ESCAPES: Readonly<Record<string, string>> = { t: '\t', n: '\n', r: '\r', b: '\b', f: '\f', v: '\v' };
+const SQL_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '0': '\0', Z: '\x1a', b: '\b' };
+
+/** Undoes a SQL string literal's escapes: doubled apostrophes, and MySQL's backslash escapes. */
+export function sqlUnescape(value: string): string {
+  return value.replace(/''|\\(.)/g, (_, e: string | undefined) => (e === undefined ? "'" : (SQL_ESCAPES[e] ?? e)));
+}
+
+/** Undoes the backslash escapes of PostgreSQL's COPY text format (`\t`, `\n`, `\\`, octal `\351`…). */
+export function copyUnescape(value: string): string {
+  if (!value.includes('\\')) return value;
+  return value.replace(/\\([0-7]{1,3}|x[0-9A-Fa-f]{1,2}|.)/g, (_, e: string) => {
+    if (e.length > 1 || (e >= '0' && e <= '7'))
+      return String.fromCharCode(e[0] === 'x' ? Number.parseInt(e.slice(1), 16) : Number.parseInt(e, 8) & 0xff);
+    return COPY_ESCAPES[e] ?? e;
+  });
+}
+
 /** UTF-16 byte orders, as `TextDecoder` names them. */
 export type Utf16 = 'utf-16le' | 'utf-16be';
 

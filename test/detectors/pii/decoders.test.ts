@@ -3,12 +3,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   Compression,
+  copyUnescape,
+  jsonUnescape,
   SNIFF_BYTES,
   sniffCompression,
   sniffUtf16,
+  sqlUnescape,
   TextShape,
   textShape,
   utf16ToUtf8,
+  xmlUnescape,
 } from '../../../detectors/pii/decoders.js';
 
 describe('sniffCompression', () => {
@@ -107,5 +111,17 @@ describe('textShape', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('text escapes', () => {
+  it('undo JSON, XML, COPY and SQL escapes, beyond ASCII as the UTF-8 bytes a raw body holds', () => {
+    const utf8 = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
+    expect(jsonUnescape(String.raw`O\u0027Neill \u00e9 \"q\" \n`)).toBe(`O'Neill ${utf8('é')} "q" \n`);
+    expect(xmlUnescape('O&apos;Neill &#233; &#xE9; &lt;b&gt; &amp;amp; &bogus;')).toBe(
+      `O'Neill ${utf8('é')} ${utf8('é')} <b> &amp; &bogus;`,
+    );
+    expect(copyUnescape(String.raw`a\tb\\c\351\x41\N`)).toBe('a\tb\\c\xe9AN');
+    expect(sqlUnescape(String.raw`O\'Neill it''s a\\b\n`)).toBe("O'Neill it's a\\b\n");
   });
 });
