@@ -185,6 +185,8 @@ export function withoutCr(bytes: Uint8Array, s: number, e: number): number {
 
 /** Longest CREATE TABLE statement or INSERT head (up to `VALUES`) read, in bytes. */
 export const SQL_HEAD_MAX = 64 * 1024;
+/** Columns read of a CREATE TABLE: a table wider than this has its first ones named. */
+export const COLUMNS_MAX = 1024;
 const CREATE_TABLE = /^CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([`"\w.$]+)\s*\(/i;
 const NOT_A_COLUMN = /^(?:PRIMARY|KEY|UNIQUE|CONSTRAINT|INDEX|FOREIGN|CHECK|FULLTEXT|SPATIAL|EXCLUDE)\b/i;
 const INSERT_HEAD = /^INSERT\s+INTO\s+([`"\w.$]+)\s*(?:\(([^)]*)\)\s*)?VALUES\s*/i;
@@ -218,7 +220,8 @@ export function createTableAt(
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '' && !NOT_A_COLUMN.test(line))
-    .map((line) => /^[`"]?([^`"\s,]+)/.exec(line)?.[1] ?? '');
+    .slice(0, COLUMNS_MAX)
+    .map((line) => /^[`"]?([^`"\s,]{1,64})[`"\s,]/.exec(line)?.[1] ?? '');
   return { name: tableName(head[1]), columns };
 }
 

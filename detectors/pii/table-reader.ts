@@ -16,8 +16,11 @@ import { latin1 } from './window-features.js';
 const STATEMENTS = ['COPY ', 'CREATE TABLE ', 'INSERT INTO '].map((s) => Buffer.from(s, 'latin1'));
 const [COPY, CREATE] = STATEMENTS as [Buffer, Buffer, Buffer];
 const LONGEST_STATEMENT = Math.max(...STATEMENTS.map((s) => s.length));
-/** Tables whose CREATE TABLE columns are remembered for the INSERT statements that name none. */
-const KNOWN_TABLES_MAX = 4096;
+/**
+ * Tables whose CREATE TABLE columns are remembered for the INSERT statements that name none (with at most
+ * `COLUMNS_MAX` names of at most 64 bytes each, memory stays under 16 MiB whatever the dump holds).
+ */
+const KNOWN_TABLES_MAX = 256;
 const BACKSLASH = 92;
 const APOSTROPHE = 39;
 /** A quoted cell longer than this is taken for a stray quote: the body from there on is read as plain text. */
