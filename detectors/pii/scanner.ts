@@ -129,7 +129,7 @@ export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
     const header = sniffCsv(st.engine, text, final);
     if (header === 'wait') return false;
     sniffing = false;
-    // a CSV export is read from its first row on; any other body is searched for PostgreSQL COPY blocks
+    // a CSV export is read from its first row on; any other body is searched for the tables of database dumps
     st.table = new TableReader(depth, header);
     return true;
   };
