@@ -31,6 +31,8 @@ const filler = [
   'order ORD-2024-000123 ',
   '{"ts":"2024-03-15T14:30:00Z","v":"4.18.2"} ',
   'qty=3&sku=SKU-88213\n',
+  '<first_name>Ada Lovelace</first_name>',
+  '<ns:address_line1>12 High St</ns:address_line1>',
   ' ',
   ',',
   '"',
