@@ -1,3 +1,5 @@
+import { type ContextWord, contextText } from './types.js';
+
 /** @internal Context words compiled once per scanner, looked up on the bytes. */
 export interface ContextIndex {
   /**
@@ -17,6 +19,8 @@ export interface ContextIndex {
   /** Word w is `wordBytes[wordStart[w], wordStart[w + 1])`, lower-case UTF-8. */
   wordStart: Int32Array;
   wordBytes: Uint8Array;
+  /** 1 when word w counts only on its own (a `ContextWord` given as `{ alone }`). */
+  alone: Uint8Array;
   /** Word w serves recognizers `ids[idStart[w], idStart[w + 1])`. */
   idStart: Int32Array;
   ids: Int32Array;
@@ -42,17 +46,18 @@ export interface ContextState {
  * @internal Indexes each recognizer's context words (UTF-8 bytes, as the scanner sees them) by their first two
  * bytes, in flat typed arrays: the lookup runs ~40,000 times per MB and allocates nothing.
  */
-export function compileContext(words: readonly (readonly string[])[]): ContextIndex {
-  const index = new Map<number, { word: Uint8Array; text: string; ids: number[] }[]>();
+export function compileContext(words: readonly (readonly ContextWord[])[]): ContextIndex {
+  const index = new Map<number, { word: Uint8Array; text: string; alone: boolean; ids: number[] }[]>();
   words.forEach((list, id) => {
     for (const original of list) {
-      const text = original.toLowerCase();
+      const text = contextText(original).toLowerCase();
+      const alone = typeof original !== 'string';
       const word = Buffer.from(text, 'utf8');
       const key = ((word[0] ?? 0) << 8) | (word[1] ?? 0);
       const entries = index.get(key) ?? [];
-      const entry = entries.find((e) => e.text === text);
+      const entry = entries.find((e) => e.text === text && e.alone === alone);
       if (entry) entry.ids.push(id);
-      else entries.push({ word, text, ids: [id] });
+      else entries.push({ word, text, alone, ids: [id] });
       index.set(key, entries);
     }
   });
@@ -88,9 +93,10 @@ export function compileContext(words: readonly (readonly string[])[]): ContextIn
     idStart[w + 1] = (idStart[w] as number) + e.ids.length;
   });
   const wordBytes = Buffer.concat(flat.map((e) => e.word));
+  const alone = Uint8Array.from(flat, (e) => (e.alone ? 1 : 0));
   const ids = Int32Array.from(flat.flatMap((e) => e.ids));
   const longest = Math.max(0, ...flat.map((e) => e.word.length));
-  return { slots, pairs, triples, slotStart, wordStart, wordBytes, idStart, ids, longest };
+  return { slots, pairs, triples, slotStart, wordStart, wordBytes, alone, idStart, ids, longest };
 }
 
 /** A word's first three bytes, lower-cased, hashed to 16 bits. */
@@ -106,6 +112,9 @@ function caseVariants(c: number): number[] {
 const LETTER = new Uint8Array(256);
 for (let c = 97; c <= 122; c++) LETTER[c] = 1;
 for (let c = 65; c <= 90; c++) LETTER[c] = 2;
+/** 1 for the bytes a key's earlier parts end in (letters, digits, `_`, `-`, `.`, UTF-8): no `alone` word follows them. */
+const IN_KEY = new Uint8Array(256);
+for (let c = 0; c < 256; c++) IN_KEY[c] = /[A-Za-z0-9_.-]/.test(String.fromCharCode(c)) || c >= 0x80 ? 1 : 0;
 /** ASCII lower-casing table. */
 const LOWER = new Uint8Array(256);
 for (let c = 0; c < 256; c++) LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
@@ -182,6 +191,7 @@ function wordAt(index: ContextIndex, ctx: ContextState, bytes: Uint8Array, k: nu
   const { wordStart, wordBytes } = index;
   const last = index.slotStart[slot + 1] as number;
   for (let w = index.slotStart[slot] as number; w < last; w++) {
+    if (index.alone[w] === 1 && k > 0 && IN_KEY[bytes[k - 1] as number] === 1) continue;
     const ws = wordStart[w] as number;
     const length = (wordStart[w + 1] as number) - ws;
     if (k + length > bytes.length) continue;

@@ -112,6 +112,18 @@ export function hasRunIn(runs: number, min: number, max: number): boolean {
   return false;
 }
 
+/**
+ * A context word. A string counts at any word start: `card` in `card_number`, `cardholder` and `billingCard`.
+ * `{ alone }` counts only as a word of its own, not as a later part of a key: `number` in "my number is" and
+ * `"number":`, not in `order_number` or `trackingNumber` (where the first part says what the number is).
+ */
+export type ContextWord = string | { readonly alone: string };
+
+/** The text of a context word. */
+export function contextText(word: ContextWord): string {
+  return typeof word === 'string' ? word : word.alone;
+}
+
 /** Gate outcome: reject the window, run the recognizer, or run it only if a context word is near. */
 export const Gate = { NO: 0, YES: 1, CONTEXT: 2 } as const;
 export type Gate = (typeof Gate)[keyof typeof Gate];
@@ -145,7 +157,7 @@ export interface Recognizer {
   /** Pure, never throws; `false` rejects the match. `contextOk()` says whether a context-gated value would count. */
   validate?: (match: RegExpExecArray, contextOk: () => boolean) => Verdict;
   /** Lower-case words that raise confidence when seen shortly before the value or as its field name. */
-  context: readonly string[];
+  context: readonly ContextWord[];
   /** Counts only with a context word or field name (shapes that validate by chance). */
   requiresContext: boolean;
   /** Base confidence when validated and, if required, in context. */

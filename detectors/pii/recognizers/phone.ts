@@ -135,10 +135,11 @@ export const phone: Recognizer = {
     'telefon',
     'handy',
     'telefono',
-    'numara',
+    { alone: 'numara' },
     'call',
     'whatsapp',
-    'number',
+    // "my number is", not `order_number`, `tracking_number`, `account_number`
+    { alone: 'number' },
   ],
   requiresContext: false,
   confidence: 0.8,

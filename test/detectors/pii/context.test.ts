@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { advanceContext, type ContextState, compileContext } from '../../../detectors/pii/context.js';
 import { RECOGNIZERS } from '../../../detectors/pii/registry.js';
+import { contextText } from '../../../detectors/pii/types.js';
 
 const words = RECOGNIZERS.map((r) => r.context);
 const index = compileContext(words);
@@ -17,13 +18,16 @@ const capitalized = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1
 describe('advanceContext', () => {
   it('records every context word of every recognizer at a word start, in any case, with or without a third byte', () => {
     words.forEach((list, id) => {
-      for (const word of list) {
-        for (const [text, at] of [
+      for (const entry of list) {
+        const word = contextText(entry);
+        const cases: [string, number][] = [
           [`x ${word} 1`, 2],
           [`{"${word.toUpperCase()}":1}`, 2],
-          [`billing${capitalized(word)}=1`, 7],
           [word, 0],
-        ] as const) {
+        ];
+        // a camelCase hump is a word start, but a later part of a key: an `alone` word does not count there
+        if (typeof entry === 'string') cases.push([`billing${capitalized(word)}=1`, 7]);
+        for (const [text, at] of cases) {
           // a word may hold a later one of the same recognizer ("code postal"): the last start is kept
           const last = seen(text).lastSeen[id] as number;
           expect(
@@ -33,6 +37,15 @@ describe('advanceContext', () => {
         }
       }
     });
+  });
+
+  it('counts an `alone` word on its own only, not as a later part of a key', () => {
+    const phone = RECOGNIZERS.findIndex((r) => r.context.some((w) => typeof w !== 'string' && w.alone === 'number'));
+    expect(phone).toBeGreaterThanOrEqual(0);
+    for (const text of ['my number is 4155550132', '{"Number": "4155550132"}', 'number=4155550132'])
+      expect(seen(text).lastSeen[phone], text).toBeGreaterThanOrEqual(0);
+    for (const text of ['{"order_number":"4155550132"}', 'trackingNumber=4155550132', 'ref-number 4155550132'])
+      expect(seen(text).lastSeen[phone], text).toBe(-1e9);
   });
 
   it('ignores a context word inside another word', () => {
