@@ -7,6 +7,8 @@ export const LimitKind = {
   DEPTH: 'depth',
   DECODED_SIZE: 'decoded-size',
   CORRUPT: 'corrupt',
+  /** An archive entry the scanner cannot open: encrypted, or compressed with a method other than deflate. */
+  UNREADABLE: 'unreadable',
 } as const;
 export type LimitKind = (typeof LimitKind)[keyof typeof LimitKind];
 

@@ -1,8 +1,9 @@
 import type { CountryCode } from 'libphonenumber-js/max';
+import { scanMultipart, scanZip } from './containers.js';
 import { inflateCapped, SNIFF_BYTES, sniffCompression, sniffUtf16, utf16ToUtf8 } from './decoders.js';
 import { compileEngine, type Engine, type Hit } from './engine.js';
 import { createFingerprinter } from './fingerprint.js';
-import { multipartBoundary, splitMultipart } from './multipart.js';
+import { multipartBoundary } from './multipart.js';
 import { phone, phoneRecognizer } from './recognizers/phone.js';
 import { FIELD_RECOGNIZERS, RECOGNIZERS } from './registry.js';
 import { type DecodeLimit, LimitKind, type ScanState } from './scan-state.js';
@@ -10,6 +11,7 @@ import { sniffCsv } from './table-headers.js';
 import { TableReader } from './table-reader.js';
 import { isTokenChar, MAX_WINDOW, scanWindows } from './text-scanner.js';
 import type { Detection, FieldRecognizer, Recognizer } from './types.js';
+import { isZip } from './zip.js';
 
 /** Scanner configuration; only the fingerprint key is required. */
 export interface ScanOptions {
@@ -225,13 +227,19 @@ function asWholeBody(inner: ScanReport, length: number): ScanReport {
 /**
  * Scans a whole body: gzip/deflate/brotli (magic bytes or `contentEncoding`) are opened under the size
  * cap and UTF-16 text (byte-order mark, `charset`, or zero bytes between ASCII ones) is read as UTF-8;
- * detections inside either are reported at the offsets of the whole body.
+ * detections inside either are reported at the offsets of the whole body. Multipart bodies and ZIP archives
+ * (XLSX and DOCX too) are scanned part by part and entry by entry.
  * @example const { detections } = scanBuffer(body, { fingerprintKey: key, contentEncoding: 'gzip' });
  */
 export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport {
+  const body = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const boundary = options.contentEncoding ? undefined : multipartBoundary(options.contentType);
   if (boundary) {
-    const report = scanMultipart(Buffer.from(input.buffer, input.byteOffset, input.byteLength), boundary, options);
+    const report = scanMultipart(body, boundary, options, scanBuffer);
+    if (report) return report;
+  }
+  if (!options.contentEncoding && isZip(body)) {
+    const report = scanZip(body, options, scanBuffer);
     if (report) return report;
   }
   const kind = sniffCompression(input.subarray(0, SNIFF_BYTES), options.contentEncoding);
@@ -270,35 +278,4 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
     detections.push(...scanner.write(input.subarray(at, at + SCAN_SLICE)));
   detections.push(...scanner.end());
   return { detections, limits: [...scanner.limits], bytes: input.length };
-}
-
-/**
- * Multipart bodies part by part: plain parts at their own offsets, base64 or compressed parts decoded and
- * reported at the part's range. Undefined when no part is found (the body is then scanned as text).
- */
-function scanMultipart(body: Buffer, boundary: string, options: ScanOptions): ScanReport | undefined {
-  const parts = splitMultipart(body, boundary);
-  if (parts.length === 0) return undefined;
-  const detections: Detection[] = [];
-  const limits: DecodeLimit[] = [];
-  const inner: ScanOptions = { ...options, contentType: undefined, contentEncoding: undefined };
-  for (const part of parts) {
-    let content: Buffer = body.subarray(part.start, part.end);
-    const encoded = part.transferEncoding === 'base64';
-    if (encoded) content = Buffer.from(content.toString('latin1').replace(/\s+/g, ''), 'base64');
-    const report = scanBuffer(content, {
-      ...inner,
-      contentEncoding: part.contentEncoding,
-      maxDepth: (options.maxDepth ?? 4) - (encoded ? 1 : 0),
-    });
-    const whole = encoded || sniffCompression(content.subarray(0, SNIFF_BYTES), part.contentEncoding) !== undefined;
-    for (const d of report.detections)
-      detections.push(
-        whole
-          ? { ...d, start: part.start, end: part.end }
-          : { ...d, start: d.start + part.start, end: d.end + part.start },
-      );
-    for (const l of report.limits) limits.push({ ...l, start: part.start, end: part.end });
-  }
-  return { detections, limits, bytes: body.length };
 }

@@ -7,6 +7,7 @@ import { MultipartSplitter } from './multipart-stream.js';
 import { type DecodeLimit, LimitKind } from './scan-state.js';
 import { createScanner, type PiiScanner, type ScanOptions, type ScanReport, scanBuffer } from './scanner.js';
 import type { Detection } from './types.js';
+import { isZip } from './zip.js';
 
 class DecodeCapReached extends Error {}
 
@@ -52,6 +53,10 @@ export async function scanStream(
   const boundary = options.contentEncoding ? undefined : multipartBoundary(options.contentType);
   if (boundary) {
     const limits = await scanMultipartStream(rest(), boundary, options, sink);
+    return { detections: collected, limits, bytes };
+  }
+  if (!options.contentEncoding && isZip(head)) {
+    const limits = await scanZipStream(rest(), options, sink);
     return { detections: collected, limits, bytes };
   }
   const kind = sniffCompression(head.subarray(0, SNIFF_BYTES), options.contentEncoding);
@@ -243,4 +248,35 @@ function shift(detections: Detection[], by: number): Detection[] {
     d.end += by;
   }
   return detections;
+}
+
+/**
+ * A ZIP archive needs its end (the central directory) before its entries: it is gathered, up to the
+ * decoded-size cap, and scanned whole. A larger one is reported and read as plain bytes, in bounded memory.
+ */
+async function scanZipStream(
+  source: AsyncIterable<Uint8Array>,
+  options: ScanOptions,
+  sink: Sink,
+): Promise<DecodeLimit[]> {
+  const max = options.maxDecodedBytes ?? 64 * 1024 * 1024;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const iterator = source[Symbol.asyncIterator]();
+  for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
+    chunks.push(r.value);
+    size += r.value.length;
+    if (size <= max) continue;
+    const scanner = createScanner(options);
+    for (const chunk of chunks.splice(0)) sink(scanner.write(chunk));
+    for (let more = await iterator.next(); !more.done; more = await iterator.next()) {
+      size += more.value.length;
+      sink(scanner.write(more.value));
+    }
+    sink(scanner.end());
+    return [{ kind: LimitKind.DECODED_SIZE, start: 0, end: size }, ...scanner.limits];
+  }
+  const report = scanBuffer(Buffer.concat(chunks), options);
+  sink(report.detections);
+  return report.limits;
 }

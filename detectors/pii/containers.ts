@@ -1,0 +1,89 @@
+/**
+ * Bodies made of other bodies, scanned one by one with the scan they are given (`scanBuffer`): multipart parts
+ * and ZIP entries. Each inner body gets its own sniffing (a CSV part, a gzip entry) and its detections are
+ * reported at its range in the container.
+ */
+import { inflateCapped, SNIFF_BYTES, sniffCompression } from './decoders.js';
+import { splitMultipart } from './multipart.js';
+import { type DecodeLimit, LimitKind } from './scan-state.js';
+import type { ScanOptions, ScanReport } from './scanner.js';
+import type { Detection } from './types.js';
+import { ZipMethod, zipEntries } from './zip.js';
+
+/** @internal How a container scans what it holds. */
+export type ScanBody = (bytes: Uint8Array, options: ScanOptions) => ScanReport;
+
+/**
+ * @internal Multipart bodies part by part: plain parts at their own offsets, base64 or compressed parts decoded and
+ * reported at the part's range. Undefined when no part is found (the body is then scanned as text).
+ */
+export function scanMultipart(
+  body: Buffer,
+  boundary: string,
+  options: ScanOptions,
+  scan: ScanBody,
+): ScanReport | undefined {
+  const parts = splitMultipart(body, boundary);
+  if (parts.length === 0) return undefined;
+  const detections: Detection[] = [];
+  const limits: DecodeLimit[] = [];
+  const inner: ScanOptions = { ...options, contentType: undefined, contentEncoding: undefined };
+  for (const part of parts) {
+    let content: Buffer = body.subarray(part.start, part.end);
+    const encoded = part.transferEncoding === 'base64';
+    if (encoded) content = Buffer.from(content.toString('latin1').replace(/\s+/g, ''), 'base64');
+    const report = scan(content, {
+      ...inner,
+      contentEncoding: part.contentEncoding,
+      maxDepth: (options.maxDepth ?? 4) - (encoded ? 1 : 0),
+    });
+    const whole = encoded || sniffCompression(content.subarray(0, SNIFF_BYTES), part.contentEncoding) !== undefined;
+    for (const d of report.detections)
+      detections.push(
+        whole
+          ? { ...d, start: part.start, end: part.end }
+          : { ...d, start: d.start + part.start, end: d.end + part.start },
+      );
+    for (const l of report.limits) limits.push({ ...l, start: part.start, end: part.end });
+  }
+  return { detections, limits, bytes: body.length };
+}
+
+/**
+ * @internal A ZIP archive entry by entry: stored entries at their own offsets, deflated ones inflated (under what
+ * is left of the decoded-size cap) and reported at the range of their data. Encrypted entries and other
+ * compression methods are reported as unreadable. Undefined when no entry is found (the body is then text).
+ */
+export function scanZip(body: Buffer, options: ScanOptions, scan: ScanBody): ScanReport | undefined {
+  const entries = zipEntries(body);
+  if (entries.length === 0) return undefined;
+  const depth = options.maxDepth ?? 4;
+  if (depth <= 0)
+    return { detections: [], limits: [{ kind: LimitKind.DEPTH, start: 0, end: body.length }], bytes: body.length };
+  const detections: Detection[] = [];
+  const limits: DecodeLimit[] = [];
+  let room = options.maxDecodedBytes ?? 64 * 1024 * 1024;
+  for (const { method, encrypted, start, end } of entries) {
+    const stored = method === ZipMethod.STORED;
+    if (encrypted || (!stored && method !== ZipMethod.DEFLATED)) {
+      limits.push({ kind: LimitKind.UNREADABLE, start, end });
+      continue;
+    }
+    let content = body.subarray(start, end);
+    if (!stored) {
+      const inflated = inflateCapped(content, 'deflate-raw', room);
+      if (!inflated.ok) {
+        limits.push({ kind: inflated.reason === 'bomb' ? LimitKind.BOMB : LimitKind.CORRUPT, start, end });
+        continue;
+      }
+      content = inflated.bytes;
+    }
+    room -= content.length;
+    const report = scan(content, { ...options, contentType: undefined, maxDepth: depth - 1, maxDecodedBytes: room });
+    for (const d of report.detections)
+      detections.push(stored ? { ...d, start: d.start + start, end: d.end + start } : { ...d, start, end });
+    for (const l of report.limits) limits.push({ ...l, start, end });
+    if (room <= 0) break;
+  }
+  return { detections, limits, bytes: body.length };
+}
