@@ -8,7 +8,8 @@ import { splitMultipart } from './multipart.js';
 import { type DecodeLimit, LimitKind } from './scan-state.js';
 import type { ScanOptions, ScanReport } from './scanner.js';
 import type { Detection } from './types.js';
-import { ZipMethod, zipEntries } from './zip.js';
+import { isWorksheet, SHARED_STRINGS, sharedStrings, worksheetAsCsv } from './xlsx.js';
+import { type ZipEntry, ZipMethod, zipEntries } from './zip.js';
 
 /** @internal How a container scans what it holds. */
 export type ScanBody = (bytes: Uint8Array, options: ScanOptions) => ScanReport;
@@ -51,7 +52,8 @@ export function scanMultipart(
 
 /**
  * @internal A ZIP archive entry by entry: stored entries at their own offsets, deflated ones inflated (under what
- * is left of the decoded-size cap) and reported at the range of their data. Encrypted entries and other
+ * is left of the decoded-size cap) and reported at the range of their data; an XLSX workbook's worksheets as
+ * the CSV they would export to, read by column. Encrypted entries and other
  * compression methods are reported as unreadable. Undefined when no entry is found (the body is then text).
  */
 export function scanZip(body: Buffer, options: ScanOptions, scan: ScanBody): ScanReport | undefined {
@@ -63,25 +65,37 @@ export function scanZip(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
   const detections: Detection[] = [];
   const limits: DecodeLimit[] = [];
   let room = options.maxDecodedBytes ?? 64 * 1024 * 1024;
-  for (const { method, encrypted, start, end } of entries) {
+  /** An entry's bytes (inflated within what is left of the cap), or undefined once reported as a limit. */
+  const open = ({ method, encrypted, start, end }: ZipEntry): Buffer | undefined => {
     const stored = method === ZipMethod.STORED;
     if (encrypted || (!stored && method !== ZipMethod.DEFLATED)) {
       limits.push({ kind: LimitKind.UNREADABLE, start, end });
-      continue;
+      return undefined;
     }
-    let content = body.subarray(start, end);
-    if (!stored) {
-      const inflated = inflateCapped(content, 'deflate-raw', room);
-      if (!inflated.ok) {
-        limits.push({ kind: inflated.reason === 'bomb' ? LimitKind.BOMB : LimitKind.CORRUPT, start, end });
-        continue;
-      }
-      content = inflated.bytes;
-    }
+    if (stored) return body.subarray(start, end);
+    const inflated = inflateCapped(body.subarray(start, end), 'deflate-raw', room);
+    if (inflated.ok) return inflated.bytes;
+    limits.push({ kind: inflated.reason === 'bomb' ? LimitKind.BOMB : LimitKind.CORRUPT, start, end });
+    return undefined;
+  };
+  // an XLSX workbook's worksheets refer to its shared strings: they are read first, and through the worksheets
+  const workbook = entries.some((e) => isWorksheet(e.name));
+  const table = workbook ? entries.find((e) => e.name === SHARED_STRINGS) : undefined;
+  const tableBytes = table ? open(table) : undefined;
+  const shared = tableBytes ? sharedStrings(tableBytes.toString('latin1')) : [];
+  if (tableBytes) room -= tableBytes.length;
+  for (const entry of entries) {
+    if (entry === table) continue;
+    let content = open(entry);
+    if (!content) continue;
     room -= content.length;
+    if (workbook && isWorksheet(entry.name))
+      content = Buffer.from(worksheetAsCsv(content.toString('latin1'), shared), 'latin1');
+    const { start, end } = entry;
+    const exact = entry.method === ZipMethod.STORED && !isWorksheet(entry.name);
     const report = scan(content, { ...options, contentType: undefined, maxDepth: depth - 1, maxDecodedBytes: room });
     for (const d of report.detections)
-      detections.push(stored ? { ...d, start: d.start + start, end: d.end + start } : { ...d, start, end });
+      detections.push(exact ? { ...d, start: d.start + start, end: d.end + start } : { ...d, start, end });
     for (const l of report.limits) limits.push({ ...l, start, end });
     if (room <= 0) break;
   }

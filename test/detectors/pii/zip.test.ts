@@ -3,11 +3,13 @@ import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LimitKind, scanBuffer, scanStream } from '../../../detectors/pii/index.js';
+import { worksheetAsCsv } from '../../../detectors/pii/xlsx.js';
 import { zipEntries } from '../../../detectors/pii/zip.js';
 import { zipOf } from '../../support/zip-writer.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
 const real = readFileSync(new URL('../../fixtures/pii/customers-export.zip', import.meta.url));
+const workbook = readFileSync(new URL('../../fixtures/pii/customers-export.xlsx', import.meta.url));
 const csv = Buffer.from('first_name,card_number\nAda,4111111111111111\nGrace,5500005555555559\n');
 
 const scan = (zip: Buffer, maxDecodedBytes?: number) => scanBuffer(zip, { fingerprintKey: KEY, maxDecodedBytes });
@@ -103,5 +105,57 @@ describe('scanning a ZIP archive', () => {
       { numRuns: 500 },
     );
     expect(() => scan(Buffer.concat([Buffer.from('PK\x03\x04'), deflateRawSync(csv)]))).not.toThrow();
+  });
+});
+
+describe('scanning an XLSX workbook', () => {
+  /** Detections as `TYPE fingerprint`, sorted: the cells of a deflated worksheet share its range. */
+  const found = (zip: Buffer): string[] =>
+    scan(zip)
+      .detections.map((d) => `${d.type} ${d.fingerprint}`)
+      .sort();
+  const csvOf = (text: string): string[] => found(zipOf([{ name: 'export.csv', data: Buffer.from(text) }]));
+
+  it('reads a worksheet by column, as the CSV it would export to (openpyxl: inline strings, numbers)', () => {
+    expect(found(workbook)).toEqual(
+      csvOf(
+        'id,first_name,last_name,email,card_number,notes,order_ref\n' +
+          '1,Jane,Doe,jane.doe@example.com,4111111111111111,"paid, on time",4012888888881881\n' +
+          '2,John,Roe,john.roe@example.com,5500005555555559,,4111111111111111\n' +
+          '3,Ada,Lovelace,ada@example.com,4012888888881881,"said ""hi""",5500005555555559\n' +
+          'note\nContact ops@example.com\n',
+      ),
+    );
+    expect(found(workbook).filter((d) => d.startsWith('CREDIT_CARD'))).toHaveLength(3);
+  });
+
+  it('resolves shared strings (Excel), rich text runs and escapes, and reports each string once', () => {
+    const strings = [
+      '<si><t>first_name</t></si>',
+      '<si><t>card_number</t></si>',
+      '<si><r><t>Ren</t></r><r><t xml:space="preserve">&#233;e</t></r></si>',
+      '<si><t>O&apos;Neill</t></si>',
+    ];
+    const sheet =
+      '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row>' +
+      '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="C2"><v>4111111111111111</v></c></row>' +
+      '<row r="3"><c r="A3" t="s"><v>3</v></c><c r="C3" t="str"><v>5500005555555559</v></c></row></sheetData></worksheet>';
+    const xlsx = zipOf([
+      { name: 'xl/sharedStrings.xml', data: Buffer.from(`<sst>${strings.join('')}</sst>`), deflate: true },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheet), deflate: true },
+    ]);
+    expect(found(xlsx)).toEqual(csvOf("first_name,,card_number\nRenée,,4111111111111111\nO'Neill,,5500005555555559\n"));
+    expect(found(xlsx)).toHaveLength(4);
+  });
+
+  it('never throws on mangled worksheet XML, and ignores cell references past the last column', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), fc.array(fc.string(), { maxLength: 3 }), (xml, shared) => {
+        expect(() => worksheetAsCsv(`<row>${xml}</row>${xml}`, shared)).not.toThrow();
+      }),
+    );
+    expect(
+      worksheetAsCsv('<row><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="ZZZZ1"><v>1</v></c></row>', []),
+    ).toBe('a');
   });
 });
