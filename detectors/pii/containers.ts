@@ -28,16 +28,8 @@ export function scanMultipart(
   if (parts.length === 0) return undefined;
   const detections: Detection[] = [];
   const limits: DecodeLimit[] = [];
-  const inner: ScanOptions = { ...options, contentType: undefined, contentEncoding: undefined };
   for (const part of parts) {
-    let content: Buffer = body.subarray(part.start, part.end);
-    const encoded = part.transferEncoding === 'base64';
-    if (encoded) content = Buffer.from(content.toString('latin1').replace(/\s+/g, ''), 'base64');
-    const report = scan(content, {
-      ...inner,
-      contentEncoding: part.contentEncoding,
-      maxDepth: (options.maxDepth ?? 4) - (encoded ? 1 : 0),
-    });
+    const { report, content, encoded } = scanPart(body.subarray(part.start, part.end), part, options, scan);
     const whole = encoded || sniffCompression(content.subarray(0, SNIFF_BYTES), part.contentEncoding) !== undefined;
     for (const d of report.detections)
       detections.push(
@@ -48,6 +40,33 @@ export function scanMultipart(
     for (const l of report.limits) limits.push({ ...l, start: part.start, end: part.end });
   }
   return { detections, limits, bytes: body.length };
+}
+
+/** What a multipart part says of its own encoding. */
+interface PartEncoding {
+  transferEncoding?: string | undefined;
+  contentEncoding?: string | undefined;
+}
+
+/**
+ * @internal A multipart part's bytes scanned as a body of their own: base64 transfer encoding undone (a decoded
+ * layer: one level of depth), the part's content-encoding opened by the scan.
+ */
+export function scanPart(
+  raw: Buffer,
+  part: PartEncoding,
+  options: ScanOptions,
+  scan: ScanBody,
+): { report: ScanReport; content: Buffer; encoded: boolean } {
+  const encoded = part.transferEncoding === 'base64';
+  const content = encoded ? Buffer.from(raw.toString('latin1').replace(/\s+/g, ''), 'base64') : raw;
+  const report = scan(content, {
+    ...options,
+    contentType: undefined,
+    contentEncoding: part.contentEncoding,
+    maxDepth: (options.maxDepth ?? 4) - (encoded ? 1 : 0),
+  });
+  return { report, content, encoded };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { scanPart } from './containers.js';
 import { Compression, SNIFF_BYTES, sniffCompression, sniffUtf16, type Utf16 } from './decoders.js';
 import { multipartBoundary } from './multipart.js';
 import { MultipartSplitter } from './multipart-stream.js';
@@ -205,14 +206,7 @@ async function scanMultipartStream(
       limits.push({ kind: LimitKind.DECODED_SIZE, start: p.start, end });
       return;
     }
-    let content = Buffer.concat(p.whole ?? []);
-    const encoded = p.transferEncoding === 'base64';
-    if (encoded) content = Buffer.from(content.toString('latin1').replace(/\s+/g, ''), 'base64');
-    const report = scanBuffer(content, {
-      ...inner,
-      contentEncoding: p.contentEncoding,
-      maxDepth: (options.maxDepth ?? 4) - (encoded ? 1 : 0),
-    });
+    const { report } = scanPart(Buffer.concat(p.whole ?? []), p, options, scanBuffer);
     sink(report.detections.map((d) => ({ ...d, start: p.start, end })));
     for (const l of report.limits) limits.push({ ...l, start: p.start, end });
   };
