@@ -112,7 +112,7 @@ export function scanWindows(
           const close = bytes.indexOf('-----', i + 10, 'latin1');
           const end = close < 0 || close + 5 > i + PEM_HEADER_SPAN ? i + 10 : close + 5;
           // the header alone: the key material after it is scanned as ordinary windows
-          if (st.table !== undefined) ctx.column = columnContext(st.table, depth, i);
+          if (st.table?.seenTable) ctx.column = columnContext(st.table, depth, i);
           matchWindow(st.engine, ctx, bytes, i, end, measure(bytes, i, end), out, true);
           lastEnd = i = end;
           continue;
@@ -250,7 +250,7 @@ function processWindow(
       restoreFeatures(saved);
     }
   }
-  if (st.table !== undefined) ctx.column = columnContext(st.table, depth, ws);
+  if (st.table?.seenTable) ctx.column = columnContext(st.table, depth, ws);
   matchWindow(st.engine, ctx, bytes, ws, we, F, out, blob);
 }
 
