@@ -63,8 +63,6 @@ export class TableReader {
   private starts = new Float64Array(0);
   private contexts: (Uint8Array | undefined)[] = [];
   private count = 0;
-  /** A table has been entered: from then on, windows ask which column they are in. */
-  seenTable = false;
 
   constructor(
     /** Layer depth of the text the tables are in: decoded layers inside it are no table. */
@@ -112,9 +110,13 @@ export class TableReader {
     if (final && i >= n && this.table) this.close(text, n, engine, out);
   }
 
+  /** A table has been entered: from then on, windows ask which column they are in. */
+  get seenTable(): boolean {
+    return this.count > 0;
+  }
+
   /** What the header of the column holding `text[at]` puts in context, if anything. */
   contextAt(at: number): Uint8Array | undefined {
-    if (this.count === 0) return undefined;
     const k = this.cellIndex(this.base + at);
     return k < 0 ? undefined : this.contexts[k];
   }
@@ -153,17 +155,16 @@ export class TableReader {
    * where reading goes on, or -1 when the statement's end is not in view yet.
    */
   private statementAt(text: Buffer, at: number, final: boolean, engine: Engine): number {
-    if (text.indexOf(CREATE, at) === at) {
+    if (startsAt(text, at, CREATE)) {
       const created = createTableAt(text, at, final);
       if (created === 'wait') return -1;
       this.known ??= new Map();
       if (created && this.known.size < KNOWN_TABLES_MAX) this.known.set(created.name, created.columns);
       return at + CREATE.length;
     }
-    const header =
-      text.indexOf(COPY, at) === at
-        ? copyHeaderAt(engine, text, at, final)
-        : insertHeaderAt(engine, text, at, final, this.known ?? NO_TABLES);
+    const header = startsAt(text, at, COPY)
+      ? copyHeaderAt(engine, text, at, final)
+      : insertHeaderAt(engine, text, at, final, this.known ?? NO_TABLES);
     if (header === 'wait') return -1;
     if (!header) return at + COPY.length;
     this.enter(header, this.base + header.rowsFrom);
@@ -178,7 +179,6 @@ export class TableReader {
 
   private enter(table: TableHeader, rowsFrom: number): void {
     this.table = table;
-    this.seenTable = true;
     this.column = 0;
     this.quoted = false;
     this.parens = 0;
