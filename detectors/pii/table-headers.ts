@@ -189,7 +189,7 @@ export const SQL_HEAD_MAX = 64 * 1024;
 export const COLUMNS_MAX = 1024;
 const CREATE_TABLE = /^CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([`"\w.$]+)\s*\(/i;
 const NOT_A_COLUMN = /^(?:PRIMARY|KEY|UNIQUE|CONSTRAINT|INDEX|FOREIGN|CHECK|FULLTEXT|SPATIAL|EXCLUDE)\b/i;
-const INSERT_HEAD = /^INSERT\s+INTO\s+([`"\w.$]+)\s*(?:\(([^)]*)\)\s*)?VALUES\s*/i;
+const INSERT_HEAD = /^INSERT\s+INTO\s+([`"\w.$]+)\s*(?:\(([^)]*)\)\s*)?VALUES$/;
 
 /** @internal A table's name as CREATE TABLE and INSERT write it: quotes dropped, lower-case. */
 export function tableName(raw: string): string {
@@ -237,9 +237,12 @@ export function insertHeaderAt(
   final: boolean,
   known: ReadonlyMap<string, string[]>,
 ): TableHeader | 'wait' | undefined {
-  const end = Math.min(bytes.length, at + SQL_HEAD_MAX);
-  const head = INSERT_HEAD.exec(bytes.toString('latin1', at, end));
-  if (!head?.[1]) return !final && bytes.length - at < SQL_HEAD_MAX ? 'wait' : undefined;
+  // the head is read up to VALUES only: a dump of single-row INSERTs has one a line
+  const values = bytes.indexOf('VALUES', at, 'latin1');
+  if (values < 0 || values - at > SQL_HEAD_MAX)
+    return values < 0 && !final && bytes.length - at < SQL_HEAD_MAX ? 'wait' : undefined;
+  const head = INSERT_HEAD.exec(bytes.toString('latin1', at, values + 'VALUES'.length));
+  if (!head?.[1]) return undefined;
   const names = head[2] === undefined ? known.get(tableName(head[1])) : head[2].split(',');
   if (!names) return undefined;
   const columns = names.map((raw) => {
