@@ -141,9 +141,9 @@ export function fieldLimit(n: number, from: number, final: boolean): number {
 
 /**
  * @internal Checks the key ending at `k`: a JSON key (`"first_name": "…"`, `k` at the closing quote), a
- * form/query field (`first_name=…`, `k` at the `=`) or an XML element (`<first_name>…`, `k` at the `>`) named
- * like personal data, and its value. The window scan calls it for each `=`, `>` and `":` it passes whose key
- * `mayBeField`: none is ever inside a window.
+ * form/query field (`first_name=…`, `k` at the `=`), an XML element (`<first_name>…`, `k` at the `>`) or a
+ * `first_name: …` line (`k` at the `:`) named like personal data, and its value. The window scan calls it for
+ * each `=`, `>`, `":` and `: ` it passes whose key `mayBeField`.
  */
 export function fieldAt(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const c = bytes[k];
@@ -151,6 +151,7 @@ export function fieldAt(engine: Engine, bytes: Buffer, k: number, out: Hit[]): v
     if (bytes[k + 1] === 58) jsonField(engine, bytes, k, out);
   } else if (c === 61) formField(engine, bytes, k, out);
   else if (c === 62) xmlField(engine, bytes, k, out);
+  else if (c === 58) lineField(engine, bytes, k, out);
 }
 
 function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
@@ -191,6 +192,31 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
     e++;
   }
   emit(rec, percentDecode(latin1(bytes, k + 1, e).replace(/\+/g, ' ')), k + 1, e, engine, out);
+}
+
+/**
+ * `givenName: Ada` or `  street: 12 High St`: a key at the start of a line (indentation allowed) with the rest of
+ * the line for its value, as YAML and LDAP's LDIF write records. A key in the middle of a line (`note: call
+ * address: …`) is prose, not a record.
+ */
+function lineField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
+  const h = keyHashBefore(bytes, k);
+  if (h === undefined) return;
+  let before = keyStart - 1;
+  while (before >= 0 && (bytes[before] === 32 || bytes[before] === 9)) before--;
+  if (before >= 0 && bytes[before] !== 10) return;
+  const rec = fieldFor(engine.fields, h);
+  if (!rec) return;
+  let e = k + 2;
+  while (e < bytes.length && e - k <= FIELD_VALUE_MAX && bytes[e] !== 10 && bytes[e] !== 13) e++;
+  if (e - k > FIELD_VALUE_MAX) return;
+  let s = k + 2;
+  // a quoted YAML scalar: the value is what the quotes hold
+  if (e - s >= 2 && (bytes[s] === 34 || bytes[s] === 39) && bytes[e - 1] === bytes[s]) {
+    s++;
+    e--;
+  }
+  emit(rec, latin1(bytes, s, e), s, e, engine, out);
 }
 
 /** `<first_name>Ada</first_name>` or `<ns:first_name>…`: an element named like a field that holds text only. */

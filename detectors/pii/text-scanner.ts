@@ -95,7 +95,8 @@ export function scanWindows(
     if (i >= n) break;
     const c = bytes[i] as number;
     const seed = SEED[c] as number;
-    const key = seed === 3 ? i : c === 58 && bytes[i - 1] === 34 ? i - 1 : -1;
+    // a JSON key's closing quote before `:`, or a `key: value` line (YAML, LDIF) at the `:`
+    const key = seed === 3 ? i : c !== 58 ? -1 : bytes[i - 1] === 34 ? i - 1 : bytes[i + 1] === 32 ? i : -1;
     // most keys end in two bytes no field name ends in (`order_id`, `created_at`): no key scan, no hash
     if (key >= fieldFrom && key < fieldEnd && mayBeField(st.engine.fields, bytes, key))
       fieldAt(st.engine, bytes, key, out);
@@ -170,6 +171,10 @@ export function scanWindows(
       return { resume: ws, lastEnd, fields: clamp(i, fieldFrom, fieldEnd) };
     if (ws !== start || we !== measured) measure(bytes, ws, we);
     processWindow(st, ctx, bytes, ws, we, depth, out);
+    // a `key: value` line whose key holds a digit (`address2:`): its `:` ends this window instead of seeding
+    const colon = we - 1;
+    if (bytes[colon] === 58 && bytes[we] === 32 && colon >= fieldFrom && colon < fieldEnd)
+      if (mayBeField(st.engine.fields, bytes, colon)) fieldAt(st.engine, bytes, colon, out);
     lastEnd = i = we;
   }
   return { resume: n, lastEnd, fields: fieldEnd };

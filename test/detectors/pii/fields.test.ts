@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FIELD_RECOGNIZERS, scanBuffer } from '../../../detectors/pii/index.js';
+import { createScanner, FIELD_RECOGNIZERS, scanBuffer } from '../../../detectors/pii/index.js';
 import type { FieldRecognizer } from '../../../detectors/pii/types.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
@@ -44,6 +44,35 @@ describe('field keys', () => {
         },
       ),
     );
+  });
+
+  it('finds every field name as a `key: value` line (YAML, LDIF), indented or not, quoted or not', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...NAMES),
+        fc.constantFrom('Ada Lovelace', 'Main Street'),
+        fc.constantFrom('', '  ', '\t'),
+        fc.constantFrom('', '"', "'"),
+        ({ name, type }, value, indent, quote) => {
+          const text = `id: 7\n${indent}${name}: ${quote}${value}${quote}\nnext: 1\n`;
+          const at = text.indexOf(value);
+          expect(fields(text), text).toEqual([`${type}@${at}-${at + value.length}`]);
+        },
+      ),
+    );
+    // a key holding a digit ends a window instead of seeding one: still read once, wherever the input is cut
+    const body = Buffer.from(`x\n  address2: 12 High St\n${'filler text here '.repeat(30)}`, 'latin1');
+    for (let cut = 1; cut < body.length; cut += 7) {
+      const s = createScanner({ fingerprintKey: KEY });
+      const found = [...s.write(body.subarray(0, cut)), ...s.write(body.subarray(cut)), ...s.end()];
+      expect(
+        found.map((d) => `${d.type}@${d.start}`),
+        `cut at ${cut}`,
+      ).toEqual(['STREET_ADDRESS@14']);
+    }
+    // a key in the middle of a line is prose; a value runs to the end of its line only
+    expect(fields('note: ask for first_name: Ada\n')).toEqual([]);
+    expect(fields('givenName: Ada\r\nsn: Lovelace\r\n')).toEqual(['PERSON_NAME@11-14']);
   });
 
   it('reads XML entities in an element value, and skips elements holding elements, CDATA or nothing', () => {

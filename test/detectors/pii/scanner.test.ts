@@ -33,6 +33,8 @@ const filler = [
   'qty=3&sku=SKU-88213\n',
   '<first_name>Ada Lovelace</first_name>',
   '<ns:address_line1>12 High St</ns:address_line1>',
+  '\ngivenName: Ada Lovelace\n',
+  '\n  address2: 12 High St\n',
   ' ',
   ',',
   '"',
