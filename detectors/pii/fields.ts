@@ -7,6 +7,8 @@ import { latin1 } from './window-features.js';
 export const FIELD_VALUE_MAX = 256;
 const FIELD_TAIL = FIELD_VALUE_MAX + 48;
 const KEY_MAX = 40;
+/** Indentation read before a `key: value` line's key, in bytes. */
+const INDENT_MAX = 16;
 
 /** 1 for bytes a key is made of: letters, digits, `_`, `-`, `.`. */
 const KEY_CHAR = new Uint8Array(256);
@@ -202,8 +204,10 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
 function lineField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const h = keyHashBefore(bytes, k);
   if (h === undefined) return;
+  // at most INDENT_MAX bytes of indentation: a key is checked at least 64 bytes into a chunk's text (see
+  // `fieldLimit`), so the walk back reaches the text's start only at the body's start, however it was chunked
   let before = keyStart - 1;
-  while (before >= 0 && (bytes[before] === 32 || bytes[before] === 9)) before--;
+  while (before >= 0 && keyStart - before <= INDENT_MAX && (bytes[before] === 32 || bytes[before] === 9)) before--;
   if (before >= 0 && bytes[before] !== 10) return;
   const rec = fieldFor(engine.fields, h);
   if (!rec) return;

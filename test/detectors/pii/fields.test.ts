@@ -70,6 +70,9 @@ describe('field keys', () => {
         `cut at ${cut}`,
       ).toEqual(['STREET_ADDRESS@14']);
     }
+    // indentation is read up to 16 bytes, so the walk back to a line start is bounded whatever the chunking
+    expect(fields(`x\n${' '.repeat(16)}first_name: Ada\n`)).toHaveLength(1);
+    expect(fields(`x\n${' '.repeat(17)}first_name: Ada\n`)).toEqual([]);
     // a key in the middle of a line is prose; a value runs to the end of its line only
     expect(fields('note: ask for first_name: Ada\n')).toEqual([]);
     expect(fields('givenName: Ada\r\nsn: Lovelace\r\n')).toEqual(['PERSON_NAME@11-14']);

@@ -35,6 +35,7 @@ const filler = [
   '<ns:address_line1>12 High St</ns:address_line1>',
   '\ngivenName: Ada Lovelace\n',
   '\n  address2: 12 High St\n',
+  `\n${' '.repeat(24)}givenName: Grace\n`,
   ' ',
   ',',
   '"',
