@@ -72,16 +72,22 @@ export const streetAddressField: FieldRecognizer = {
     'direccion',
     'line1',
   ],
-  value: /^(?=.*[A-Za-z])[A-Za-z0-9\u0080-\u00ff'.,#/ -]{4,200}$/,
+  // two words or more (a street and a number, or a street name of two words): a lone token under `address` is a
+  // host, a wallet or a memory address (`localhost`, `0xde0b…`), or a placeholder (`unknown`)
+  value:
+    /^(?=.*[A-Za-z])(?=.*[A-Za-z0-9\u0080-\u00ff][ ,]+[A-Za-z0-9\u0080-\u00ff])[A-Za-z0-9\u0080-\u00ff'.,#/ -]{4,200}$/,
   confidence: 0.8,
   examples: {
     match: [
       { field: 'address_line1', value: '221B Baker Street' },
       { field: 'street', value: 'Hauptstrasse 5' },
+      { field: 'address', value: 'Rue de Rivoli' },
     ],
     noMatch: [
       { field: 'ip_address', value: 'edge proxy', why: 'an ip_address field is not a postal address' },
       { field: 'street', value: 'x', why: 'too short to be an address' },
+      { field: 'address', value: 'localhost', why: 'one token: a host name, not a street' },
+      { field: 'address', value: '0xde0b295669a9fd93d5f28d9ec85e40f4cb697bae', why: 'one token: a wallet address' },
     ],
   },
 };
