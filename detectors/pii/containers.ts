@@ -108,10 +108,11 @@ export function scanZip(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
     let content = open(entry);
     if (!content) continue;
     room -= content.length;
-    if (workbook && isWorksheet(entry.name))
-      content = Buffer.from(worksheetAsCsv(content.toString('latin1'), shared), 'latin1');
+    const sheet = workbook && isWorksheet(entry.name);
+    if (sheet) content = Buffer.from(worksheetAsCsv(content.toString('latin1'), shared), 'latin1');
     const { start, end } = entry;
-    const exact = entry.method === ZipMethod.STORED && !isWorksheet(entry.name);
+    // a stored entry's bytes are the archive's: offsets into them are offsets into the body
+    const exact = entry.method === ZipMethod.STORED && !sheet;
     const report = scan(content, { ...options, contentType: undefined, maxDepth: depth - 1, maxDecodedBytes: room });
     for (const d of report.detections)
       detections.push(exact ? { ...d, start: d.start + start, end: d.end + start } : { ...d, start, end });

@@ -135,10 +135,15 @@ export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
     st.table = new TableReader(depth, header);
     return true;
   };
+  /** Copies `text[keep…]` to the front of `work` as the carry: the caller may reuse its chunk's memory. */
+  const carryFrom = (keep: number): void => {
+    carry = text.length - keep;
+    if (work.length < carry) work = Buffer.allocUnsafeSlow(Math.max(carry, 2 * work.length));
+    if (text.buffer === work.buffer && text.byteOffset === work.byteOffset) work.copyWithin(0, keep, keep + carry);
+    else work.set(text.subarray(keep), 0);
+  };
   const hold = (): Detection[] => {
-    if (work.length < text.length) work = Buffer.allocUnsafeSlow(Math.max(text.length, 2 * work.length));
-    if (text.buffer !== work.buffer || text.byteOffset !== work.byteOffset) work.set(text, 0);
-    carry = text.length;
+    carryFrom(0);
     return [];
   };
   const run = (final: boolean): Detection[] => {
@@ -157,11 +162,7 @@ export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
     if (!final) keep = Math.min(keep, trailingTokenStart(text, Math.max(w.lastEnd, keep - MAX_WINDOW)));
     if (table && !final) keep = Math.max(0, Math.min(keep, table.keepFrom() - base));
     table?.trim(base + keep);
-    // the carry is copied: the caller may reuse its chunk's memory
-    carry = text.length - keep;
-    if (work.length < carry) work = Buffer.allocUnsafeSlow(Math.max(carry, 2 * work.length));
-    if (text.buffer === work.buffer && text.byteOffset === work.byteOffset) work.copyWithin(0, keep, keep + carry);
-    else work.set(text.subarray(keep), 0);
+    carryFrom(keep);
     base += keep;
     windowFrom = w.resume - keep;
     fieldFrom = f - keep;
