@@ -8,7 +8,17 @@ import { splitMultipart } from './multipart.js';
 import { type DecodeLimit, LimitKind } from './scan-state.js';
 import type { ScanOptions, ScanReport } from './scanner.js';
 import type { Detection } from './types.js';
-import { isWorksheet, SHARED_STRINGS, sharedStrings, worksheetAsCsv } from './xlsx.js';
+import {
+  dateStyles,
+  isWorksheet,
+  SHARED_STRINGS,
+  STYLES,
+  sharedStrings,
+  usesDate1904,
+  WORKBOOK,
+  type WorkbookParts,
+  worksheetAsCsv,
+} from './xlsx.js';
 import { type ZipEntry, ZipMethod, zipEntries } from './zip.js';
 
 /** @internal How a container scans what it holds. */
@@ -97,19 +107,33 @@ export function scanZip(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
     limits.push({ kind: inflated.reason === 'bomb' ? LimitKind.BOMB : LimitKind.CORRUPT, start, end });
     return undefined;
   };
-  // an XLSX workbook's worksheets refer to its shared strings: they are read first, and through the worksheets
+  const opened = new Map<ZipEntry, Buffer | undefined>();
+  /** An entry's bytes, opened once (counted against the cap once, reported once). */
+  const openOnce = (entry: ZipEntry): Buffer | undefined => {
+    if (opened.has(entry)) return opened.get(entry);
+    const bytes = open(entry);
+    if (bytes) room -= bytes.length;
+    opened.set(entry, bytes);
+    return bytes;
+  };
+  // an XLSX workbook's worksheets refer to its shared strings and cell styles: those are read first, and the
+  // strings through the worksheets
   const workbook = entries.some((e) => isWorksheet(e.name));
-  const table = workbook ? entries.find((e) => e.name === SHARED_STRINGS) : undefined;
-  const tableBytes = table ? open(table) : undefined;
-  const shared = tableBytes ? sharedStrings(tableBytes.toString('latin1')) : [];
-  if (tableBytes) room -= tableBytes.length;
+  const part = (name: string): string => {
+    const entry = workbook ? entries.find((e) => e.name === name) : undefined;
+    return (entry && openOnce(entry))?.toString('latin1') ?? '';
+  };
+  const parts: WorkbookParts = {
+    shared: sharedStrings(part(SHARED_STRINGS)),
+    dateStyles: dateStyles(part(STYLES)),
+    date1904: usesDate1904(part(WORKBOOK)),
+  };
   for (const entry of entries) {
-    if (entry === table) continue;
-    let content = open(entry);
+    if (workbook && entry.name === SHARED_STRINGS) continue;
+    let content = openOnce(entry);
     if (!content) continue;
-    room -= content.length;
     const sheet = workbook && isWorksheet(entry.name);
-    if (sheet) content = Buffer.from(worksheetAsCsv(content.toString('latin1'), shared), 'latin1');
+    if (sheet) content = Buffer.from(worksheetAsCsv(content.toString('latin1'), parts), 'latin1');
     const { start, end } = entry;
     // a stored entry's bytes are the archive's: offsets into them are offsets into the body
     const exact = entry.method === ZipMethod.STORED && !sheet;

@@ -151,11 +151,13 @@ describe('scanning an XLSX workbook', () => {
   it('never throws on mangled worksheet XML, and ignores cell references past the last column', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), fc.array(fc.string(), { maxLength: 3 }), (xml, shared) => {
-        expect(() => worksheetAsCsv(`<row>${xml}</row>${xml}`, shared)).not.toThrow();
+        const parts = { shared, dateStyles: [false, true], date1904: false };
+        expect(() => worksheetAsCsv(`<row>${xml}</row>${xml}`, parts)).not.toThrow();
       }),
     );
+    const none = { shared: [], dateStyles: [], date1904: false };
     expect(
-      worksheetAsCsv('<row><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="ZZZZ1"><v>1</v></c></row>', []),
+      worksheetAsCsv('<row><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="ZZZZ1"><v>1</v></c></row>', none),
     ).toBe('a');
   });
 });
