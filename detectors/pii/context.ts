@@ -19,12 +19,15 @@ export interface ContextIndex {
   /** Word w is `wordBytes[wordStart[w], wordStart[w + 1])`, lower-case UTF-8. */
   wordStart: Int32Array;
   wordBytes: Uint8Array;
-  /** 1 when word w counts only on its own (a `ContextWord` given as `{ alone }`). */
-  alone: Uint8Array;
+  /** How word w is bounded: `PREFIX` (a string), `ALONE` (`{ alone }`) or `WHOLE` (`{ whole }`). */
+  bound: Uint8Array;
   /** Word w serves recognizers `ids[idStart[w], idStart[w + 1])`. */
   idStart: Int32Array;
   ids: Int32Array;
-  /** Bytes in the longest context word: a word starting just after a window needs this many to be read whole. */
+  /**
+   * Bytes in the longest context word, plus the byte after a `{ whole }` word: a word starting just after a
+   * window needs this many to be read whole.
+   */
   longest: number;
 }
 
@@ -47,17 +50,17 @@ export interface ContextState {
  * bytes, in flat typed arrays: the lookup runs ~40,000 times per MB and allocates nothing.
  */
 export function compileContext(words: readonly (readonly ContextWord[])[]): ContextIndex {
-  const index = new Map<number, { word: Uint8Array; text: string; alone: boolean; ids: number[] }[]>();
+  const index = new Map<number, { word: Uint8Array; text: string; bound: number; ids: number[] }[]>();
   words.forEach((list, id) => {
     for (const original of list) {
       const text = contextText(original).toLowerCase();
-      const alone = typeof original !== 'string';
+      const bound = typeof original === 'string' ? PREFIX : 'alone' in original ? ALONE : WHOLE;
       const word = Buffer.from(text, 'utf8');
       const key = ((word[0] ?? 0) << 8) | (word[1] ?? 0);
       const entries = index.get(key) ?? [];
-      const entry = entries.find((e) => e.text === text && e.alone === alone);
+      const entry = entries.find((e) => e.text === text && e.bound === bound);
       if (entry) entry.ids.push(id);
-      else entries.push({ word, text, alone, ids: [id] });
+      else entries.push({ word, text, bound, ids: [id] });
       index.set(key, entries);
     }
   });
@@ -93,10 +96,10 @@ export function compileContext(words: readonly (readonly ContextWord[])[]): Cont
     idStart[w + 1] = (idStart[w] as number) + e.ids.length;
   });
   const wordBytes = Buffer.concat(flat.map((e) => e.word));
-  const alone = Uint8Array.from(flat, (e) => (e.alone ? 1 : 0));
+  const bound = Uint8Array.from(flat, (e) => e.bound);
   const ids = Int32Array.from(flat.flatMap((e) => e.ids));
-  const longest = Math.max(0, ...flat.map((e) => e.word.length));
-  return { slots, pairs, triples, slotStart, wordStart, wordBytes, alone, idStart, ids, longest };
+  const longest = Math.max(0, ...flat.map((e) => e.word.length + (e.bound === WHOLE ? 1 : 0)));
+  return { slots, pairs, triples, slotStart, wordStart, wordBytes, bound, idStart, ids, longest };
 }
 
 /** A word's first three bytes, lower-cased, hashed to 16 bits. */
@@ -107,6 +110,11 @@ function tripleHash(b0: number, b1: number, b2: number): number {
 function caseVariants(c: number): number[] {
   return c >= 97 && c <= 122 ? [c, c - 32] : [c];
 }
+
+/** How a context word is bounded (`ContextIndex.bound`). */
+const PREFIX = 0;
+const ALONE = 1;
+const WHOLE = 2;
 
 /** 1 lower-case ASCII letter, 2 upper-case, 0 anything else. */
 const LETTER = new Uint8Array(256);
@@ -164,6 +172,16 @@ function lowerAt(bytes: Uint8Array, k: number): number {
   return b <= 0x9e && b !== 0x97 && k > 0 && bytes[k - 1] === 0xc3 ? b + 0x20 : b;
 }
 
+/**
+ * The word read up to `end` goes on there: a lower-case letter or a UTF-8 byte follows, or an upper-case letter
+ * follows one (`SINGLE`); an upper-case letter after a lower-case one starts the next word (`sinNumber`).
+ */
+function wordGoesOn(bytes: Uint8Array, end: number): boolean {
+  if (end >= bytes.length) return false;
+  const next = bytes[end] as number;
+  return LETTER[next] === 1 || next >= 0x80 || (LETTER[next] === 2 && LETTER[bytes[end - 1] as number] === 2);
+}
+
 /** A word starts at `k`: after a non-letter, or at an upper-case letter after a lower-case one (camelCase). */
 function wordStartsAt(bytes: Uint8Array, k: number): boolean {
   const before = k === 0 ? 0 : (LETTER[bytes[k - 1] as number] as number);
@@ -191,13 +209,14 @@ function wordAt(index: ContextIndex, ctx: ContextState, bytes: Uint8Array, k: nu
   const { wordStart, wordBytes } = index;
   const last = index.slotStart[slot + 1] as number;
   for (let w = index.slotStart[slot] as number; w < last; w++) {
-    if (index.alone[w] === 1 && k > 0 && IN_KEY[bytes[k - 1] as number] === 1) continue;
+    const bound = index.bound[w];
+    if (bound === ALONE && k > 0 && IN_KEY[bytes[k - 1] as number] === 1) continue;
     const ws = wordStart[w] as number;
     const length = (wordStart[w + 1] as number) - ws;
     if (k + length > bytes.length) continue;
     let i = 2;
     while (i < length && lowerAt(bytes, k + i) === wordBytes[ws + i]) i++;
-    if (i < length) continue;
+    if (i < length || (bound === WHOLE && wordGoesOn(bytes, k + length))) continue;
     for (let d = index.idStart[w] as number; d < (index.idStart[w + 1] as number); d++)
       ctx.lastSeen[index.ids[d] as number] = k;
   }

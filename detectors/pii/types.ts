@@ -116,12 +116,14 @@ export function hasRunIn(runs: number, min: number, max: number): boolean {
  * A context word. A string counts at any word start: `card` in `card_number`, `cardholder` and `billingCard`.
  * `{ alone }` counts only as a word of its own, not as a later part of a key: `number` in "my number is" and
  * `"number":`, not in `order_number` or `trackingNumber` (where the first part says what the number is).
+ * `{ whole }` counts only where the word ends too: `sin` in "SIN:", `customer_sin` and `sinNumber`, not in
+ * "since" or "SINGLE" (short abbreviations that begin many ordinary words).
  */
-export type ContextWord = string | { readonly alone: string };
+export type ContextWord = string | { readonly alone: string } | { readonly whole: string };
 
 /** The text of a context word. */
 export function contextText(word: ContextWord): string {
-  return typeof word === 'string' ? word : word.alone;
+  return typeof word === 'string' ? word : 'alone' in word ? word.alone : word.whole;
 }
 
 /** Gate outcome: reject the window, run the recognizer, or run it only if a context word is near. */

@@ -26,7 +26,7 @@ describe('advanceContext', () => {
           [word, 0],
         ];
         // a camelCase hump is a word start, but a later part of a key: an `alone` word does not count there
-        if (typeof entry === 'string') cases.push([`billing${capitalized(word)}=1`, 7]);
+        if (typeof entry === 'string' && /^[a-z]/.test(word)) cases.push([`billing${capitalized(word)}=1`, 7]);
         for (const [text, at] of cases) {
           // a word may hold a later one of the same recognizer ("code postal"): the last start is kept
           const last = seen(text).lastSeen[id] as number;
@@ -40,12 +40,29 @@ describe('advanceContext', () => {
   });
 
   it('counts an `alone` word on its own only, not as a later part of a key', () => {
-    const phone = RECOGNIZERS.findIndex((r) => r.context.some((w) => typeof w !== 'string' && w.alone === 'number'));
+    const phone = RECOGNIZERS.findIndex((r) =>
+      r.context.some((w) => typeof w !== 'string' && 'alone' in w && w.alone === 'number'),
+    );
     expect(phone).toBeGreaterThanOrEqual(0);
     for (const text of ['my number is 4155550132', '{"Number": "4155550132"}', 'number=4155550132'])
       expect(seen(text).lastSeen[phone], text).toBeGreaterThanOrEqual(0);
     for (const text of ['{"order_number":"4155550132"}', 'trackingNumber=4155550132', 'ref-number 4155550132'])
       expect(seen(text).lastSeen[phone], text).toBe(-1e9);
+  });
+
+  it('counts a `whole` word only where it ends, at any word start', () => {
+    const own = compileContext([[{ whole: 'sin' }]]);
+    const at = (text: string): number => {
+      const ctx: ContextState = { scanned: 0, lastSeen: new Float64Array(1).fill(-1e9), column: undefined };
+      const bytes = Buffer.from(text, 'utf8');
+      advanceContext(own, ctx, bytes, 0, bytes.length);
+      return ctx.lastSeen[0] as number;
+    };
+    for (const text of ['sin: ', 'SIN=', 'customer_sin=', 'sinNumber=', '{"SIN":', 'sin'])
+      expect(at(text), text).toBeGreaterThanOrEqual(0);
+    for (const text of ['since ', 'SINCE ', 'single', 'sinö ', 'business']) expect(at(text), text).toBe(-1e9);
+    // the byte after the word is read too: the wait for context covers it
+    expect(own.longest).toBe(4);
   });
 
   it('ignores a context word inside another word', () => {
