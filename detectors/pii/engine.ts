@@ -280,7 +280,10 @@ function anyInContext(ctx: ContextState, runs: readonly Compiled[], horizon: num
 const yes = (): boolean => true;
 const no = (): boolean => false;
 
-/** Drops a hit inside a strictly longer hit at least as confident, and same-type duplicates; same-span types stay. */
+/**
+ * Drops a hit inside a strictly longer hit at least as confident, and same-type duplicates (the more confident
+ * one stays: a ZA ID in context over the same digits read as an unchecked KR number); same-span types stay.
+ */
 function dropContained(hits: Hit[]): Hit[] {
   return hits.filter(
     (h, i) =>
@@ -290,7 +293,8 @@ function dropContained(hits: Hit[]): Hit[] {
           g.start <= h.start &&
           g.end >= h.end &&
           g.confidence >= h.confidence &&
-          (g.end - g.start > h.end - h.start || (g.type === h.type && g.end - g.start === h.end - h.start && j < i)),
+          (g.end - g.start > h.end - h.start ||
+            (g.type === h.type && g.end - g.start === h.end - h.start && (g.confidence > h.confidence || j < i))),
       ),
   );
 }

@@ -1,5 +1,6 @@
 import { RecognizerRegistryError } from './errors.js';
 import { bankAccount, bankRouting } from './recognizers/bank-numbers.js';
+import { caSin } from './recognizers/ca-sin.js';
 import { awsAccessKey, jwt, platformToken, privateKey } from './recognizers/credentials.js';
 import { creditCard } from './recognizers/credit-card.js';
 import { cryptoWallet, cryptoWalletBech32 } from './recognizers/crypto-wallet.js';
@@ -11,13 +12,19 @@ import { deTaxId } from './recognizers/de-tax-id.js';
 import { deTaxNumber } from './recognizers/de-tax-number.js';
 import { email } from './recognizers/email.js';
 import { esDniNie } from './recognizers/es-dni-nie.js';
+import { deDrivingLicence, itDrivingLicence } from './recognizers/eu-driving-licences.js';
 import { fiHetu } from './recognizers/fi-hetu.js';
 import { personNameField, streetAddressField } from './recognizers/field-names.js';
 import { frNir } from './recognizers/fr-nir.js';
 import { iban } from './recognizers/iban.js';
+import { inAadhaar } from './recognizers/in-aadhaar.js';
+import { inPan } from './recognizers/in-pan.js';
+import { inVoter } from './recognizers/in-voter.js';
 import { ipAddress } from './recognizers/ip-address.js';
 import { itCodiceFiscale } from './recognizers/it-codice-fiscale.js';
+import { krRrn } from './recognizers/kr-rrn.js';
 import { macAddress } from './recognizers/mac-address.js';
+import { ngNin } from './recognizers/ng-nin.js';
 import { nlBsn } from './recognizers/nl-bsn.js';
 import { passport } from './recognizers/passport.js';
 import { passportMrz } from './recognizers/passport-mrz.js';
@@ -25,12 +32,16 @@ import { phone } from './recognizers/phone.js';
 import { plPesel } from './recognizers/pl-pesel.js';
 import { dePlz, ukPostcode } from './recognizers/postcode.js';
 import { sePersonnummer } from './recognizers/se-personnummer.js';
+import { sgNric } from './recognizers/sg-nric.js';
+import { thTnin } from './recognizers/th-tnin.js';
+import { trTckn } from './recognizers/tr-tckn.js';
 import { ukDrivingLicence } from './recognizers/uk-driving-licence.js';
 import { ukNhs } from './recognizers/uk-nhs.js';
 import { ukNino } from './recognizers/uk-nino.js';
 import { usItin } from './recognizers/us-itin.js';
 import { usMbi } from './recognizers/us-mbi.js';
 import { usSsn } from './recognizers/us-ssn.js';
+import { zaId } from './recognizers/za-id.js';
 import type { FieldRecognizer, Recognizer } from './types.js';
 
 /** Checks ids are unique and kebab-case, then returns the list sorted by id (deterministic order). */
@@ -50,11 +61,13 @@ export const RECOGNIZERS: readonly Recognizer[] = buildRegistry([
   awsAccessKey,
   bankAccount,
   bankRouting,
+  caSin,
   creditCard,
   cryptoWallet,
   cryptoWalletBech32,
   dateOfBirth,
   deIdCard,
+  deDrivingLicence,
   deKvnr,
   dePassport,
   dePlz,
@@ -66,10 +79,16 @@ export const RECOGNIZERS: readonly Recognizer[] = buildRegistry([
   fiHetu,
   frNir,
   iban,
+  inAadhaar,
+  inPan,
+  inVoter,
   ipAddress,
   itCodiceFiscale,
+  itDrivingLicence,
   jwt,
+  krRrn,
   macAddress,
+  ngNin,
   nlBsn,
   passport,
   passportMrz,
@@ -78,6 +97,9 @@ export const RECOGNIZERS: readonly Recognizer[] = buildRegistry([
   plPesel,
   privateKey,
   sePersonnummer,
+  sgNric,
+  thTnin,
+  trTckn,
   ukDrivingLicence,
   ukNhs,
   ukNino,
@@ -85,6 +107,7 @@ export const RECOGNIZERS: readonly Recognizer[] = buildRegistry([
   usItin,
   usMbi,
   usSsn,
+  zaId,
 ]);
 
 /** Every field-name recognizer (structured bodies). */
