@@ -5,19 +5,7 @@ import { validateAadhaar } from '../../../detectors/pii/recognizers/in-aadhaar.j
 import { validateRrn } from '../../../detectors/pii/recognizers/kr-rrn.js';
 import { validateNin } from '../../../detectors/pii/recognizers/ng-nin.js';
 import { validateNric } from '../../../detectors/pii/recognizers/sg-nric.js';
-import type { Verdict } from '../../../detectors/pii/types.js';
-
-type Validator = (m: RegExpExecArray) => Verdict;
-
-/** A match of the whole text, as the engine hands it to a validator. */
-function match(text: string): RegExpExecArray {
-  const m = /^[\dA-Za-z -]+$/.exec(text);
-  if (!m) throw new Error('test value is not letters, digits and separators');
-  return m;
-}
-
-const run = (validate: Validator, text: string): Verdict => validate(match(text));
-const ok = (validate: Validator, text: string): boolean => run(validate, text) !== false;
+import { accepts as ok, verdictOn as run } from '../../support/validators.js';
 
 /** A position of `valid` holding a digit, and a different digit to put there. */
 function digitChange(valid: string): fc.Arbitrary<string> {

@@ -4,18 +4,7 @@ import { validateSin } from '../../../detectors/pii/recognizers/ca-sin.js';
 import { validateTnin } from '../../../detectors/pii/recognizers/th-tnin.js';
 import { validateTckn } from '../../../detectors/pii/recognizers/tr-tckn.js';
 import { validateZaId } from '../../../detectors/pii/recognizers/za-id.js';
-import type { Verdict } from '../../../detectors/pii/types.js';
-
-type Validator = (m: RegExpExecArray) => Verdict;
-
-/** A match of the whole text, as the engine hands it to a validator. */
-function match(text: string): RegExpExecArray {
-  const m = /^[\d -]+$/.exec(text);
-  if (!m) throw new Error('test value is not digits and separators');
-  return m;
-}
-
-const ok = (validate: Validator, text: string): boolean => validate(match(text)) !== false;
+import { accepts as ok, type Validator } from '../../support/validators.js';
 
 /** The completions of `prefix` by `width` more digits that `validate` accepts (brute force: no second implementation). */
 function completions(validate: Validator, prefix: string, width: number): string[] {
