@@ -143,7 +143,7 @@ export function fieldLimit(n: number, from: number, final: boolean): number {
 
 /**
  * @internal Checks the key ending at `k`: a JSON key (`"first_name": "…"`, `k` at the closing quote), a
- * form/query field (`first_name=…`, `k` at the `=`), an XML element (`<first_name>…`, `k` at the `>`) or a
+ * form/query field, log field or attribute (`first_name=…`, `k` at the `=`), an XML element (`<first_name>…`, `k` at the `>`) or a
  * `first_name: …` line (`k` at the `:`) named like personal data, and its value. The window scan calls it for
  * each `=`, `>`, `":` and `: ` it passes whose key `mayBeField`.
  */
@@ -187,13 +187,32 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
     return;
   const rec = fieldFor(engine.fields, h);
   if (!rec) return;
+  const quote = bytes[k + 1] as number;
+  if (quote === 34 || quote === 39) {
+    // a quoted value: an XML or HTML attribute (`FirstName="Ada"`), a logfmt value with spaces (`name="Ada L"`)
+    let e = k + 2;
+    while (e < bytes.length && e - k <= FIELD_VALUE_MAX && bytes[e] !== quote) e += bytes[e] === 92 ? 2 : 1;
+    if (bytes[e] === quote) emit(rec, xmlUnescape(latin1(bytes, k + 2, e)), k + 2, e, engine, out);
+    return;
+  }
+  // after whitespace the key is a log line's (logfmt: `level=info first_name=Ada last_name=Lovelace`), whose
+  // unquoted values end at a space; in a form or query a space ends the value only before the next `key=`
+  const logfmt = before === 32 || before === 9 || before === 10;
   let e = k + 1;
   while (e < bytes.length && e - k <= FIELD_VALUE_MAX) {
     const c = bytes[e] as number;
     if (c === 38 || c === 10 || c === 13 || c === 34 || c === 59 || c === 9 || c === 60) break;
+    if (c === 32 && (logfmt || keyFollows(bytes, e + 1))) break;
     e++;
   }
   emit(rec, percentDecode(latin1(bytes, k + 1, e).replace(/\+/g, ' ')), k + 1, e, engine, out);
+}
+
+/** True when a `key=` starts at `at` (a form key's bytes, then `=`). */
+function keyFollows(bytes: Uint8Array, at: number): boolean {
+  let e = at;
+  while (e < bytes.length && e - at < KEY_MAX && KEY_CHAR[bytes[e] as number] === 1) e++;
+  return e > at && bytes[e] === 61;
 }
 
 /**

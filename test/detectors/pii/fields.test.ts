@@ -78,6 +78,35 @@ describe('field keys', () => {
     expect(fields('givenName: Ada\r\nsn: Lovelace\r\n')).toEqual(['PERSON_NAME@11-14']);
   });
 
+  it('finds every field name as a quoted attribute or logfmt value, and as an unquoted logfmt value', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...NAMES),
+        fc.constantFrom('Ada Lovelace', 'Main Street'),
+        fc.constantFrom('"', "'"),
+        ({ name, type }, value, quote) => {
+          const attribute = `<c id="7" ${name}=${quote}${value}${quote} ok="1"/>`;
+          const at = attribute.indexOf(value);
+          expect(fields(attribute)).toEqual([`${type}@${at}-${at + value.length}`]);
+          const word = value.split(' ')[1] as string;
+          const logfmt = `level=info ${name}=${word} status=ok\n`;
+          const start = logfmt.indexOf(word);
+          // one word only: names need one, street addresses two, so only the former are found
+          const expected = type === 'PERSON_NAME' ? [`${type}@${start}-${start + word.length}`] : [];
+          expect(fields(logfmt)).toEqual(expected);
+        },
+      ),
+    );
+  });
+
+  it('ends a form value at a space only before the next key, a log value at any space', () => {
+    expect(fields('a=1&street=12 High Street&b=2')).toEqual(['STREET_ADDRESS@11-25']);
+    expect(fields('a=1&street=12 High Street b=2')).toEqual(['STREET_ADDRESS@11-25']);
+    expect(fields('msg=x street=12 High Street')).toEqual([]);
+    expect(fields('msg=x street="12 High Street" id=1')).toEqual(['STREET_ADDRESS@14-28']);
+    expect(fields('<a street="12&#32;High Street">')).toEqual(['STREET_ADDRESS@11-29']);
+  });
+
   it('reads XML entities in an element value, and skips elements holding elements, CDATA or nothing', () => {
     // the same names raw (UTF-8), as XML entities and as JSON escapes: one fingerprint each, however written
     const fingerprints = (body: string): string[] =>
