@@ -3,7 +3,7 @@
  * and ZIP entries. Each inner body gets its own sniffing (a CSV part, a gzip entry) and its detections are
  * reported at its range in the container.
  */
-import { inflateCapped, SNIFF_BYTES, sniffCompression } from './decoders.js';
+import { inflateCapped, quotedPrintableDecode, SNIFF_BYTES, sniffCompression } from './decoders.js';
 import { splitMultipart } from './multipart.js';
 import { type DecodeLimit, LimitKind } from './scan-state.js';
 import type { ScanOptions, ScanReport } from './scanner.js';
@@ -58,9 +58,14 @@ interface PartEncoding {
   contentEncoding?: string | undefined;
 }
 
+/** @internal True for a part's transfer encoding that must be undone before its text can be read. */
+export function isTransferEncoded(transferEncoding: string | undefined): boolean {
+  return transferEncoding === 'base64' || transferEncoding === 'quoted-printable';
+}
+
 /**
- * @internal A multipart part's bytes scanned as a body of their own: base64 transfer encoding undone (a decoded
- * layer: one level of depth), the part's content-encoding opened by the scan.
+ * @internal A multipart part's bytes scanned as a body of their own: base64 or quoted-printable transfer encoding
+ * undone (a decoded layer: one level of depth), the part's content-encoding opened by the scan.
  */
 export function scanPart(
   raw: Buffer,
@@ -68,8 +73,13 @@ export function scanPart(
   options: ScanOptions,
   scan: ScanBody,
 ): { report: ScanReport; content: Buffer; encoded: boolean } {
-  const encoded = part.transferEncoding === 'base64';
-  const content = encoded ? Buffer.from(raw.toString('latin1').replace(/\s+/g, ''), 'base64') : raw;
+  const encoded = isTransferEncoded(part.transferEncoding);
+  const content =
+    part.transferEncoding === 'base64'
+      ? Buffer.from(raw.toString('latin1').replace(/\s+/g, ''), 'base64')
+      : encoded
+        ? quotedPrintableDecode(raw)
+        : raw;
   const report = scan(content, {
     ...options,
     contentType: undefined,

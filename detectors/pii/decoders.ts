@@ -178,6 +178,45 @@ export function utf16ToUtf8(bytes: Uint8Array, encoding: Utf16): Buffer {
   return Buffer.from(new TextDecoder(encoding).decode(bytes), 'utf8');
 }
 
+/** Value of a hex digit's byte (either case), -1 otherwise. */
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const l = c | 32;
+  return l >= 97 && l <= 102 ? l - 87 : -1;
+}
+
+/**
+ * Quoted-printable content (RFC 2045 §6.7, e-mail bodies and parts): `=XX` is the byte XX and `=` at a line's
+ * end a soft break, which joins a value a mail client wrapped at 76 columns (`4111 1111 =\r\n1111 1111`).
+ * Anything else, a malformed `=` included, is kept as it is.
+ */
+export function quotedPrintableDecode(bytes: Uint8Array): Buffer {
+  const out = Buffer.allocUnsafe(bytes.length);
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i] as number;
+    if (c !== 61) {
+      out[n++] = c;
+      continue;
+    }
+    // a soft break: `=`, optional trailing spaces or tabs, then CRLF or LF
+    let j = i + 1;
+    while (bytes[j] === 32 || bytes[j] === 9) j++;
+    if (bytes[j] === 13 && bytes[j + 1] === 10) j++;
+    if (bytes[j] === 10 || j >= bytes.length) {
+      i = j;
+      continue;
+    }
+    const hi = hexValue(bytes[i + 1] ?? 0);
+    const lo = hexValue(bytes[i + 2] ?? 0);
+    if (hi >= 0 && lo >= 0) {
+      out[n++] = hi * 16 + lo;
+      i += 2;
+    } else out[n++] = c;
+  }
+  return out.subarray(0, n);
+}
+
 /** What `textShape` found: not text, text (UTF-8 allowed), or plain ASCII text. */
 export const TextShape = { NONE: 0, TEXT: 1, ASCII: 2 } as const;
 export type TextShape = (typeof TextShape)[keyof typeof TextShape];

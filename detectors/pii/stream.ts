@@ -1,7 +1,7 @@
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { scanPart } from './containers.js';
+import { isTransferEncoded, scanPart } from './containers.js';
 import { Compression, SNIFF_BYTES, sniffCompression, sniffUtf16, type Utf16 } from './decoders.js';
 import { multipartBoundary } from './multipart.js';
 import { MultipartSplitter } from './multipart-stream.js';
@@ -182,9 +182,9 @@ async function scanMultipartStream(
     const head = Buffer.concat(p.head);
     if (head.length < SNIFF_BYTES && !final) return;
     p.head = [];
-    // base64, compressed and UTF-16 parts are decoded whole at their end, as scanBuffer reads them
+    // base64, quoted-printable, compressed and UTF-16 parts are decoded whole at their end, as scanBuffer reads them
     const encoded =
-      p.transferEncoding === 'base64' ||
+      isTransferEncoded(p.transferEncoding) ||
       sniffCompression(head.subarray(0, SNIFF_BYTES), p.contentEncoding) !== undefined ||
       sniffUtf16(head.subarray(0, SNIFF_BYTES)) !== undefined;
     if (encoded) {

@@ -5,6 +5,7 @@ import {
   Compression,
   copyUnescape,
   jsonUnescape,
+  quotedPrintableDecode,
   SNIFF_BYTES,
   sniffCompression,
   sniffUtf16,
@@ -14,6 +15,7 @@ import {
   utf16ToUtf8,
   xmlUnescape,
 } from '../../../detectors/pii/decoders.js';
+import { quotedPrintable } from '../../support/quoted-printable.js';
 
 describe('sniffCompression', () => {
   it('trusts a declared content-encoding over the bytes', () => {
@@ -89,6 +91,39 @@ describe('sniffUtf16', () => {
         expect(utf16ToUtf8(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]), 'utf-16le')).toEqual(
           utf8,
         );
+      }),
+    );
+  });
+});
+
+describe('quotedPrintableDecode', () => {
+  const decode = (text: string): string => quotedPrintableDecode(Buffer.from(text, 'latin1')).toString('latin1');
+
+  it('decodes =XX in either case and joins soft breaks (CRLF, LF, trailing blanks, at the end)', () => {
+    expect(decode('ada=40example.com =3D=c3=a9')).toBe('ada@example.com =\xc3\xa9');
+    expect(decode('4111 1111 =\r\n1111 =  \n1111=')).toBe('4111 1111 1111 1111');
+    expect(decode('a\r\nb')).toBe('a\r\nb');
+  });
+
+  it('keeps a malformed = as it is', () => {
+    expect(decode('x=ZZ y=4 z=')).toBe('x=ZZ y=4 z');
+  });
+
+  it('undoes what a mail client encodes, at any line width, and never grows its input', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 400 }),
+        fc.integer({ min: 4, max: 80 }),
+        fc.constantFrom('\r\n', '\n'),
+        (bytes, width, eol) => {
+          const encoded = quotedPrintable(bytes, eol, width);
+          expect(Buffer.compare(quotedPrintableDecode(encoded), Buffer.from(bytes))).toBe(0);
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+        expect(quotedPrintableDecode(bytes).length).toBeLessThanOrEqual(bytes.length);
       }),
     );
   });

@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Detection, scanBuffer, scanStream } from '../../../detectors/pii/index.js';
+import { quotedPrintable } from '../../support/quoted-printable.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
 const key = (d: Detection): string => `${d.type}/${d.fineType}@${d.start}-${d.end}#${d.fingerprint}`;
@@ -13,20 +14,26 @@ const values = [
   'nothing personal here, order ORD-2024-000123',
 ];
 
-/** A part: its headers and raw content (plain, base64 wrapped at 76 columns, gzip declared or sniffed, or UTF-16). */
+/**
+ * A part: its headers and raw content (plain, base64 wrapped at 76 columns, quoted-printable wrapped at 12 so soft
+ * breaks fall inside values, gzip declared or sniffed, or UTF-16).
+ */
 const partArb = fc.record({
   value: fc.constantFrom(...values),
-  encoding: fc.constantFrom('plain', 'base64', 'gzip-declared', 'gzip-sniffed', 'utf-16'),
+  encoding: fc.constantFrom('plain', 'base64', 'quoted-printable', 'gzip-declared', 'gzip-sniffed', 'utf-16'),
 });
 
 function body(parts: { value: string; encoding: string }[], eol: string, preamble: string): Buffer {
   const out: Buffer[] = [Buffer.from(preamble, 'latin1')];
   for (const p of parts) {
     const headers = ['Content-Disposition: form-data; name="f"'];
-    let content = Buffer.from(p.value);
+    let content: Buffer = Buffer.from(p.value);
     if (p.encoding === 'base64') {
       headers.push('Content-Transfer-Encoding: base64');
       content = Buffer.from(content.toString('base64').replace(/.{76}/g, `$&${eol}`));
+    } else if (p.encoding === 'quoted-printable') {
+      headers.push('Content-Transfer-Encoding: quoted-printable');
+      content = quotedPrintable(content, eol, 12);
     } else if (p.encoding === 'utf-16') {
       content = Buffer.from(p.value, 'utf16le');
     } else if (p.encoding.startsWith('gzip')) {
@@ -69,6 +76,21 @@ describe('scanStream on multipart bodies', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('reads a quoted-printable part whole: soft breaks inside values joined, =40 as @', async () => {
+    const bytes = body(
+      [{ value: 'card 4111 1111 1111 1111, reach me at grace@example.org', encoding: 'quoted-printable' }],
+      '\r\n',
+      '',
+    );
+    expect(bytes.toString('latin1')).toContain('=\r\n');
+    const contentType = 'multipart/alternative; boundary=XyZ';
+    const types = scanBuffer(bytes, { fingerprintKey: KEY, contentType })
+      .detections.map((d) => d.type)
+      .sort();
+    expect(types).toEqual(['CREDIT_CARD', 'EMAIL']);
+    expect((await streamed(bytes, [30, 61], contentType)).map((k) => k.split('/')[0])).toEqual(types);
   });
 
   it('scans a body without any part as text', async () => {
