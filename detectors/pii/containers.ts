@@ -4,7 +4,7 @@
  * reported at its range in the container.
  */
 import { inflateCapped, quotedPrintableDecode, SNIFF_BYTES, sniffCompression } from './decoders.js';
-import { splitMultipart } from './multipart.js';
+import { messageHeaders, multipartBoundary, type PartHeaders, splitMultipart } from './multipart.js';
 import { type DecodeLimit, LimitKind } from './scan-state.js';
 import type { ScanOptions, ScanReport } from './scanner.js';
 import type { Detection } from './types.js';
@@ -25,8 +25,9 @@ import { type ZipEntry, ZipMethod, zipEntries } from './zip.js';
 export type ScanBody = (bytes: Uint8Array, options: ScanOptions) => ScanReport;
 
 /**
- * @internal Multipart bodies part by part: plain parts at their own offsets, base64 or compressed parts decoded and
- * reported at the part's range. Undefined when no part is found (the body is then scanned as text).
+ * @internal Multipart bodies part by part: plain parts at their own offsets, base64, quoted-printable or compressed
+ * parts decoded and reported at the part's range, a nested multipart part (an e-mail's `multipart/alternative`)
+ * read part by part in turn, one level of depth each. Undefined when no part is found (the body is then text).
  */
 export function scanMultipart(
   body: Buffer,
@@ -36,26 +37,16 @@ export function scanMultipart(
 ): ScanReport | undefined {
   const parts = splitMultipart(body, boundary);
   if (parts.length === 0) return undefined;
+  if ((options.maxDepth ?? 4) <= 0)
+    return { detections: [], limits: [{ kind: LimitKind.DEPTH, start: 0, end: body.length }], bytes: body.length };
   const detections: Detection[] = [];
   const limits: DecodeLimit[] = [];
   for (const part of parts) {
-    const { report, content, encoded } = scanPart(body.subarray(part.start, part.end), part, options, scan);
-    const whole = encoded || sniffCompression(content.subarray(0, SNIFF_BYTES), part.contentEncoding) !== undefined;
-    for (const d of report.detections)
-      detections.push(
-        whole
-          ? { ...d, start: part.start, end: part.end }
-          : { ...d, start: d.start + part.start, end: d.end + part.start },
-      );
-    for (const l of report.limits) limits.push({ ...l, start: part.start, end: part.end });
+    const scanned = scanPart(body.subarray(part.start, part.end), part, options, scan);
+    detections.push(...placePart(scanned, part, part.start, part.end));
+    for (const l of scanned.report.limits) limits.push({ ...l, start: part.start, end: part.end });
   }
   return { detections, limits, bytes: body.length };
-}
-
-/** What a multipart part says of its own encoding. */
-interface PartEncoding {
-  transferEncoding?: string | undefined;
-  contentEncoding?: string | undefined;
 }
 
 /** @internal True for a part's transfer encoding that must be undone before its text can be read. */
@@ -63,16 +54,19 @@ export function isTransferEncoded(transferEncoding: string | undefined): boolean
   return transferEncoding === 'base64' || transferEncoding === 'quoted-printable';
 }
 
+/** A part scanned: what was found in its content, and whether that content had to be decoded first. */
+interface ScannedPart {
+  report: ScanReport;
+  content: Buffer;
+  encoded: boolean;
+}
+
 /**
- * @internal A multipart part's bytes scanned as a body of their own: base64 or quoted-printable transfer encoding
- * undone (a decoded layer: one level of depth), the part's content-encoding opened by the scan.
+ * @internal A multipart part's bytes scanned as a body of their own, under the part's own content type (a nested
+ * boundary, a UTF-16 `charset`): base64 or quoted-printable transfer encoding undone (a decoded layer: one level
+ * of depth, as is a nested multipart), the part's content-encoding opened by the scan.
  */
-export function scanPart(
-  raw: Buffer,
-  part: PartEncoding,
-  options: ScanOptions,
-  scan: ScanBody,
-): { report: ScanReport; content: Buffer; encoded: boolean } {
+export function scanPart(raw: Buffer, part: PartHeaders, options: ScanOptions, scan: ScanBody): ScannedPart {
   const encoded = isTransferEncoded(part.transferEncoding);
   const content =
     part.transferEncoding === 'base64'
@@ -80,13 +74,57 @@ export function scanPart(
       : encoded
         ? quotedPrintableDecode(raw)
         : raw;
+  const nested = multipartBoundary(part.contentType) !== undefined;
   const report = scan(content, {
     ...options,
-    contentType: undefined,
+    contentType: part.contentType,
     contentEncoding: part.contentEncoding,
-    maxDepth: (options.maxDepth ?? 4) - (encoded ? 1 : 0),
+    maxDepth: (options.maxDepth ?? 4) - (encoded || nested ? 1 : 0),
   });
   return { report, content, encoded };
+}
+
+/**
+ * @internal A part's detections as offsets into the whole body (the part is `[start, end)` there): at their own
+ * offsets, or at the part's range when its content was decoded or decompressed first.
+ */
+export function placePart(
+  { report, content, encoded }: ScannedPart,
+  part: PartHeaders,
+  start: number,
+  end: number,
+): Detection[] {
+  const whole = encoded || sniffCompression(content.subarray(0, SNIFF_BYTES), part.contentEncoding) !== undefined;
+  return report.detections.map((d) =>
+    whole ? { ...d, start, end } : { ...d, start: d.start + start, end: d.end + start },
+  );
+}
+
+/**
+ * @internal An e-mail message (an SMTP transfer, a `.eml` file): its header block read as text (addresses, names
+ * in `To:`), its body as the part its headers describe, so a `multipart/mixed` message is read part by part and a
+ * quoted-printable or base64 body is decoded. Undefined for a body that is no message or needs no decoding.
+ */
+export function scanMessage(body: Buffer, options: ScanOptions, scan: ScanBody): ScanReport | undefined {
+  const headers = messageHeaders(body);
+  if (!headers || (!multipartBoundary(headers.contentType) && !isTransferEncoded(headers.transferEncoding)))
+    return undefined;
+  // the block without its blank line holds no header block of its own: it is read as plain text
+  const block = scan(body.subarray(0, headers.blockEnd), { ...options, contentType: undefined });
+  const scanned = scanPart(body.subarray(headers.bodyStart), headers, options, scan);
+  const { bodyStart } = headers;
+  return {
+    detections: [...block.detections, ...placePart(scanned, headers, bodyStart, body.length)],
+    limits: [
+      ...block.limits,
+      ...scanned.report.limits.map((l) =>
+        scanned.encoded
+          ? { ...l, start: bodyStart, end: body.length }
+          : { ...l, start: l.start + bodyStart, end: l.end + bodyStart },
+      ),
+    ],
+    bytes: body.length,
+  };
 }
 
 /**

@@ -1,6 +1,8 @@
+import { type PartHeaders, partHeaders } from './multipart.js';
+
 /** What a streaming multipart splitter reports, in input order; offsets are into the whole body. */
 export type MultipartEvent =
-  | { kind: 'part'; start: number; transferEncoding?: string; contentEncoding?: string }
+  | ({ kind: 'part'; start: number } & PartHeaders)
   | { kind: 'data'; bytes: Buffer; start: number }
   | { kind: 'end'; end: number };
 
@@ -89,12 +91,7 @@ export class MultipartSplitter {
         }
         const headers = buf.subarray(0, cut).toString('latin1');
         this.consume(cut);
-        out.push({
-          kind: 'part',
-          start: this.base,
-          transferEncoding: /content-transfer-encoding:\s*([\w-]+)/i.exec(headers)?.[1]?.toLowerCase(),
-          contentEncoding: /content-encoding:\s*([\w-]+)/i.exec(headers)?.[1]?.toLowerCase(),
-        });
+        out.push({ kind: 'part', start: this.base, ...partHeaders(headers) });
         this.state = 'content';
         continue;
       }

@@ -7,6 +7,21 @@ export interface MultipartPart {
   transferEncoding?: string;
   /** `content-encoding` (gzip…), lower-case, if any. */
   contentEncoding?: string;
+  /** `content-type`, unfolded (a nested `multipart/alternative; boundary=…`, a `charset`), if any. */
+  contentType?: string;
+}
+
+/** What a part's (or a message's) header block says of its content. */
+export type PartHeaders = Pick<MultipartPart, 'transferEncoding' | 'contentEncoding' | 'contentType'>;
+
+/** Reads a MIME header block (RFC 5322 §2.2.3: a line starting with a space or tab continues the one before). */
+export function partHeaders(block: string): PartHeaders {
+  const text = block.replace(/\r?\n(?=[ \t])/g, '');
+  return {
+    transferEncoding: /^content-transfer-encoding:\s*([\w-]+)/im.exec(text)?.[1]?.toLowerCase(),
+    contentEncoding: /^content-encoding:\s*([\w-]+)/im.exec(text)?.[1]?.toLowerCase(),
+    contentType: /^content-type:[ \t]*([^\r\n]*)/im.exec(text)?.[1]?.trim(),
+  };
 }
 
 /** The boundary of a `multipart/*` content type (RFC 2046 §5.1.1), if it declares one. */
@@ -38,13 +53,36 @@ export function splitMultipart(body: Buffer, boundary: string): MultipartPart[] 
     let end = next < 0 ? body.length : next;
     if (body[end - 1] === 0x0a) end--;
     if (body[end - 1] === 0x0d) end--;
-    parts.push({
-      start: headersEnd,
-      end: Math.max(headersEnd, end),
-      transferEncoding: /content-transfer-encoding:\s*([\w-]+)/i.exec(headers)?.[1]?.toLowerCase(),
-      contentEncoding: /content-encoding:\s*([\w-]+)/i.exec(headers)?.[1]?.toLowerCase(),
-    });
+    parts.push({ start: headersEnd, end: Math.max(headersEnd, end), ...partHeaders(headers) });
     at = next;
   }
   return parts;
+}
+
+/** How far into a body its header block may end for the body to be read as an e-mail message. */
+export const MESSAGE_HEADERS_MAX = 64 * 1024;
+
+/** Header fields an e-mail message (RFC 5322) or a MIME entity starts with, as a mail transfer or a `.eml` file has it. */
+const MESSAGE_START =
+  /^(?:received|return-path|from|to|cc|subject|date|message-id|mime-version|content-type|delivered-to|reply-to|sender|dkim-signature|arc-seal|x-[a-z0-9-]+):[ \t]/i;
+
+/** True when a body's first bytes are the first header line of an e-mail message. */
+export function looksLikeMessage(head: Uint8Array): boolean {
+  return MESSAGE_START.test(Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 64)).toString('latin1'));
+}
+
+/**
+ * The header block of an e-mail message (`From:`, `Content-Type: multipart/mixed; boundary=…` …, up to the first
+ * blank line), what it says of the body, and where the block and the body start; undefined for any other body.
+ */
+export function messageHeaders(body: Buffer): (PartHeaders & { blockEnd: number; bodyStart: number }) | undefined {
+  if (!looksLikeMessage(body)) return undefined;
+  const text = body.toString('latin1', 0, Math.min(body.length, MESSAGE_HEADERS_MAX));
+  const blank = /\r?\n\r?\n/.exec(text);
+  if (!blank) return undefined;
+  return {
+    ...partHeaders(text.slice(0, blank.index)),
+    blockEnd: blank.index,
+    bodyStart: blank.index + blank[0].length,
+  };
 }

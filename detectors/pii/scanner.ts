@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import { scanMultipart, scanZip } from './containers.js';
+import { scanMessage, scanMultipart, scanZip } from './containers.js';
 import { inflateCapped, SNIFF_BYTES, sniffCompression, sniffUtf16, utf16ToUtf8 } from './decoders.js';
 import { compileEngine, type Engine, type Hit } from './engine.js';
 import { createFingerprinter } from './fingerprint.js';
@@ -237,6 +237,10 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
   const boundary = options.contentEncoding ? undefined : multipartBoundary(options.contentType);
   if (boundary) {
     const report = scanMultipart(body, boundary, options, scanBuffer);
+    if (report) return report;
+  }
+  if (!options.contentEncoding && !boundary) {
+    const report = scanMessage(body, options, scanBuffer);
     if (report) return report;
   }
   if (!options.contentEncoding && isZip(body)) {

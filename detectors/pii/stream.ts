@@ -1,18 +1,17 @@
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { isTransferEncoded, scanPart } from './containers.js';
+import { isTransferEncoded, placePart, scanPart } from './containers.js';
 import { Compression, SNIFF_BYTES, sniffCompression, sniffUtf16, type Utf16 } from './decoders.js';
-import { multipartBoundary } from './multipart.js';
+import { looksLikeMessage, multipartBoundary, type PartHeaders } from './multipart.js';
 import { MultipartSplitter } from './multipart-stream.js';
 import { type DecodeLimit, LimitKind } from './scan-state.js';
 import { createScanner, type PiiScanner, type ScanOptions, type ScanReport, scanBuffer } from './scanner.js';
+import { type Sink, scanGathered, scanMessageStream } from './stream-gathered.js';
 import type { Detection } from './types.js';
 import { isZip } from './zip.js';
 
 class DecodeCapReached extends Error {}
-
-type Sink = (detections: Detection[]) => void;
 
 /**
  * Scans a stream chunk by chunk with bounded memory; a compressed body is inflated as a stream and
@@ -57,7 +56,11 @@ export async function scanStream(
     return { detections: collected, limits, bytes };
   }
   if (!options.contentEncoding && isZip(head)) {
-    const limits = await scanZipStream(rest(), options, sink);
+    const limits = await scanGathered(rest(), options, sink);
+    return { detections: collected, limits, bytes };
+  }
+  if (!options.contentEncoding && looksLikeMessage(head)) {
+    const limits = await scanMessageStream(rest(), options, sink);
     return { detections: collected, limits, bytes };
   }
   const kind = sniffCompression(head.subarray(0, SNIFF_BYTES), options.contentEncoding);
@@ -129,10 +132,8 @@ function utf16Transcoder(encoding: Utf16): Transform {
 }
 
 /** One part being scanned: plain text streams through a scanner; encoded or compressed parts are decoded whole. */
-interface OpenPart {
+interface OpenPart extends PartHeaders {
   start: number;
-  transferEncoding?: string;
-  contentEncoding?: string;
   /** The first bytes, until four decide whether the part is compressed. */
   head: Buffer[];
   headBytes: number;
@@ -185,8 +186,9 @@ async function scanMultipartStream(
     // base64, quoted-printable, compressed and UTF-16 parts are decoded whole at their end, as scanBuffer reads them
     const encoded =
       isTransferEncoded(p.transferEncoding) ||
+      multipartBoundary(p.contentType) !== undefined ||
       sniffCompression(head.subarray(0, SNIFF_BYTES), p.contentEncoding) !== undefined ||
-      sniffUtf16(head.subarray(0, SNIFF_BYTES)) !== undefined;
+      sniffUtf16(head.subarray(0, SNIFF_BYTES), p.contentType) !== undefined;
     if (encoded) {
       p.whole = [];
       feed(p, head);
@@ -206,9 +208,9 @@ async function scanMultipartStream(
       limits.push({ kind: LimitKind.DECODED_SIZE, start: p.start, end });
       return;
     }
-    const { report } = scanPart(Buffer.concat(p.whole ?? []), p, options, scanBuffer);
-    sink(report.detections.map((d) => ({ ...d, start: p.start, end })));
-    for (const l of report.limits) limits.push({ ...l, start: p.start, end });
+    const scanned = scanPart(Buffer.concat(p.whole ?? []), p, options, scanBuffer);
+    sink(placePart(scanned, p, p.start, end));
+    for (const l of scanned.report.limits) limits.push({ ...l, start: p.start, end });
   };
   const handle = (events: ReturnType<MultipartSplitter['write']>): void => {
     for (const e of events) {
@@ -242,35 +244,4 @@ function shift(detections: Detection[], by: number): Detection[] {
     d.end += by;
   }
   return detections;
-}
-
-/**
- * A ZIP archive needs its end (the central directory) before its entries: it is gathered, up to the
- * decoded-size cap, and scanned whole. A larger one is reported and read as plain bytes, in bounded memory.
- */
-async function scanZipStream(
-  source: AsyncIterable<Uint8Array>,
-  options: ScanOptions,
-  sink: Sink,
-): Promise<DecodeLimit[]> {
-  const max = options.maxDecodedBytes ?? 64 * 1024 * 1024;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const iterator = source[Symbol.asyncIterator]();
-  for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
-    chunks.push(r.value);
-    size += r.value.length;
-    if (size <= max) continue;
-    const scanner = createScanner(options);
-    for (const chunk of chunks.splice(0)) sink(scanner.write(chunk));
-    for (let more = await iterator.next(); !more.done; more = await iterator.next()) {
-      size += more.value.length;
-      sink(scanner.write(more.value));
-    }
-    sink(scanner.end());
-    return [{ kind: LimitKind.DECODED_SIZE, start: 0, end: size }, ...scanner.limits];
-  }
-  const report = scanBuffer(Buffer.concat(chunks), options);
-  sink(report.detections);
-  return report.limits;
 }

@@ -1,11 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Detection, scanBuffer, scanStream } from '../../../detectors/pii/index.js';
+import { scanBuffer, scanStream } from '../../../detectors/pii/index.js';
 import { quotedPrintable } from '../../support/quoted-printable.js';
+import { detectionKey, streamedKeys } from '../../support/streamed.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
-const key = (d: Detection): string => `${d.type}/${d.fineType}@${d.start}-${d.end}#${d.fingerprint}`;
+const key = detectionKey;
 const values = [
   'reach me at grace@example.org',
   'card_number=4111111111111111',
@@ -46,18 +47,6 @@ function body(parts: { value: string; encoding: string }[], eol: string, preambl
   return Buffer.concat(out);
 }
 
-async function streamed(bytes: Buffer, cuts: number[], contentType: string): Promise<string[]> {
-  const chunks: Buffer[] = [];
-  let at = 0;
-  for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
-    chunks.push(bytes.subarray(at, cut));
-    at = cut;
-  }
-  chunks.push(bytes.subarray(at));
-  const report = await scanStream(chunks, { fingerprintKey: KEY, contentType });
-  return report.detections.map(key).sort();
-}
-
 describe('scanStream on multipart bodies', () => {
   it('finds what scanBuffer finds, at the same offsets, however the body is chunked', async () => {
     await fc.assert(
@@ -71,7 +60,7 @@ describe('scanStream on multipart bodies', () => {
           const contentType = 'multipart/form-data; boundary=XyZ';
           const whole = scanBuffer(bytes, { fingerprintKey: KEY, contentType }).detections.map(key).sort();
           const cuts = raw.map((c) => c % bytes.length);
-          expect(await streamed(bytes, cuts, contentType)).toEqual(whole);
+          expect(await streamedKeys(bytes, cuts, { fingerprintKey: KEY, contentType })).toEqual(whole);
         },
       ),
       { numRuns: 150 },
@@ -90,12 +79,17 @@ describe('scanStream on multipart bodies', () => {
       .detections.map((d) => d.type)
       .sort();
     expect(types).toEqual(['CREDIT_CARD', 'EMAIL']);
-    expect((await streamed(bytes, [30, 61], contentType)).map((k) => k.split('/')[0])).toEqual(types);
+    expect(
+      (await streamedKeys(bytes, [30, 61], { fingerprintKey: KEY, contentType })).map((k) => k.split('/')[0]),
+    ).toEqual(types);
   });
 
   it('scans a body without any part as text', async () => {
     const bytes = Buffer.from('no delimiter here, mail ada@example.org');
-    const found = await streamed(bytes, [7, 20], 'multipart/mixed; boundary=XyZ');
+    const found = await streamedKeys(bytes, [7, 20], {
+      fingerprintKey: KEY,
+      contentType: 'multipart/mixed; boundary=XyZ',
+    });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(/^EMAIL/);
   });

@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createScanner, type Detection, LimitKind, scanBuffer } from '../../../detectors/pii/index.js';
+import { quotedPrintable } from '../../support/quoted-printable.js';
+import { detectionKey, streamedKeys } from '../../support/streamed.js';
+
+const KEY = 'breachwatch-test-fingerprint-key';
+const key = detectionKey;
+const CRLF = '\r\n';
+
+/** An e-mail as a mail client sends it: mixed, holding an alternative (text and HTML, quoted-printable) and a CSV attachment (base64). */
+function message(eol = CRLF): Buffer {
+  const text = quotedPrintable(Buffer.from('Hi, the card on file is 4111 1111 1111 1111, thanks.'), eol, 20);
+  const html = quotedPrintable(
+    Buffer.from('<p>Reach Grace at <a href="mailto:grace@example.org">her</a></p>'),
+    eol,
+    30,
+  );
+  const csv = Buffer.from('first_name,card_number\nRenée,5500005555555559\n').toString('base64');
+  const lines = [
+    'Received: from mail.example.com by mx.example.net; Tue, 24 Nov 2026 10:00:00 +0000',
+    'From: "Ops" <ops@example.com>',
+    'To: "Ada Lovelace" <ada@example.com>',
+    'Subject: export',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed;',
+    '\tboundary="mixed-1"',
+    '',
+    'This is a multi-part message in MIME format.',
+    '--mixed-1',
+    'Content-Type: multipart/alternative; boundary="alt-2"',
+    '',
+    '--alt-2',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: quoted-printable',
+    '',
+    text.toString('latin1'),
+    '--alt-2',
+    'Content-Type: text/html; charset=utf-8',
+    'Content-Transfer-Encoding: quoted-printable',
+    '',
+    html.toString('latin1'),
+    '--alt-2--',
+    '',
+    '--mixed-1',
+    'Content-Type: text/csv; name="export.csv"',
+    'Content-Disposition: attachment; filename="export.csv"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    csv,
+    '--mixed-1--',
+    '',
+  ];
+  return Buffer.from(lines.join(eol), 'latin1');
+}
+
+const scan = (bytes: Buffer) => scanBuffer(bytes, { fingerprintKey: KEY });
+const types = (ds: Detection[]): string[] => ds.map((d) => d.type).sort();
+
+describe('e-mail messages', () => {
+  it('reads the headers as text and the body part by part, nested alternatives and encodings undone', () => {
+    const bytes = message();
+    const found = scan(bytes).detections;
+    expect(types(found)).toEqual(['CREDIT_CARD', 'CREDIT_CARD', 'EMAIL', 'EMAIL', 'EMAIL', 'PERSON_NAME']);
+    // an address in a header is reported at its own bytes
+    const at = bytes.indexOf('ada@example.com');
+    expect(found.some((d) => d.type === 'EMAIL' && d.start === at && d.end === at + 15)).toBe(true);
+    // the plain text part's card was cut by a soft break: it is found only once the part is decoded
+    expect(types(createScanner({ fingerprintKey: KEY }).write(bytes))).not.toContain('CREDIT_CARD');
+  });
+
+  it('decodes a single-part quoted-printable message body', () => {
+    const body = quotedPrintable(Buffer.from('IBAN DE89 3704 0044 0532 0130 00 and ada@example.com'), '\n', 16);
+    const bytes = Buffer.concat([
+      Buffer.from('From: a@example.com\nContent-Transfer-Encoding: quoted-printable\n\n'),
+      body,
+    ]);
+    expect(types(scan(bytes).detections)).toEqual(['EMAIL', 'EMAIL', 'IBAN']);
+  });
+
+  it('reads a message that needs no decoding, or a body that only starts like one, as text', () => {
+    for (const text of [
+      'From: ada@example.com\n\nplain card 4111111111111111\n',
+      'Date: 2024-01-01\nssn: 536-22-8735\n',
+    ]) {
+      const bytes = Buffer.from(text);
+      const s = createScanner({ fingerprintKey: KEY });
+      expect(scan(bytes).detections.map(key)).toEqual([...s.write(bytes), ...s.end()].map(key));
+    }
+  });
+
+  it('reports a multipart nesting deeper than the depth cap, without recursing through it', () => {
+    let body = 'card 4111111111111111';
+    for (let level = 0; level < 5000; level++)
+      body = `--b${level}\r\nContent-Type: multipart/mixed; boundary=b${level - 1}\r\n\r\n${body}\r\n--b${level}--`;
+    const bytes = Buffer.from(`Content-Type: multipart/mixed; boundary=b4999\r\n\r\n${body}`);
+    const report = scan(bytes);
+    expect(report.limits.some((l) => l.kind === LimitKind.DEPTH)).toBe(true);
+  });
+
+  it('honours a part charset of UTF-16', () => {
+    const part = Buffer.from('mail ada@example.com', 'utf16le');
+    const bytes = Buffer.concat([
+      Buffer.from(
+        'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=x\n\n--x\nContent-Type: text/plain; charset=utf-16le\n\n',
+      ),
+      part,
+      Buffer.from('\n--x--\n'),
+    ]);
+    expect(types(scan(bytes).detections)).toEqual(['EMAIL']);
+  });
+
+  it('finds the same when the message streams in chunks, however it is cut', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(CRLF, '\n'), fc.array(fc.nat(), { maxLength: 8 }), async (eol, raw) => {
+        const bytes = message(eol);
+        const whole = scan(bytes).detections.map(key).sort();
+        const cuts = raw.map((c) => c % bytes.length);
+        expect(await streamedKeys(bytes, cuts, { fingerprintKey: KEY })).toEqual(whole);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
