@@ -21,6 +21,8 @@ interface Compiled {
   literal: Uint8Array | undefined;
   /** `keywords` as bytes. */
   keywords: readonly Uint8Array[] | undefined;
+  /** 1 for each byte a keyword starts with: one pass over the window finds where a keyword may start. */
+  keywordStarts: Uint8Array | undefined;
 }
 
 /**
@@ -115,6 +117,7 @@ export function compileEngine(
       minDigits: probeMinDigits(r),
       literal: r.literal === undefined ? undefined : Buffer.from(r.literal, 'latin1'),
       keywords: r.keywords?.map((k) => Buffer.from(k, 'latin1')),
+      keywordStarts: r.keywords ? startBytes(r.keywords) : undefined,
     }))
     .sort((a, b) => a.minDigits - b.minDigits || a.index - b.index);
   const context = compileContext(recognizers.map((r) => r.context));
@@ -163,9 +166,31 @@ function includesBytes(bytes: Uint8Array, ws: number, we: number, lit: Uint8Arra
   return false;
 }
 
-function includesAny(bytes: Uint8Array, ws: number, we: number, keywords: readonly Uint8Array[]): boolean {
-  for (let i = 0; i < keywords.length; i++) if (includesBytes(bytes, ws, we, keywords[i] as Uint8Array)) return true;
+/** True when one of `keywords` (whose first bytes `starts` marks) occurs in `bytes[ws, we)`: one pass, any count. */
+function includesAny(
+  bytes: Uint8Array,
+  ws: number,
+  we: number,
+  keywords: readonly Uint8Array[],
+  starts: Uint8Array,
+): boolean {
+  for (let k = ws; k < we; k++) {
+    if (starts[bytes[k] as number] === 0) continue;
+    for (let w = 0; w < keywords.length; w++) {
+      const word = keywords[w] as Uint8Array;
+      if (k + word.length > we || word[0] !== bytes[k]) continue;
+      let i = 1;
+      while (i < word.length && bytes[k + i] === word[i]) i++;
+      if (i === word.length) return true;
+    }
+  }
   return false;
+}
+
+function startBytes(keywords: readonly string[]): Uint8Array {
+  const starts = new Uint8Array(256);
+  for (const k of keywords) starts[k.charCodeAt(0)] = 1;
+  return starts;
 }
 
 /**
@@ -211,7 +236,7 @@ export function matchWindow(
     const gate = gates[k] as Gate;
     const r = c.r;
     if (c.literal !== undefined && !includesBytes(bytes, ws, we, c.literal)) continue;
-    if (c.keywords !== undefined && !includesAny(bytes, ws, we, c.keywords)) continue;
+    if (c.keywords !== undefined && !includesAny(bytes, ws, we, c.keywords, c.keywordStarts as Uint8Array)) continue;
     const ungatedKept = c.ungatedConfidence >= engine.minConfidence;
     // Context words are looked up once per window, and only when a gate or a match needs them.
     if (!contextReady && (gate === Gate.CONTEXT || r.requiresContext)) {

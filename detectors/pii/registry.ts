@@ -14,7 +14,7 @@ import { email } from './recognizers/email.js';
 import { esDniNie } from './recognizers/es-dni-nie.js';
 import { deDrivingLicence, itDrivingLicence } from './recognizers/eu-driving-licences.js';
 import { fiHetu } from './recognizers/fi-hetu.js';
-import { personNameField, streetAddressField } from './recognizers/field-names.js';
+import { personNameField, secretField, streetAddressField } from './recognizers/field-names.js';
 import { frNir } from './recognizers/fr-nir.js';
 import { iban } from './recognizers/iban.js';
 import { inAadhaar } from './recognizers/in-aadhaar.js';
@@ -32,6 +32,7 @@ import { phone } from './recognizers/phone.js';
 import { plPesel } from './recognizers/pl-pesel.js';
 import { dePlz, ukPostcode } from './recognizers/postcode.js';
 import { sePersonnummer } from './recognizers/se-personnummer.js';
+import { serviceKey, urlCredential } from './recognizers/service-keys.js';
 import { sgNric } from './recognizers/sg-nric.js';
 import { thTnin } from './recognizers/th-tnin.js';
 import { trTckn } from './recognizers/tr-tckn.js';
@@ -97,6 +98,7 @@ export const RECOGNIZERS: readonly Recognizer[] = buildRegistry([
   plPesel,
   privateKey,
   sePersonnummer,
+  serviceKey,
   sgNric,
   thTnin,
   trTckn,
@@ -104,6 +106,7 @@ export const RECOGNIZERS: readonly Recognizer[] = buildRegistry([
   ukNhs,
   ukNino,
   ukPostcode,
+  urlCredential,
   usItin,
   usMbi,
   usSsn,
@@ -111,4 +114,8 @@ export const RECOGNIZERS: readonly Recognizer[] = buildRegistry([
 ]);
 
 /** Every field-name recognizer (structured bodies). */
-export const FIELD_RECOGNIZERS: readonly FieldRecognizer[] = buildRegistry([personNameField, streetAddressField]);
+export const FIELD_RECOGNIZERS: readonly FieldRecognizer[] = buildRegistry([
+  personNameField,
+  secretField,
+  streetAddressField,
+]);

@@ -91,3 +91,47 @@ export const streetAddressField: FieldRecognizer = {
     ],
   },
 };
+
+/** Passwords and secrets by field name: a login form, a config dump, a `.env` file or a credentials export. */
+export const secretField: FieldRecognizer = {
+  id: 'secret-field',
+  type: 'CREDENTIAL',
+  fineType: 'SECRET',
+  description: 'Password or secret, taken from a structured field such as password or client_secret.',
+  fields: [
+    'password',
+    'passwd',
+    'pwd',
+    'passphrase',
+    'passwort',
+    'contrasena',
+    'motdepasse',
+    'secret',
+    'clientsecret',
+    'apisecret',
+    'apikey',
+    'secretkey',
+    'secretaccesskey',
+    'awssecretaccesskey',
+    'accesstoken',
+    'refreshtoken',
+    'authtoken',
+  ],
+  // one word of 6 or more characters that is not a mask, a placeholder or a template variable
+  value:
+    /^(?!(?:\*+|x+|•+|null|none|undefined|true|false|string|redacted|\[redacted\]|\[filtered\]|<.*>|\$\{.*\}|\{\{.*\}\}|%.*%|changeme|password)$)\S{6,256}$/i,
+  confidence: 0.8,
+  examples: {
+    match: [
+      { field: 'password', value: 'hunter2Secret!' },
+      { field: 'AWS_SECRET_ACCESS_KEY', value: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+      { field: 'client_secret', value: 'c9a1f0e7b2d4' },
+    ],
+    noMatch: [
+      { field: 'password', value: '********', why: 'masked' },
+      { field: 'password', value: '${DB_PASSWORD}', why: 'a template variable' },
+      { field: 'secret', value: 'abc', why: 'too short to be a secret' },
+      { field: 'password_hint', value: 'first pet', why: 'not a secret field' },
+    ],
+  },
+};

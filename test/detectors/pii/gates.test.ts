@@ -74,6 +74,7 @@ const EXACT = [
   'pl-pesel',
   'private-key',
   'se-personnummer',
+  'service-key',
   'sg-nric',
   'th-tnin',
   'tr-tckn',
