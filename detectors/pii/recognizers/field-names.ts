@@ -129,6 +129,7 @@ export const secretField: FieldRecognizer = {
     ],
     noMatch: [
       { field: 'password', value: '********', why: 'masked' },
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal placeholder, as configuration files hold it
       { field: 'password', value: '${DB_PASSWORD}', why: 'a template variable' },
       { field: 'secret', value: 'abc', why: 'too short to be a secret' },
       { field: 'password_hint', value: 'first pet', why: 'not a secret field' },

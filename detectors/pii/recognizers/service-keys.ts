@@ -84,6 +84,7 @@ export const urlCredential: Recognizer = {
   examples: {
     match: ['DATABASE_URL=postgres://app:S3cretPassw0rd@db.internal:5432/app', 'amqp://guest:k9Lm2Xq@broker:5672/'],
     noMatch: [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal placeholder, as configuration files hold it
       { text: 'postgres://app:${DB_PASSWORD}@db:5432/app', why: 'a template variable' },
       { text: 'https://user:****@example.com/', why: 'masked' },
       { text: 'https://example.com/a:b/c', why: 'no credentials' },
