@@ -128,7 +128,9 @@ export const phone: Recognizer = {
   validate: (m, contextOk) => validatePhone(m, contextOk),
   context: [
     'phone',
-    'tel',
+    // `tel:` and "Tel.", not telemetry, telegram or television
+    { whole: 'tel' },
+    'telephone',
     'mobile',
     'cell',
     'fax',
@@ -136,7 +138,8 @@ export const phone: Recognizer = {
     'handy',
     'telefono',
     { alone: 'numara' },
-    'call',
+    // "call me", "Call:", not callback or calls
+    { whole: 'call' },
     'whatsapp',
     // "my number is", not `order_number`, `tracking_number`, `account_number`
     { alone: 'number' },
@@ -144,11 +147,13 @@ export const phone: Recognizer = {
   requiresContext: false,
   confidence: 0.8,
   examples: {
-    match: ['+44 20 7946 0958', '(415) 555-0132', 'phone: 4155550132', '+33 1 42 68 53 00'],
+    match: ['+44 20 7946 0958', '(415) 555-0132', 'phone: 4155550132', '+33 1 42 68 53 00', 'Tel. 4155550132'],
     noMatch: [
       { text: 'build 2024-03-15', why: 'an ISO date' },
       { text: 'phone 192.168.10.20', why: 'an IPv4 address, even next to a phone word' },
       { text: 'order 4155550132', why: 'bare digits without a phone word' },
+      { text: 'telemetry batch 4155550132', why: '"tel" counts only as a whole word' },
+      { text: '{"callback_id":4155550132}', why: '"call" counts only as a whole word' },
       { text: 'ref 078 05 1123', why: 'national format without a phone word (could be an SSN)' },
       { text: '+1 555 01', why: 'too short to be a number anywhere' },
     ],

@@ -1,15 +1,18 @@
-import { Gate, hasRun, hasRunIn, type Recognizer } from '../types.js';
+import { type ContextWord, Gate, hasRun, hasRunIn, type Recognizer } from '../types.js';
 
-const POSTCODE_WORDS = [
+const POSTCODE_WORDS: ContextWord[] = [
   'postcode',
   'post_code',
   'postal',
   'zip',
   'plz',
   'postleitzahl',
-  'address',
-  'addr',
-  'cp',
+  // a key's own `address` ("address": …, address_line1), not a later part of another key (email_address,
+  // ip_address, macAddress): those are followed by ports, counts and ids, never a postcode
+  { alone: 'address' },
+  { alone: 'addr' },
+  // French "CP 75001": not `cpu`
+  { whole: 'cp' },
   'code postal',
 ];
 
@@ -52,7 +55,7 @@ export const dePlz: Recognizer = {
   requiresContext: true,
   confidence: 0.7,
   examples: {
-    match: ['PLZ: 10115', '"zip":"80331"'],
+    match: ['PLZ: 10115', '"zip":"80331"', '"address": "Unter den Linden 77, 10117 Berlin"', 'CP 75001'],
     noMatch: [
       { text: 'PLZ 01000', why: 'below the lowest PLZ 01001' },
       {
@@ -60,6 +63,8 @@ export const dePlz: Recognizer = {
         why: 'the address word is not the next word after it',
       },
       { text: 'count 10115', why: 'no address keyword' },
+      { text: '{"ip_address":"10.0.0.1","port":54321}', why: 'address is a later part of the key' },
+      { text: 'cpu 54321', why: '"cp" counts only as a whole word' },
     ],
   },
 };
