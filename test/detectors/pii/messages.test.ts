@@ -110,6 +110,36 @@ describe('e-mail messages', () => {
     expect(types(scan(bytes).detections)).toEqual(['EMAIL']);
   });
 
+  it('never throws on mangled messages, and streams them to what scanBuffer finds', async () => {
+    const piece = fc.constantFrom(
+      'From: ada@example.com\r\n',
+      'Content-Type: multipart/mixed; boundary=b\r\n',
+      'Content-Type: multipart/alternative;\r\n boundary="c"\r\n',
+      'Content-Transfer-Encoding: quoted-printable\r\n',
+      'Content-Transfer-Encoding: base64\r\n',
+      '\r\n',
+      '\n',
+      '--b\r\n',
+      '--c--\r\n',
+      'card 4111 1111 =\r\n1111 1111 ',
+      'ada=40example.com ',
+      'QUJDIGdyYWNlQGV4YW1wbGUub3Jn\r\n',
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(piece, fc.string({ maxLength: 8 })), { maxLength: 30 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        async (pieces, raw) => {
+          const bytes = Buffer.from(`To: x@example.org\r\n${pieces.join('')}`, 'latin1');
+          const whole = scan(bytes).detections.map(key).sort();
+          const cuts = raw.map((c) => c % bytes.length);
+          expect(await streamedKeys(bytes, cuts, { fingerprintKey: KEY })).toEqual(whole);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('finds the same when the message streams in chunks, however it is cut', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(CRLF, '\n'), fc.array(fc.nat(), { maxLength: 8 }), async (eol, raw) => {
