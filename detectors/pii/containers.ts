@@ -4,7 +4,8 @@
  * reported at its range in the container.
  */
 import { inflateCapped, quotedPrintableDecode, SNIFF_BYTES, sniffCompression } from './decoders.js';
-import { messageHeaders, multipartBoundary, type PartHeaders, splitMultipart } from './multipart.js';
+import { dechunk, messageHeaders, needsDecoding } from './messages.js';
+import { isTransferEncoded, multipartBoundary, type PartHeaders, splitMultipart } from './multipart.js';
 import { type DecodeLimit, LimitKind } from './scan-state.js';
 import type { ScanOptions, ScanReport } from './scanner.js';
 import type { Detection } from './types.js';
@@ -47,11 +48,6 @@ export function scanMultipart(
     for (const l of scanned.report.limits) limits.push({ ...l, start: part.start, end: part.end });
   }
   return { detections, limits, bytes: body.length };
-}
-
-/** @internal True for a part's transfer encoding that must be undone before its text can be read. */
-export function isTransferEncoded(transferEncoding: string | undefined): boolean {
-  return transferEncoding === 'base64' || transferEncoding === 'quoted-printable';
 }
 
 /** A part scanned: what was found in its content, and whether that content had to be decoded first. */
@@ -101,28 +97,29 @@ export function placePart(
 }
 
 /**
- * @internal An e-mail message (an SMTP transfer, a `.eml` file): its header block read as text (addresses, names
- * in `To:`), its body as the part its headers describe, so a `multipart/mixed` message is read part by part and a
- * quoted-printable or base64 body is decoded. Undefined for a body that is no message or needs no decoding.
+ * @internal A message (an e-mail, a raw HTTP request or response): its header block read as text (addresses in
+ * `To:`, a query string in the request line), its body as its headers describe it: dechunked, split part by part,
+ * decoded or decompressed, and reported at its own offsets or, once decoded, at the body's range. Undefined for a
+ * body that is no message or whose body needs no decoding (it is then read as text whole).
  */
 export function scanMessage(body: Buffer, options: ScanOptions, scan: ScanBody): ScanReport | undefined {
   const headers = messageHeaders(body);
-  if (!headers || (!multipartBoundary(headers.contentType) && !isTransferEncoded(headers.transferEncoding)))
-    return undefined;
+  if (!headers || !needsDecoding(headers)) return undefined;
+  const { blockEnd, bodyStart } = headers;
   // the block without its blank line holds no header block of its own: it is read as plain text
-  const block = scan(body.subarray(0, headers.blockEnd), { ...options, contentType: undefined });
-  const scanned = scanPart(body.subarray(headers.bodyStart), headers, options, scan);
-  const { bodyStart } = headers;
+  const block = scan(body.subarray(0, blockEnd), { ...options, contentType: undefined, contentEncoding: undefined });
+  const raw = body.subarray(bodyStart);
+  const dechunked = headers.chunked ? dechunk(raw) : undefined;
+  const scanned = scanPart(dechunked ?? raw, headers, options, scan);
+  const whole = dechunked !== undefined || scanned.encoded;
+  const atBody = <T extends { start: number; end: number }>(x: T): T =>
+    whole ? { ...x, start: bodyStart, end: body.length } : { ...x, start: x.start + bodyStart, end: x.end + bodyStart };
   return {
-    detections: [...block.detections, ...placePart(scanned, headers, bodyStart, body.length)],
-    limits: [
-      ...block.limits,
-      ...scanned.report.limits.map((l) =>
-        scanned.encoded
-          ? { ...l, start: bodyStart, end: body.length }
-          : { ...l, start: l.start + bodyStart, end: l.end + bodyStart },
-      ),
+    detections: [
+      ...block.detections,
+      ...(dechunked ? scanned.report.detections.map(atBody) : placePart(scanned, headers, bodyStart, body.length)),
     ],
+    limits: [...block.limits, ...scanned.report.limits.map(atBody)],
     bytes: body.length,
   };
 }

@@ -59,30 +59,7 @@ export function splitMultipart(body: Buffer, boundary: string): MultipartPart[] 
   return parts;
 }
 
-/** How far into a body its header block may end for the body to be read as an e-mail message. */
-export const MESSAGE_HEADERS_MAX = 64 * 1024;
-
-/** Header fields an e-mail message (RFC 5322) or a MIME entity starts with, as a mail transfer or a `.eml` file has it. */
-const MESSAGE_START =
-  /^(?:received|return-path|from|to|cc|subject|date|message-id|mime-version|content-type|delivered-to|reply-to|sender|dkim-signature|arc-seal|x-[a-z0-9-]+):[ \t]/i;
-
-/** True when a body's first bytes are the first header line of an e-mail message. */
-export function looksLikeMessage(head: Uint8Array): boolean {
-  return MESSAGE_START.test(Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 64)).toString('latin1'));
-}
-
-/**
- * The header block of an e-mail message (`From:`, `Content-Type: multipart/mixed; boundary=…` …, up to the first
- * blank line), what it says of the body, and where the block and the body start; undefined for any other body.
- */
-export function messageHeaders(body: Buffer): (PartHeaders & { blockEnd: number; bodyStart: number }) | undefined {
-  if (!looksLikeMessage(body)) return undefined;
-  const text = body.toString('latin1', 0, Math.min(body.length, MESSAGE_HEADERS_MAX));
-  const blank = /\r?\n\r?\n/.exec(text);
-  if (!blank) return undefined;
-  return {
-    ...partHeaders(text.slice(0, blank.index)),
-    blockEnd: blank.index,
-    bodyStart: blank.index + blank[0].length,
-  };
+/** True for a transfer encoding that must be undone before the text it holds can be read. */
+export function isTransferEncoded(transferEncoding: string | undefined): boolean {
+  return transferEncoding === 'base64' || transferEncoding === 'quoted-printable';
 }

@@ -1,8 +1,7 @@
 /**
  * Streamed bodies that are read whole or whose start decides how they are read: ZIP archives and e-mail messages.
  */
-import { isTransferEncoded } from './containers.js';
-import { MESSAGE_HEADERS_MAX, messageHeaders, multipartBoundary } from './multipart.js';
+import { MESSAGE_HEADERS_MAX, messageHeaders, needsDecoding } from './messages.js';
 import { type DecodeLimit, LimitKind } from './scan-state.js';
 import { createScanner, type ScanOptions, scanBuffer } from './scanner.js';
 import type { Detection } from './types.js';
@@ -43,8 +42,8 @@ export async function scanGathered(
 }
 
 /**
- * @internal An e-mail message as it streams: its header block is gathered (at most `MESSAGE_HEADERS_MAX` bytes) to learn what
- * the body is; a multipart or transfer-encoded message is then read whole as `scanBuffer` reads it, any other
+ * @internal A message (an e-mail, a raw HTTP request or response) as it streams: its header block is gathered (at most `MESSAGE_HEADERS_MAX` bytes) to learn what
+ * the body is; a message whose body needs decoding is then read whole as `scanBuffer` reads it, any other
  * streams through a scanner as text.
  */
 export async function scanMessageStream(
@@ -72,8 +71,7 @@ export async function scanMessageStream(
     yield start;
     for (let r = await iterator.next(); !r.done; r = await iterator.next()) yield r.value;
   }
-  if (headers && (multipartBoundary(headers.contentType) || isTransferEncoded(headers.transferEncoding)))
-    return scanGathered(whole(), options, sink);
+  if (headers && needsDecoding(headers)) return scanGathered(whole(), options, sink);
   const scanner = createScanner(options);
   for await (const chunk of whole()) sink(scanner.write(chunk));
   sink(scanner.end());

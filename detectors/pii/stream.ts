@@ -1,9 +1,10 @@
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { isTransferEncoded, placePart, scanPart } from './containers.js';
+import { placePart, scanPart } from './containers.js';
 import { Compression, SNIFF_BYTES, sniffCompression, sniffUtf16, type Utf16 } from './decoders.js';
-import { looksLikeMessage, multipartBoundary, type PartHeaders } from './multipart.js';
+import { looksLikeMessage } from './messages.js';
+import { isTransferEncoded, multipartBoundary, type PartHeaders } from './multipart.js';
 import { MultipartSplitter } from './multipart-stream.js';
 import { type DecodeLimit, LimitKind } from './scan-state.js';
 import { createScanner, type PiiScanner, type ScanOptions, type ScanReport, scanBuffer } from './scanner.js';

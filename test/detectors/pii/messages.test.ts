@@ -1,6 +1,8 @@
+import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createScanner, type Detection, LimitKind, scanBuffer } from '../../../detectors/pii/index.js';
+import { dechunk } from '../../../detectors/pii/messages.js';
 import { quotedPrintable } from '../../support/quoted-printable.js';
 import { detectionKey, streamedKeys } from '../../support/streamed.js';
 
@@ -148,6 +150,94 @@ describe('e-mail messages', () => {
         const cuts = raw.map((c) => c % bytes.length);
         expect(await streamedKeys(bytes, cuts, { fingerprintKey: KEY })).toEqual(whole);
       }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+/** `data` in HTTP/1.1 chunks of the given sizes (the last one takes the rest), a zero chunk closing it. */
+function chunked(data: Buffer, sizes: number[]): Buffer {
+  const out: Buffer[] = [];
+  let at = 0;
+  for (const size of [...sizes, data.length]) {
+    const piece = data.subarray(at, at + Math.max(1, size));
+    if (piece.length === 0) break;
+    out.push(Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n'));
+    at += piece.length;
+  }
+  out.push(Buffer.from('0\r\n\r\n'));
+  return Buffer.concat(out);
+}
+
+/** A raw HTTP request: a query string with an address, a gzip JSON body sent in chunks. */
+function request(sizes: number[]): Buffer {
+  const json = gzipSync(Buffer.from('{"email":"grace@example.org","card_number":"4111111111111111"}'));
+  const head =
+    'POST /api/export?contact=ada%40example.com HTTP/1.1\r\nHost: collector.example.net\r\n' +
+    'Content-Type: application/json\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n';
+  return Buffer.concat([Buffer.from(head), chunked(json, sizes)]);
+}
+
+describe('raw HTTP messages', () => {
+  it('reads the request line as text and the body dechunked and inflated, at the body range', () => {
+    const bytes = request([7, 20]);
+    const found = scan(bytes).detections;
+    expect(types(found)).toEqual(['CREDIT_CARD', 'EMAIL', 'EMAIL']);
+    const at = bytes.indexOf('ada%40example.com');
+    expect(found.some((d) => d.type === 'EMAIL' && d.start === at)).toBe(true);
+    const bodyStart = bytes.indexOf('\r\n\r\n') + 4;
+    expect(found.filter((d) => d.start === bodyStart && d.end === bytes.length)).toHaveLength(2);
+  });
+
+  it('joins a plain chunked body, so a value cut between two chunks is read whole', () => {
+    const json = Buffer.from('{"card_number":"4111111111111111"}');
+    const bytes = Buffer.concat([
+      Buffer.from('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n'),
+      chunked(json, [24]),
+    ]);
+    expect(bytes.toString()).toContain('41111111\r\n');
+    expect(types(scan(bytes).detections)).toEqual(['CREDIT_CARD']);
+  });
+
+  it('reads a multipart response part by part, and a body that only claims to be chunked as it is', () => {
+    const response = Buffer.from(
+      'HTTP/1.1 200 OK\r\nContent-Type: multipart/form-data; boundary=XyZ\r\n\r\n' +
+        '--XyZ\r\nContent-Transfer-Encoding: base64\r\n\r\n' +
+        `${Buffer.from('iban DE89370400440532013000').toString('base64')}\r\n--XyZ--\r\n`,
+    );
+    expect(types(scan(response).detections)).toEqual(['IBAN']);
+    const notChunked = Buffer.from('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nmail ada@example.com\r\n');
+    expect(types(scan(notChunked).detections)).toEqual(['EMAIL']);
+  });
+
+  it('dechunks what arrived of a capture cut short, and round-trips any chunking', () => {
+    expect(dechunk(Buffer.from('5\r\nhello\r\n6;ext=1\r\n world\r\n0\r\nTrailer: x\r\n\r\n'))?.toString()).toBe(
+      'hello world',
+    );
+    expect(dechunk(Buffer.from('5\r\nhello\r\n6\r\n wo'))?.toString()).toBe('hello wo');
+    expect(dechunk(Buffer.from('mail ada@example.com'))).toBeUndefined();
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.array(fc.integer({ min: 1, max: 40 })), (data, sizes) => {
+        const bytes = Buffer.from(data);
+        expect(dechunk(chunked(bytes, sizes))?.equals(bytes)).toBe(true);
+      }),
+    );
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (data) => void dechunk(Buffer.from(data))));
+  });
+
+  it('finds the same when a request streams in chunks, however it is cut', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 30 }), { maxLength: 4 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        async (sizes, raw) => {
+          const bytes = request(sizes);
+          const whole = scan(bytes).detections.map(key).sort();
+          expect(whole).toHaveLength(3);
+          const cuts = raw.map((c) => c % bytes.length);
+          expect(await streamedKeys(bytes, cuts, { fingerprintKey: KEY })).toEqual(whole);
+        },
+      ),
       { numRuns: 100 },
     );
   });

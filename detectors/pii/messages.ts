@@ -1,0 +1,81 @@
+/**
+ * Bodies that are whole messages, headers first: an e-mail (an SMTP transfer, a `.eml` file) or a raw HTTP/1.x
+ * request or response (a proxy's record, a mirrored capture). Their headers say how the body is encoded.
+ */
+import { isTransferEncoded, multipartBoundary, type PartHeaders, partHeaders } from './multipart.js';
+
+/** How far into a body its header block may end for the body to be read as a message. */
+export const MESSAGE_HEADERS_MAX = 64 * 1024;
+
+/** Header fields an e-mail message (RFC 5322) or a MIME entity starts with. */
+const MAIL_START =
+  /^(?:received|return-path|from|to|cc|subject|date|message-id|mime-version|content-type|delivered-to|reply-to|sender|dkim-signature|arc-seal|x-[a-z0-9-]+):[ \t]/i;
+/** An HTTP/1.x request line or status line. */
+const HTTP_START = /^(?:(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S|HTTP\/1\.[01] \d{3})/;
+
+/** True when a body's first bytes start a message: a mail header line, an HTTP request or status line. */
+export function looksLikeMessage(head: Uint8Array): boolean {
+  const text = Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 64)).toString('latin1');
+  return MAIL_START.test(text) || HTTP_START.test(text);
+}
+
+/** What a message's header block says of its body, and where the block and the body start. */
+export interface MessageHeaders extends PartHeaders {
+  /** `Transfer-Encoding: chunked` (HTTP/1.1): the body comes in sized chunks. */
+  chunked: boolean;
+  blockEnd: number;
+  bodyStart: number;
+}
+
+/**
+ * The header block of a message (its start line and fields, up to the first blank line within
+ * `MESSAGE_HEADERS_MAX` bytes) and what it says of the body; undefined for any other body.
+ */
+export function messageHeaders(body: Buffer): MessageHeaders | undefined {
+  if (!looksLikeMessage(body)) return undefined;
+  const text = body.toString('latin1', 0, Math.min(body.length, MESSAGE_HEADERS_MAX));
+  const blank = /\r?\n\r?\n/.exec(text);
+  if (!blank) return undefined;
+  const block = text.slice(0, blank.index);
+  return {
+    ...partHeaders(block),
+    chunked: /^transfer-encoding:[^\r\n]*\bchunked\b/im.test(block),
+    blockEnd: blank.index,
+    bodyStart: blank.index + blank[0].length,
+  };
+}
+
+/** True when a message's body must be split, dechunked or decoded before its text can be read. */
+export function needsDecoding(headers: MessageHeaders): boolean {
+  const { contentEncoding } = headers;
+  return (
+    headers.chunked ||
+    multipartBoundary(headers.contentType) !== undefined ||
+    isTransferEncoded(headers.transferEncoding) ||
+    (contentEncoding !== undefined && contentEncoding !== 'identity')
+  );
+}
+
+/**
+ * An HTTP/1.1 chunked body's data, chunks joined (RFC 9112 §7.1; extensions and trailers ignored). A capture cut
+ * short gives what arrived; a body that is not chunked after all (a size line that is no hex number) gives
+ * undefined, and is read as it is.
+ */
+export function dechunk(bytes: Buffer): Buffer | undefined {
+  const chunks: Buffer[] = [];
+  let at = 0;
+  while (at < bytes.length) {
+    const lineEnd = bytes.indexOf(10, at);
+    const line = bytes.toString('latin1', at, lineEnd < 0 ? bytes.length : lineEnd);
+    const size = /^([0-9a-fA-F]{1,8})[ \t]*(?:;[^\r\n]*)?\r?$/.exec(line)?.[1];
+    if (size === undefined) return chunks.length > 0 && lineEnd < 0 ? Buffer.concat(chunks) : undefined;
+    const length = Number.parseInt(size, 16);
+    if (length === 0 || lineEnd < 0) break;
+    const start = lineEnd + 1;
+    chunks.push(bytes.subarray(start, Math.min(bytes.length, start + length)));
+    at = start + length;
+    if (bytes[at] === 13) at++;
+    if (bytes[at] === 10) at++;
+  }
+  return Buffer.concat(chunks);
+}
