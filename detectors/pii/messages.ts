@@ -15,6 +15,9 @@ const HTTP_START = /^(?:(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S|HTTP\/1\.[
 
 /** True when a body's first bytes start a message: a mail header line, an HTTP request or status line. */
 export function looksLikeMessage(head: Uint8Array): boolean {
+  // most bodies start with '{', '<', a digit or a quote: no string, no regex
+  const first = (head[0] ?? 0) | 32;
+  if (first < 97 || first > 122) return false;
   const text = Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 64)).toString('latin1');
   return MAIL_START.test(text) || HTTP_START.test(text);
 }
