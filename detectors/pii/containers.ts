@@ -3,7 +3,9 @@
  * and ZIP entries. Each inner body gets its own sniffing (a CSV part, a gzip entry) and its detections are
  * reported at its range in the container.
  */
+
 import { inflateCapped, quotedPrintableDecode, SNIFF_BYTES, sniffCompression } from './decoders.js';
+import { documentText, isDocumentText } from './documents.js';
 import { dechunk, messageHeaders, needsDecoding } from './messages.js';
 import { isTransferEncoded, multipartBoundary, type PartHeaders, splitMultipart } from './multipart.js';
 import { type DecodeLimit, LimitKind } from './scan-state.js';
@@ -127,8 +129,8 @@ export function scanMessage(body: Buffer, options: ScanOptions, scan: ScanBody):
 /**
  * @internal A ZIP archive entry by entry: stored entries at their own offsets, deflated ones inflated (under what
  * is left of the decoded-size cap) and reported at the range of their data; an XLSX workbook's worksheets as
- * the CSV they would export to, read by column. Encrypted entries and other
- * compression methods are reported as unreadable. Undefined when no entry is found (the body is then text).
+ * the CSV they would export to, read by column; a document's text parts (DOCX, PPTX, ODF) as the text they
+ * show. Encrypted entries and other compression methods are reported as unreadable. Undefined when no entry is found (the body is then text).
  */
 export function scanZip(body: Buffer, options: ScanOptions, scan: ScanBody): ScanReport | undefined {
   const entries = zipEntries(body);
@@ -178,10 +180,12 @@ export function scanZip(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
     let content = openOnce(entry);
     if (!content) continue;
     const sheet = workbook && isWorksheet(entry.name);
+    const prose = !sheet && isDocumentText(entry.name);
     if (sheet) content = Buffer.from(worksheetAsCsv(content.toString('latin1'), parts), 'latin1');
+    else if (prose) content = Buffer.from(documentText(content.toString('latin1')), 'latin1');
     const { start, end } = entry;
     // a stored entry's bytes are the archive's: offsets into them are offsets into the body
-    const exact = entry.method === ZipMethod.STORED && !sheet;
+    const exact = entry.method === ZipMethod.STORED && !sheet && !prose;
     const report = scan(content, { ...options, contentType: undefined, maxDepth: depth - 1, maxDecodedBytes: room });
     for (const d of report.detections)
       detections.push(exact ? { ...d, start: d.start + start, end: d.end + start } : { ...d, start, end });
