@@ -151,8 +151,10 @@ export function fieldAt(engine: Engine, bytes: Buffer, k: number, out: Hit[]): v
   const c = bytes[k];
   if (c === 34) {
     if (bytes[k + 1] === 58) jsonField(engine, bytes, k, out);
-  } else if (c === 61) formField(engine, bytes, k, out);
-  else if (c === 62) xmlField(engine, bytes, k, out);
+  } else if (c === 61) {
+    if (bytes[k - 1] === 32 || bytes[k - 1] === 9) assignmentField(engine, bytes, k, out);
+    else formField(engine, bytes, k, out);
+  } else if (c === 62) xmlField(engine, bytes, k, out);
   else if (c === 58) lineField(engine, bytes, k, out);
 }
 
@@ -222,19 +224,43 @@ function keyFollows(bytes: Uint8Array, at: number): boolean {
  */
 function lineField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const h = keyHashBefore(bytes, k);
-  if (h === undefined) return;
-  // at most INDENT_MAX bytes of indentation: a key is checked at least 64 bytes into a chunk's text (see
-  // `fieldLimit`), so the walk back reaches the text's start only at the body's start, however it was chunked
-  let before = keyStart - 1;
-  while (before >= 0 && keyStart - before <= INDENT_MAX && (bytes[before] === 32 || bytes[before] === 9)) before--;
-  if (before >= 0 && bytes[before] !== 10) return;
+  if (h === undefined || !atLineStart(bytes, keyStart)) return;
+  const rec = fieldFor(engine.fields, h);
+  if (rec) lineValue(rec, bytes, k + 2, k, engine, out);
+}
+
+/**
+ * `aws_secret_access_key = wJalr…` or `password = "hunter2"`: a key at the start of a line, blanks around the `=`
+ * and the rest of the line for its value, as INI files, TOML, `.env` files and the AWS credentials file write them.
+ */
+function assignmentField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
+  let keyEnd = k;
+  // at most 3 blanks: with the key and the indentation, the walk back stays within the 64 bytes kept before a key
+  while (keyEnd > 0 && k - keyEnd < 3 && (bytes[keyEnd - 1] === 32 || bytes[keyEnd - 1] === 9)) keyEnd--;
+  const h = keyHashBefore(bytes, keyEnd);
+  if (h === undefined || !atLineStart(bytes, keyStart)) return;
   const rec = fieldFor(engine.fields, h);
   if (!rec) return;
-  let e = k + 2;
+  let s = k + 1;
+  while (bytes[s] === 32 || bytes[s] === 9) s++;
+  lineValue(rec, bytes, s, k, engine, out);
+}
+
+/** True when only indentation (at most INDENT_MAX bytes) stands between the start of the line and `at`. */
+function atLineStart(bytes: Uint8Array, at: number): boolean {
+  // a key is checked at least 64 bytes into a chunk's text (see `fieldLimit`), so the walk back reaches the
+  // text's start only at the body's start, however it was chunked
+  let before = at - 1;
+  while (before >= 0 && at - before <= INDENT_MAX && (bytes[before] === 32 || bytes[before] === 9)) before--;
+  return before < 0 || bytes[before] === 10;
+}
+
+/** Emits the rest of the line from `s` (ending at most FIELD_VALUE_MAX bytes after `k`) as a value, quotes removed. */
+function lineValue(rec: FieldRecognizer, bytes: Buffer, s: number, k: number, engine: Engine, out: Hit[]): void {
+  let e = s;
   while (e < bytes.length && e - k <= FIELD_VALUE_MAX && bytes[e] !== 10 && bytes[e] !== 13) e++;
   if (e - k > FIELD_VALUE_MAX) return;
-  let s = k + 2;
-  // a quoted YAML scalar: the value is what the quotes hold
+  // a quoted scalar: the value is what the quotes hold
   if (e - s >= 2 && (bytes[s] === 34 || bytes[s] === 39) && bytes[e - 1] === bytes[s]) {
     s++;
     e--;

@@ -82,6 +82,24 @@ describe('field keys', () => {
     expect(fields('givenName: Ada\r\nsn: Lovelace\r\n')).toEqual(['PERSON_NAME@11-14']);
   });
 
+  it('finds every field name as a `key = value` line (INI, TOML, the AWS credentials file), not mid-line', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...NAMES),
+        fc.constantFrom('Ada Lovelace', 'Main Street'),
+        fc.constantFrom('', '  ', '\t'),
+        fc.constantFrom(' ', '  ', '\t'),
+        fc.constantFrom('', '"', "'"),
+        ({ name, type }, value, indent, blank, quote) => {
+          const text = `[default]\n${indent}${name}${blank}=${blank}${quote}${value}${quote}\nnext = 1\n`;
+          const at = text.indexOf(value);
+          expect(fields(text), text).toEqual([`${type}@${at}-${at + value.length}`]);
+          expect(fields(`if a == b and ${name} = ${value}\n`)).toEqual([]);
+        },
+      ),
+    );
+  });
+
   it('finds every field name as a quoted attribute or logfmt value, and as an unquoted logfmt value', () => {
     fc.assert(
       fc.property(

@@ -39,6 +39,8 @@ const filler = [
   '<c FirstName="Ada" street=\'12 High St\'/>',
   'level=info last_name=Lovelace street="1 Main St" ',
   'a=1&street=12 High Street b=2',
+  '\n  password = "hunter2Secret"\n',
+  '\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n',
   ' ',
   ',',
   '"',
