@@ -130,7 +130,8 @@ export function scanMessage(body: Buffer, options: ScanOptions, scan: ScanBody):
  * @internal A ZIP archive entry by entry: stored entries at their own offsets, deflated ones inflated (under what
  * is left of the decoded-size cap) and reported at the range of their data; an XLSX workbook's worksheets as
  * the CSV they would export to, read by column; a document's text parts (DOCX, PPTX, ODF) as the text they
- * show. Encrypted entries and other compression methods are reported as unreadable. Undefined when no entry is found (the body is then text).
+ * show. Encrypted entries and other compression methods are reported as unreadable. Undefined when no entry is
+ * found (the body is then text).
  */
 export function scanZip(body: Buffer, options: ScanOptions, scan: ScanBody): ScanReport | undefined {
   const entries = zipEntries(body);

@@ -1,5 +1,6 @@
 /**
- * Streamed bodies that are read whole or whose start decides how they are read: ZIP archives and e-mail messages.
+ * Streamed bodies that are read whole, or whose start decides how they are read: ZIP archives and messages
+ * (e-mail, raw HTTP).
  */
 import { MESSAGE_HEADERS_MAX, messageHeaders, needsDecoding } from './messages.js';
 import { type DecodeLimit, LimitKind } from './scan-state.js';
@@ -42,9 +43,9 @@ export async function scanGathered(
 }
 
 /**
- * @internal A message (an e-mail, a raw HTTP request or response) as it streams: its header block is gathered (at most `MESSAGE_HEADERS_MAX` bytes) to learn what
- * the body is; a message whose body needs decoding is then read whole as `scanBuffer` reads it, any other
- * streams through a scanner as text.
+ * @internal A message (an e-mail, a raw HTTP request or response) as it streams: its header block is gathered (at
+ * most `MESSAGE_HEADERS_MAX` bytes) to learn what the body is; a message whose body needs decoding is then read
+ * whole as `scanBuffer` reads it, any other streams through a scanner as text.
  */
 export async function scanMessageStream(
   source: AsyncIterable<Uint8Array>,
