@@ -1,5 +1,9 @@
 import { RecognizerRegistryError } from './errors.js';
+import { atSvnr } from './recognizers/at-svnr.js';
+import { auMedicare } from './recognizers/au-medicare.js';
+import { auTfn } from './recognizers/au-tfn.js';
 import { bankAccount, bankRouting } from './recognizers/bank-numbers.js';
+import { beNationalNumber } from './recognizers/be-national-number.js';
 import { caSin } from './recognizers/ca-sin.js';
 import { awsAccessKey, jwt, platformToken, privateKey } from './recognizers/credentials.js';
 import { creditCard } from './recognizers/credit-card.js';
@@ -16,12 +20,16 @@ import { deDrivingLicence, itDrivingLicence } from './recognizers/eu-driving-lic
 import { fiHetu } from './recognizers/fi-hetu.js';
 import { personNameField, secretField, streetAddressField } from './recognizers/field-names.js';
 import { frNir } from './recognizers/fr-nir.js';
+import { hrOib } from './recognizers/hr-oib.js';
 import { iban } from './recognizers/iban.js';
+import { iePpsn } from './recognizers/ie-ppsn.js';
 import { inAadhaar } from './recognizers/in-aadhaar.js';
 import { inPan } from './recognizers/in-pan.js';
 import { inVoter } from './recognizers/in-voter.js';
 import { ipAddress } from './recognizers/ip-address.js';
 import { itCodiceFiscale } from './recognizers/it-codice-fiscale.js';
+import { itIdentityCard } from './recognizers/it-identity-card.js';
+import { krDrivingLicence } from './recognizers/kr-driving-licence.js';
 import { krRrn } from './recognizers/kr-rrn.js';
 import { macAddress } from './recognizers/mac-address.js';
 import { ngNin } from './recognizers/ng-nin.js';
@@ -31,6 +39,7 @@ import { passportMrz } from './recognizers/passport-mrz.js';
 import { phone } from './recognizers/phone.js';
 import { plPesel } from './recognizers/pl-pesel.js';
 import { dePlz, ukPostcode } from './recognizers/postcode.js';
+import { roCnp } from './recognizers/ro-cnp.js';
 import { sePersonnummer } from './recognizers/se-personnummer.js';
 import { serviceKey, urlCredential } from './recognizers/service-keys.js';
 import { sgNric } from './recognizers/sg-nric.js';
@@ -59,9 +68,13 @@ export function buildRegistry<T extends { id: string }>(items: readonly T[]): re
 
 /** Every pattern recognizer, alphabetical by id. */
 export const RECOGNIZERS: readonly Recognizer[] = buildRegistry([
+  atSvnr,
+  auMedicare,
+  auTfn,
   awsAccessKey,
   bankAccount,
   bankRouting,
+  beNationalNumber,
   caSin,
   creditCard,
   cryptoWallet,
@@ -79,14 +92,18 @@ export const RECOGNIZERS: readonly Recognizer[] = buildRegistry([
   esDniNie,
   fiHetu,
   frNir,
+  hrOib,
   iban,
+  iePpsn,
   inAadhaar,
   inPan,
   inVoter,
   ipAddress,
   itCodiceFiscale,
   itDrivingLicence,
+  itIdentityCard,
   jwt,
+  krDrivingLicence,
   krRrn,
   macAddress,
   ngNin,
@@ -97,6 +114,7 @@ export const RECOGNIZERS: readonly Recognizer[] = buildRegistry([
   platformToken,
   plPesel,
   privateKey,
+  roCnp,
   sePersonnummer,
   serviceKey,
   sgNric,
