@@ -306,8 +306,9 @@ const yes = (): boolean => true;
 const no = (): boolean => false;
 
 /**
- * Drops a hit inside a strictly longer hit at least as confident, and same-type duplicates (the more confident
- * one stays: a ZA ID in context over the same digits read as an unchecked KR number); same-span types stay.
+ * Drops a hit inside a strictly longer hit at least as confident, and same-type duplicates: the more confident
+ * one stays (a ZA ID in context over the same digits read as an unchecked KR number), then a checksum-confirmed
+ * one (without context, the ZA ID's Luhn over the KR number's unknown check), then the first. Same-span types stay.
  */
 function dropContained(hits: Hit[]): Hit[] {
   return hits.filter(
@@ -319,7 +320,13 @@ function dropContained(hits: Hit[]): Hit[] {
           g.end >= h.end &&
           g.confidence >= h.confidence &&
           (g.end - g.start > h.end - h.start ||
-            (g.type === h.type && g.end - g.start === h.end - h.start && (g.confidence > h.confidence || j < i))),
+            (g.type === h.type && g.end - g.start === h.end - h.start && preferred(g, h, j < i))),
       ),
   );
+}
+
+/** Of two equally long same-type hits, `g` at least as confident as `h`: whether `g` is the one kept. */
+function preferred(g: Hit, h: Hit, gFirst: boolean): boolean {
+  if (g.confidence !== h.confidence) return true;
+  return g.validated !== h.validated ? g.validated : gFirst;
 }

@@ -161,3 +161,14 @@ describe('a value valid in two countries', () => {
     expect(ids.map((d) => d.fineType)).toEqual(['ZA_ID']);
   });
 });
+
+describe('a value valid in two countries, without context', () => {
+  it('is reported once, as the country whose check confirmed it', () => {
+    // a valid ZA ID (Luhn) that is also a KR FRN shape whose check digit fails (numbers since 2020 carry none)
+    const found = scanBuffer(Buffer.from('8001015009087'), {
+      fingerprintKey: 'breachwatch-test-fingerprint-key',
+      minConfidence: 0,
+    }).detections.filter((d) => d.type === 'NATIONAL_ID');
+    expect(found.map((d) => [d.fineType, d.validated])).toEqual([['ZA_ID', true]]);
+  });
+});
