@@ -28,12 +28,12 @@ export const serviceKey: Recognizer = {
   type: 'CREDENTIAL',
   fineType: 'API_TOKEN',
   description: 'Service API key (Stripe, Google, GitLab, npm, SendGrid): access to the data a service holds.',
-  // runs of letters and digits: Stripe `sk`, `live` and 24 or more; npm `npm` and 36; GitLab `glpat`; a Google
-  // key is 39 characters, `AI` upper-case; a SendGrid key 69, with two dots
+  // runs of letters and digits: Stripe `sk`, `live` and 24 or more; npm `npm` and 36; GitLab `glpat`, a dash and
+  // 20 more; a Google key is 39 characters, `AI` upper-case; a SendGrid key 69, with two dots
   gate: (f) =>
     f.len >= 24 &&
     ((f.maxAlnum >= 24 && (hasRun(f.alnumRuns, 2) || hasRun(f.alnumRuns, 3))) ||
-      hasRun(f.alnumRuns, 5) ||
+      (f.dashes > 0 && f.len >= 26 && hasRun(f.alnumRuns, 5)) ||
       (f.len >= 39 && f.upper >= 2) ||
       (f.dots >= 2 && f.len >= 69))
       ? Gate.YES
