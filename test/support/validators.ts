@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { Verdict } from '../../detectors/pii/types.js';
 
 /** A recognizer's validator, as the engine calls it. */
@@ -15,3 +16,29 @@ export const verdictOn = (validate: Validator, text: string): Verdict => validat
 
 /** True when the validator accepts the whole text. */
 export const accepts = (validate: Validator, text: string): boolean => verdictOn(validate, text) !== false;
+
+/** The completions of `prefix` by `width` more digits that `validate` accepts (brute force: no second implementation). */
+export function completions(validate: Validator, prefix: string, width: number): string[] {
+  const out: string[] = [];
+  for (let n = 0; n < 10 ** width; n++) {
+    const text = prefix + String(n).padStart(width, '0');
+    if (accepts(validate, text)) out.push(text);
+  }
+  return out;
+}
+
+/** Every text that differs from `valid` in exactly one digit at one of `positions`. */
+export function oneDigitChanges(valid: string, positions: readonly number[]): string[] {
+  const out: string[] = [];
+  for (const i of positions)
+    for (let d = 0; d < 10; d++)
+      if (String(d) !== valid[i]) out.push(valid.slice(0, i) + String(d) + valid.slice(i + 1));
+  return out;
+}
+
+/** Strings of exactly `n` digits. */
+export const digits = (n: number): fc.Arbitrary<string> =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
+
+/** The positions `0 … length - 1`. */
+export const every = (length: number): number[] => Array.from({ length }, (_, i) => i);

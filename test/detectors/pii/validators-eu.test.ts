@@ -5,30 +5,8 @@ import { beNationalNumber, validateBeNationalNumber } from '../../../detectors/p
 import { validateOib } from '../../../detectors/pii/recognizers/hr-oib.js';
 import { validatePpsn } from '../../../detectors/pii/recognizers/ie-ppsn.js';
 import { validateCnp } from '../../../detectors/pii/recognizers/ro-cnp.js';
-import { accepts as ok, type Validator, verdictOn } from '../../support/validators.js';
+import { completions, digits, every, accepts as ok, oneDigitChanges, verdictOn } from '../../support/validators.js';
 
-/** The completions of `prefix` by `width` more digits that `validate` accepts (brute force: no second implementation). */
-function completions(validate: Validator, prefix: string, width: number): string[] {
-  const out: string[] = [];
-  for (let n = 0; n < 10 ** width; n++) {
-    const text = prefix + String(n).padStart(width, '0');
-    if (ok(validate, text)) out.push(text);
-  }
-  return out;
-}
-
-/** Every text that differs from `valid` in exactly one digit at one of `positions`. */
-function oneDigitChanges(valid: string, positions: readonly number[]): string[] {
-  const out: string[] = [];
-  for (const i of positions)
-    for (let d = 0; d < 10; d++)
-      if (String(d) !== valid[i]) out.push(valid.slice(0, i) + String(d) + valid.slice(i + 1));
-  return out;
-}
-
-const digits = (n: number) =>
-  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
-const every = (length: number) => Array.from({ length }, (_, i) => i);
 const two = (n: number) => String(n).padStart(2, '0');
 /** Day, month and two-digit year of a date real in every century (day ≤ 28). */
 const date = fc.tuple(

@@ -4,30 +4,7 @@ import { validateSin } from '../../../detectors/pii/recognizers/ca-sin.js';
 import { validateTnin } from '../../../detectors/pii/recognizers/th-tnin.js';
 import { validateTckn } from '../../../detectors/pii/recognizers/tr-tckn.js';
 import { validateZaId } from '../../../detectors/pii/recognizers/za-id.js';
-import { accepts as ok, type Validator } from '../../support/validators.js';
-
-/** The completions of `prefix` by `width` more digits that `validate` accepts (brute force: no second implementation). */
-function completions(validate: Validator, prefix: string, width: number): string[] {
-  const out: string[] = [];
-  for (let n = 0; n < 10 ** width; n++) {
-    const text = prefix + String(n).padStart(width, '0');
-    if (ok(validate, text)) out.push(text);
-  }
-  return out;
-}
-
-/** Every text that differs from `valid` in exactly one digit at one of `positions`. */
-function oneDigitChanges(valid: string, positions: readonly number[]): string[] {
-  const out: string[] = [];
-  for (const i of positions)
-    for (let d = 0; d < 10; d++)
-      if (String(d) !== valid[i]) out.push(valid.slice(0, i) + String(d) + valid.slice(i + 1));
-  return out;
-}
-
-const digits = (n: number) =>
-  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
-const every = (length: number) => Array.from({ length }, (_, i) => i);
+import { completions, digits, every, accepts as ok, oneDigitChanges } from '../../support/validators.js';
 
 describe('TR T.C. Kimlik No', () => {
   it('accepts known-valid numbers', () => {
