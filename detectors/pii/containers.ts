@@ -46,7 +46,7 @@ export function scanMultipart(
   const limits: DecodeLimit[] = [];
   for (const part of parts) {
     const scanned = scanPart(body.subarray(part.start, part.end), part, options, scan);
-    detections.push(...placePart(scanned, part, part.start, part.end));
+    detections.push(...placeIn(scanned.report.detections, decodedFirst(scanned, part), part.start, part.end));
     for (const l of scanned.report.limits) limits.push({ ...l, start: part.start, end: part.end });
   }
   return { detections, limits, bytes: body.length };
@@ -82,20 +82,22 @@ export function scanPart(raw: Buffer, part: PartHeaders, options: ScanOptions, s
   return { report, content, encoded };
 }
 
+/** @internal Whether a scanned part's content was decoded or decompressed before it was read. */
+export function decodedFirst({ content, encoded }: ScannedPart, part: PartHeaders): boolean {
+  return encoded || sniffCompression(content.subarray(0, SNIFF_BYTES), part.contentEncoding) !== undefined;
+}
+
 /**
- * @internal A part's detections as offsets into the whole body (the part is `[start, end)` there): at their own
- * offsets, or at the part's range when its content was decoded or decompressed first.
+ * @internal Offsets found in a part (detections, limits) as offsets into the whole body, where the part is
+ * `[start, end)`: their own, shifted, or the part's range when its content was decoded first (`whole`).
  */
-export function placePart(
-  { report, content, encoded }: ScannedPart,
-  part: PartHeaders,
+export function placeIn<T extends { start: number; end: number }>(
+  found: readonly T[],
+  whole: boolean,
   start: number,
   end: number,
-): Detection[] {
-  const whole = encoded || sniffCompression(content.subarray(0, SNIFF_BYTES), part.contentEncoding) !== undefined;
-  return report.detections.map((d) =>
-    whole ? { ...d, start, end } : { ...d, start: d.start + start, end: d.end + start },
-  );
+): T[] {
+  return found.map((x) => (whole ? { ...x, start, end } : { ...x, start: x.start + start, end: x.end + start }));
 }
 
 /**
@@ -113,15 +115,10 @@ export function scanMessage(body: Buffer, options: ScanOptions, scan: ScanBody):
   const raw = body.subarray(bodyStart);
   const dechunked = headers.chunked ? dechunk(raw) : undefined;
   const scanned = scanPart(dechunked ?? raw, headers, options, scan);
-  const whole = dechunked !== undefined || scanned.encoded;
-  const atBody = <T extends { start: number; end: number }>(x: T): T =>
-    whole ? { ...x, start: bodyStart, end: body.length } : { ...x, start: x.start + bodyStart, end: x.end + bodyStart };
+  const whole = dechunked !== undefined || decodedFirst(scanned, headers);
   return {
-    detections: [
-      ...block.detections,
-      ...(dechunked ? scanned.report.detections.map(atBody) : placePart(scanned, headers, bodyStart, body.length)),
-    ],
-    limits: [...block.limits, ...scanned.report.limits.map(atBody)],
+    detections: [...block.detections, ...placeIn(scanned.report.detections, whole, bodyStart, body.length)],
+    limits: [...block.limits, ...placeIn(scanned.report.limits, whole, bodyStart, body.length)],
     bytes: body.length,
   };
 }

@@ -187,6 +187,7 @@ function includesAny(
   return false;
 }
 
+/** The first bytes of `keywords`, as a 256-entry table (1 where a keyword starts with that byte). */
 function startBytes(keywords: readonly string[]): Uint8Array {
   const starts = new Uint8Array(256);
   for (const k of keywords) starts[k.charCodeAt(0)] = 1;

@@ -142,9 +142,10 @@ export function fieldLimit(n: number, from: number, final: boolean): number {
 }
 
 /**
- * @internal Checks the key ending at `k`: a JSON key (`"first_name": "…"`, `k` at the closing quote), a
- * form/query field, log field or attribute (`first_name=…`, `k` at the `=`), an XML element (`<first_name>…`, `k` at the `>`) or a
- * `first_name: …` line (`k` at the `:`) named like personal data, and its value. The window scan calls it for
+ * @internal Checks the key ending at `k`: a JSON key (`"first_name": "…"`, `k` at the closing quote), a form or
+ * query field, log field or attribute (`first_name=…`, `k` at the `=`), a `first_name = …` line, an XML element
+ * (`<first_name>…`, `k` at the `>`) or a `first_name: …` line (`k` at the `:`) named like personal data, and its
+ * value. The window scan calls it for
  * each `=`, `>`, `":` and `: ` it passes whose key `mayBeField`.
  */
 export function fieldAt(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
@@ -166,8 +167,7 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   let v = k + 2;
   while (bytes[v] === 32) v++;
   if (bytes[v] !== 34) return;
-  let e = v + 1;
-  while (e < bytes.length && e - v <= FIELD_VALUE_MAX && bytes[e] !== 34) e += bytes[e] === 92 ? 2 : 1;
+  const e = quotedEnd(bytes, v + 1, 34, v);
   if (bytes[e] !== 34) return;
   emit(rec, jsonUnescape(latin1(bytes, v + 1, e)), v + 1, e, engine, out);
 }
@@ -192,8 +192,7 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const quote = bytes[k + 1] as number;
   if (quote === 34 || quote === 39) {
     // a quoted value: an XML or HTML attribute (`FirstName="Ada"`), a logfmt value with spaces (`name="Ada L"`)
-    let e = k + 2;
-    while (e < bytes.length && e - k <= FIELD_VALUE_MAX && bytes[e] !== quote) e += bytes[e] === 92 ? 2 : 1;
+    const e = quotedEnd(bytes, k + 2, quote, k);
     if (bytes[e] === quote) emit(rec, xmlUnescape(latin1(bytes, k + 2, e)), k + 2, e, engine, out);
     return;
   }
@@ -208,6 +207,16 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
     e++;
   }
   emit(rec, percentDecode(latin1(bytes, k + 1, e).replace(/\+/g, ' ')), k + 1, e, engine, out);
+}
+
+/**
+ * Where the quoted value running from `from` ends: at its closing `quote` (a backslash escapes the next byte), or
+ * where the search stopped (the end of the bytes, or FIELD_VALUE_MAX bytes after `k`) when there is none.
+ */
+function quotedEnd(bytes: Uint8Array, from: number, quote: number, k: number): number {
+  let e = from;
+  while (e < bytes.length && e - k <= FIELD_VALUE_MAX && bytes[e] !== quote) e += bytes[e] === 92 ? 2 : 1;
+  return e;
 }
 
 /** True when a `key=` starts at `at` (a form key's bytes, then `=`). */

@@ -1,7 +1,7 @@
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { placePart, scanPart } from './containers.js';
+import { decodedFirst, placeIn, scanPart } from './containers.js';
 import { Compression, SNIFF_BYTES, sniffCompression, sniffUtf16, type Utf16 } from './decoders.js';
 import { looksLikeMessage } from './messages.js';
 import { isTransferEncoded, multipartBoundary, type PartHeaders } from './multipart.js';
@@ -210,7 +210,7 @@ async function scanMultipartStream(
       return;
     }
     const scanned = scanPart(Buffer.concat(p.whole ?? []), p, options, scanBuffer);
-    sink(placePart(scanned, p, p.start, end));
+    sink(placeIn(scanned.report.detections, decodedFirst(scanned, p), p.start, end));
     for (const l of scanned.report.limits) limits.push({ ...l, start: p.start, end });
   };
   const handle = (events: ReturnType<MultipartSplitter['write']>): void => {
