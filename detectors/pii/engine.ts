@@ -1,5 +1,5 @@
 import { advanceContext, type ContextIndex, type ContextState, compileContext } from './context.js';
-import { compileFields, type FieldTable } from './fields.js';
+import { compileFields, type FieldTable } from './field-table.js';
 import { GateMemo, type GateVerdicts } from './gate-memo.js';
 import { type Detection, type FieldRecognizer, Gate, type Recognizer, type WindowFeatures } from './types.js';
 import { FV, FV_EXACT, latin1 } from './window-features.js';

@@ -8,7 +8,7 @@
  */
 import { advanceContext } from './context.js';
 import { type Engine, newContext } from './engine.js';
-import { fieldNamed } from './fields.js';
+import { fieldNamed } from './field-table.js';
 import type { FieldRecognizer } from './types.js';
 
 /** Bytes gathered for the header line and the first row before a body is read as plain text. */

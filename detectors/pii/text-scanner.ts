@@ -10,7 +10,8 @@ import {
   utf16ToUtf8,
 } from './decoders.js';
 import { CONTEXT_LOOKBACK, type ContextState, type Hit, matchWindow, newContext } from './engine.js';
-import { fieldAt, fieldLimit, mayBeField } from './fields.js';
+import { mayBeField } from './field-table.js';
+import { fieldAt, fieldLimit } from './fields.js';
 import { LimitKind, type ScanState } from './scan-state.js';
 import type { TableReader } from './table-reader.js';
 import { boringTokenEnd, isLowerHex, joinable, looksBase64At, MRZ, MRZ_LENGTH, mrzRun } from './token-shapes.js';
