@@ -1,3 +1,4 @@
+import { includesAny, includesBytes, startBytes } from './byte-search.js';
 import { advanceContext, type ContextIndex, type ContextState, compileContext } from './context.js';
 import { compileFields, type FieldTable } from './field-table.js';
 import { GateMemo, type GateVerdicts } from './gate-memo.js';
@@ -153,45 +154,6 @@ function gateVerdicts(engine: Engine, f: WindowFeatures, literalOnly: boolean): 
   const verdicts = { runs, gates: Uint8Array.from(gates), contextOnly };
   if (exact) engine.memo.set(FV, extra, verdicts);
   return verdicts;
-}
-
-function includesBytes(bytes: Uint8Array, ws: number, we: number, lit: Uint8Array): boolean {
-  const first = lit[0] as number;
-  for (let k = ws; k + lit.length <= we; k++) {
-    if (bytes[k] !== first) continue;
-    let i = 1;
-    while (i < lit.length && bytes[k + i] === lit[i]) i++;
-    if (i === lit.length) return true;
-  }
-  return false;
-}
-
-/** True when one of `keywords` (whose first bytes `starts` marks) occurs in `bytes[ws, we)`: one pass, any count. */
-function includesAny(
-  bytes: Uint8Array,
-  ws: number,
-  we: number,
-  keywords: readonly Uint8Array[],
-  starts: Uint8Array,
-): boolean {
-  for (let k = ws; k < we; k++) {
-    if (starts[bytes[k] as number] === 0) continue;
-    for (let w = 0; w < keywords.length; w++) {
-      const word = keywords[w] as Uint8Array;
-      if (k + word.length > we || word[0] !== bytes[k]) continue;
-      let i = 1;
-      while (i < word.length && bytes[k + i] === word[i]) i++;
-      if (i === word.length) return true;
-    }
-  }
-  return false;
-}
-
-/** The first bytes of `keywords`, as a 256-entry table (1 where a keyword starts with that byte). */
-function startBytes(keywords: readonly string[]): Uint8Array {
-  const starts = new Uint8Array(256);
-  for (const k of keywords) starts[k.charCodeAt(0)] = 1;
-  return starts;
 }
 
 /**
