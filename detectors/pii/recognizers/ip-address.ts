@@ -30,6 +30,13 @@ export function validateIp(m: RegExpExecArray): Verdict {
     return { fineType: ipv6Range(bare), normalized: bare.toLowerCase() };
   }
   if (!isIPv4(addr) || (prefix !== undefined && Number(prefix) > 32)) return false;
+  // browsers freeze their version as `Chrome/120.0.0.0`: after a product name and `/`, that is no address
+  if (
+    prefix === undefined &&
+    addr.endsWith('.0.0.0') &&
+    /[A-Za-z]\/$/.test(m.input.slice(Math.max(0, m.index - 2), m.index))
+  )
+    return false;
   return { fineType: ipv4Range(addr.split('.').map(Number)), normalized: addr };
 }
 
@@ -53,6 +60,7 @@ export const ipAddress: Recognizer = {
       { text: 'Time 12:34:56', why: 'a clock time is not an IPv6 address' },
       { text: 'MyClass::toString', why: 'C++ scope operator' },
       { text: '2001::db8::1', why: 'two :: in one address' },
+      { text: 'Mozilla/5.0 (X11) Chrome/120.0.0.0 Safari/537.36', why: "a browser's frozen version, no host" },
     ],
   },
 };
