@@ -4,6 +4,8 @@ import { inflateCapped, SNIFF_BYTES, sniffCompression, sniffUtf16, utf16ToUtf8 }
 import { compileEngine, type Engine, type Hit } from './engine.js';
 import { createFingerprinter } from './fingerprint.js';
 import { multipartBoundary } from './multipart.js';
+import { isPdf } from './pdf.js';
+import { scanPdf } from './pdf-scan.js';
 import { phone, phoneRecognizer } from './recognizers/phone.js';
 import { FIELD_RECOGNIZERS, RECOGNIZERS } from './registry.js';
 import { type DecodeLimit, LimitKind, type ScanState } from './scan-state.js';
@@ -229,7 +231,7 @@ function asWholeBody(inner: ScanReport, length: number): ScanReport {
  * Scans a whole body: gzip/deflate/brotli (magic bytes or `contentEncoding`) are opened under the size
  * cap and UTF-16 text (byte-order mark, `charset`, or zero bytes between ASCII ones) is read as UTF-8;
  * detections inside either are reported at the offsets of the whole body. Multipart bodies and ZIP archives
- * (XLSX and DOCX too) are scanned part by part and entry by entry.
+ * (XLSX and DOCX too) are scanned part by part and entry by entry, PDF files page by page.
  * @example const { detections } = scanBuffer(body, { fingerprintKey: key, contentEncoding: 'gzip' });
  */
 export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport {
@@ -245,6 +247,10 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
   }
   if (!options.contentEncoding && isZip(body)) {
     const report = scanZip(body, options, scanBuffer);
+    if (report) return report;
+  }
+  if (!options.contentEncoding && isPdf(body, SNIFF_BYTES)) {
+    const report = scanPdf(body, options, scanBuffer);
     if (report) return report;
   }
   const kind = sniffCompression(input.subarray(0, SNIFF_BYTES), options.contentEncoding);

@@ -6,6 +6,7 @@ import { Compression, SNIFF_BYTES, sniffCompression, sniffUtf16, type Utf16 } fr
 import { looksLikeMessage } from './messages.js';
 import { isTransferEncoded, multipartBoundary, type PartHeaders } from './multipart.js';
 import { MultipartSplitter } from './multipart-stream.js';
+import { isPdf } from './pdf.js';
 import { type DecodeLimit, LimitKind } from './scan-state.js';
 import { createScanner, type PiiScanner, type ScanOptions, type ScanReport, scanBuffer } from './scanner.js';
 import { type Sink, scanGathered, scanMessageStream } from './stream-gathered.js';
@@ -56,7 +57,7 @@ export async function scanStream(
     const limits = await scanMultipartStream(rest(), boundary, options, sink);
     return { detections: collected, limits, bytes };
   }
-  if (!options.contentEncoding && isZip(head)) {
+  if (!options.contentEncoding && (isZip(head) || isPdf(head, SNIFF_BYTES))) {
     const limits = await scanGathered(rest(), options, sink);
     return { detections: collected, limits, bytes };
   }
