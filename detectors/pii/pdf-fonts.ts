@@ -18,13 +18,11 @@ export function parseCMap(text: string): CMap {
   const space = /begincodespacerange\s*<([0-9A-Fa-f]+)>/.exec(text);
   const codeBytes: 1 | 2 = space && (space[1] as string).length <= 2 ? 1 : 2;
   const map = new Map<number, string>();
-  for (const section of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
-    for (const m of (section[1] as string).matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>/g))
+  for (const section of sections(text, 'beginbfchar', 'endbfchar'))
+    for (const m of section.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>/g))
       if (map.size < MAX_CODES) map.set(Number.parseInt(m[1] as string, 16), utf16Hex(m[2] as string));
-  for (const section of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
-    for (const m of (section[1] as string).matchAll(
-      /<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])/g,
-    )) {
+  for (const section of sections(text, 'beginbfrange', 'endbfrange'))
+    for (const m of section.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])/g)) {
       const lo = Number.parseInt(m[1] as string, 16);
       const hi = Math.min(Number.parseInt(m[2] as string, 16), lo + 255);
       const target = m[3] as string;
@@ -36,6 +34,18 @@ export function parseCMap(text: string): CMap {
       }
     }
   return { codeBytes, map };
+}
+
+/** The texts between each `begin` and the `end` after it (the last one runs to the text's end if it is cut). */
+function sections(text: string, begin: string, end: string): string[] {
+  const found: string[] = [];
+  for (let at = text.indexOf(begin); at >= 0; ) {
+    const close = text.indexOf(end, at);
+    found.push(text.slice(at + begin.length, close < 0 ? text.length : close));
+    if (close < 0) break;
+    at = text.indexOf(begin, close);
+  }
+  return found;
 }
 
 /** UTF-16BE hex as text, `plus` added to its last code unit (a bfrange's consecutive targets). */

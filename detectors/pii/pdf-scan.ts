@@ -124,14 +124,20 @@ export function scanPdf(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
     const key = streams.map((o) => o.id).join(' ');
     if (streams.length === 0 || seen.has(key)) continue;
     seen.add(key);
+    const start = streams.reduce((lo, o) => Math.min(lo, o.stream.start), body.length);
+    const end = streams.reduce((hi, o) => Math.max(hi, o.stream.end), 0);
+    // a stream drawn again (pages sharing a header) is read again: it counts against the cap once more
+    for (const o of streams) if (drawn.has(o.id)) room -= decode(o)?.length ?? 0;
+    if (room <= 0) {
+      limits.push({ kind: LimitKind.DECODED_SIZE, start, end });
+      break;
+    }
     for (const o of streams) drawn.add(o.id);
     const content = Buffer.concat(streams.map((o) => decode(o) ?? Buffer.alloc(0)).flatMap((b) => [b, NEWLINE]));
     const shown = drawnText(content, (name) => {
       const id = drawing.fonts.get(name);
       return id === undefined ? undefined : fontById(id);
     });
-    const start = Math.min(...streams.map((o) => o.stream.start));
-    const end = Math.max(...streams.map((o) => o.stream.end));
     if (shown.length > 0) scanAt(Buffer.from(shown, 'utf8'), start, end);
   }
 

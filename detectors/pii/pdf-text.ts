@@ -250,11 +250,11 @@ export function literalEnd(text: string, at: number): number {
 
 /**
  * @internal The end (after `>>`) of the dictionary opening at `at`, skipping its strings (`(…)`, `<…>` hex);
- * -1 when it does not close.
+ * -1 when it does not close before `limit`.
  */
-export function dictionaryEnd(text: string, at: number): number {
+export function dictionaryEnd(text: string, at: number, limit = text.length): number {
   let depth = 0;
-  for (let k = at; k < text.length; k++) {
+  for (let k = at; k < limit; k++) {
     const c = text[k];
     if (c === '(') k = literalEnd(text, k) - 1;
     else if (c === '<' && text[k + 1] !== '<') {

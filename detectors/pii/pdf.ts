@@ -73,13 +73,21 @@ const OBJ = /(\d+)\s+\d+\s+obj\b/g;
 export function pdfObjects(text: string): Map<number, PdfObject> {
   const objects = new Map<number, PdfObject>();
   OBJ.lastIndex = 0;
+  // the next `endobj` (the text's end when there is none), found once for all the objects before it
+  let stop = -1;
   for (let m = OBJ.exec(text); m !== null; m = OBJ.exec(text)) {
     const id = Number(m[1]);
     const at = skipSpace(text, OBJ.lastIndex);
-    const dictEnd = text.startsWith('<<', at) ? dictionaryEnd(text, at) : -1;
-    const stop = text.indexOf('endobj', at);
+    if (stop < at) {
+      const found = text.indexOf('endobj', at);
+      stop = found < 0 ? text.length : found;
+    }
+    const dict = text.startsWith('<<', at);
+    const dictEnd = dict ? dictionaryEnd(text, at, stop) : -1;
     if (dictEnd < 0) {
-      objects.set(id, { id, body: text.slice(at, stop < 0 ? Math.min(text.length, at + 256) : stop) });
+      objects.set(id, { id, body: text.slice(at, stop === text.length ? Math.min(stop, at + 256) : stop) });
+      // a dictionary left open: what follows up to `endobj` is its damage, not more objects
+      if (dict) OBJ.lastIndex = stop;
       continue;
     }
     const body = text.slice(at, dictEnd);
@@ -193,7 +201,7 @@ export function pdfDrawings(objects: Map<number, PdfObject>): PdfDrawing[] {
     }
     if (!/\/Type\s*\/Page\b/.test(o.body)) continue;
     const contents = /\/Contents\s*(\[[^\]]*\]|\d+\s+\d+\s+R)/.exec(o.body)?.[1] ?? '';
-    drawings.push({ streams: refs(contents), fonts: fontsOf(objects, o) });
+    drawings.push({ streams: [...new Set(refs(contents))], fonts: fontsOf(objects, o) });
   }
   return drawings;
 }

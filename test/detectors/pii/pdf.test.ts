@@ -197,6 +197,33 @@ describe('scanning a PDF', () => {
     expect(limits.map((l) => l.kind)).toEqual([LimitKind.BOMB]);
   });
 
+  it('reads a stream repeated in one page once, and counts a stream drawn by several pages against the cap', () => {
+    const text = 'BT /F1 10 Tf (ada@example.com) Tj ET';
+    const pages = (contents: string[], maxDecodedBytes?: number) => {
+      const kids = contents.map((_, k) => `${10 + k} 0 R`).join(' ');
+      return scan(
+        pdfOf(
+          [
+            { id: 1, dict: '<< /Type /Catalog /Pages 2 0 R >>' },
+            { id: 2, dict: `<< /Type /Pages /Kids [${kids}] /Resources << /Font << /F1 5 0 R >> >> >>` },
+            HELVETICA(5),
+            { id: 6, dict: '<< >>', stream: text },
+            { id: 7, dict: '<< >>', stream: ' '.repeat(4000) },
+            ...contents.map((c, k) => ({ id: 10 + k, dict: `<< /Type /Page /Parent 2 0 R /Contents ${c} >>` })),
+          ],
+          1,
+        ),
+        maxDecodedBytes,
+      );
+    };
+    expect(types(pages(['[6 0 R 6 0 R 6 0 R]']).detections)).toEqual(['EMAIL']);
+    // the same pair of streams in two orders: two drawings, the second a re-read
+    expect(types(pages(['[6 0 R 7 0 R]', '[7 0 R 6 0 R]']).detections)).toEqual(['EMAIL', 'EMAIL']);
+    const capped = pages(['[6 0 R 7 0 R]', '[7 0 R 6 0 R]'], 6000);
+    expect(types(capped.detections)).toEqual(['EMAIL']);
+    expect(capped.limits.map((l) => l.kind)).toEqual([LimitKind.DECODED_SIZE]);
+  });
+
   it('reports depth instead of reading a PDF nested too deep', () => {
     const pdf = pageOf('BT ET', {});
     expect(scanBuffer(pdf, { fingerprintKey: KEY, maxDepth: 0 }).limits).toEqual([
@@ -234,16 +261,24 @@ describe('scanning a PDF', () => {
     );
   });
 
-  it('never throws on random bytes after a PDF header', () => {
+  it('never throws on PDF syntax in any order, or random bytes, after a header', () => {
+    const token = fc.constantFrom(
+      ...['1 0 obj', '2 0 obj', 'endobj', '<<', '>>', 'stream\n', '\nendstream', '/Length 3', '/Length 2 0 R'],
+      ...['/Type /Page', '/Contents [1 0 R 2 0 R]', '/Resources << /Font << /F1 2 0 R >> >>', '/ToUnicode 1 0 R'],
+      ...['/Type /ObjStm /N 2 /First 4', '/Filter /FlateDecode', '/Subtype /Form', '/Encrypt 1 0 R', 'trailer'],
+      ...['(', ')', '\\', '<FEFF0041', '>', '[', ']', 'BT /F1 9 Tf (ada@example.com) Tj ET', 'beginbfchar'],
+    );
+    const part = fc.oneof(
+      token,
+      fc.string({ maxLength: 6 }),
+      fc.uint8Array({ maxLength: 40 }).map((b) => Buffer.from(b).toString('latin1')),
+    );
     fc.assert(
-      fc.property(
-        fc.uint8Array({ maxLength: 2000 }),
-        fc.constantFrom('', ' 1 0 obj << /Length 5 >> stream\n', ' 1 0 obj << /Filter /FlateDecode >> stream\n'),
-        (tail, head) => {
-          const pdf = Buffer.concat([Buffer.from(`%PDF-1.7${head}`), tail]);
-          expect(scan(pdf).bytes).toBe(pdf.length);
-        },
-      ),
+      fc.property(fc.array(part, { maxLength: 40 }), (parts) => {
+        const pdf = Buffer.from(`%PDF-1.7\n${parts.join(' ')}`, 'latin1');
+        expect(scan(pdf).bytes).toBe(pdf.length);
+      }),
+      { numRuns: 300 },
     );
   });
 
