@@ -43,11 +43,8 @@ export function splitMultipart(body: Buffer, boundary: string): MultipartPart[] 
     const lineEnd = body.indexOf('\n', at + delimiter.length);
     if (lineEnd < 0 || body.subarray(at + delimiter.length, at + delimiter.length + 2).toString('latin1') === '--')
       break;
-    const headersEnd =
-      body.indexOf('\r\n\r\n', lineEnd) >= 0
-        ? body.indexOf('\r\n\r\n', lineEnd) + 4
-        : body.indexOf('\n\n', lineEnd) + 2;
-    if (headersEnd < 2) break;
+    const headersEnd = blankLineEnd(body, lineEnd);
+    if (headersEnd < 0) break;
     const headers = body.subarray(lineEnd + 1, headersEnd).toString('latin1');
     const next = body.indexOf(delimiter, headersEnd);
     let end = next < 0 ? body.length : next;
@@ -57,6 +54,17 @@ export function splitMultipart(body: Buffer, boundary: string): MultipartPart[] 
     at = next;
   }
   return parts;
+}
+
+/**
+ * Where the header block after the line feed at `lineEnd` ends: after its first empty line (CRLF or LF). A part
+ * without headers has its empty line right after the delimiter line. -1 when there is none.
+ */
+function blankLineEnd(body: Buffer, lineEnd: number): number {
+  const crlf = body.indexOf('\n\r\n', lineEnd);
+  const lf = body.indexOf('\n\n', lineEnd);
+  if (crlf < 0 && lf < 0) return -1;
+  return lf < 0 || (crlf >= 0 && crlf < lf) ? crlf + 3 : lf + 2;
 }
 
 /** True for a transfer encoding that must be undone before the text it holds can be read. */

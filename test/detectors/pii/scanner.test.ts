@@ -251,6 +251,25 @@ describe('multipart bodies', () => {
   });
 });
 
+describe('multipart part headers', () => {
+  it('reads a part without header lines, and ends each header block at its own blank line', async () => {
+    const options = { fingerprintKey: KEY, contentType: 'multipart/mixed; boundary=B' };
+    const bodies = [
+      '--B\r\n\r\nmail grace@example.org\r\n--B--\r\n',
+      // a part written with bare LFs before one written with CRLFs: the first blank line is the LF one
+      '--B\nContent-Type: text/plain\n\nmail ada@example.org\n--B\r\nX: y\r\n\r\nmore\r\n--B--',
+    ];
+    for (const text of bodies) {
+      const body = Buffer.from(text);
+      const whole = scanBuffer(body, options).detections;
+      expect(whole.map((d) => body.toString('latin1', d.start, d.end))).toEqual([
+        expect.stringMatching(/@example\.org$/),
+      ]);
+      expect((await scanStream([body], options)).detections).toEqual(whole);
+    }
+  });
+});
+
 describe('scanStream', () => {
   it('inflates a gzip stream and reports detections at the compressed body', async () => {
     const gz = gzipSync(Buffer.from('{"iban":"GB82 WEST 1234 5698 7654 32","email":"ada@example.org"}'));
