@@ -39,6 +39,33 @@ function textAfterZlibHeader(head: Uint8Array): boolean {
   return printable >= (end - 2) * 0.85;
 }
 
+/** Content codings the scanner undoes. */
+const KNOWN_CODINGS = new Set(['gzip', 'x-gzip', 'deflate', 'br']);
+/** A zstd frame's magic number (RFC 8878): Node 20's zlib cannot undo it. */
+const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
+
+/**
+ * @internal The codings of a `content-encoding` value in the order they were applied (RFC 9110 §8.4), lower-cased,
+ * `identity` left out: `gzip, br` was gzipped, then brotli-compressed.
+ */
+export function contentCodings(contentEncoding: string | undefined): string[] {
+  return (contentEncoding ?? '')
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== '' && c !== 'identity');
+}
+
+/**
+ * @internal The coding a body is in that the scanner cannot undo: a declared one it does not know (`zstd`,
+ * `compress`), or zstd's magic bytes in an undeclared body. Such a body is read as it is and reported unreadable.
+ */
+export function unreadableCoding(head: Uint8Array, contentEncoding: string | undefined): string | undefined {
+  const codings = contentCodings(contentEncoding);
+  const unknown = codings.find((c) => !KNOWN_CODINGS.has(c));
+  if (unknown !== undefined) return unknown;
+  return codings.length === 0 && ZSTD_MAGIC.every((b, k) => head[k] === b) ? 'zstd' : undefined;
+}
+
 /** Result of a capped decompression: the bytes, or `bomb` when the output would exceed the cap. */
 export type Inflated = { ok: true; bytes: Buffer } | { ok: false; reason: 'bomb' | 'corrupt' };
 

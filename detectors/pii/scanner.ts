@@ -1,6 +1,14 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { scanMessage, scanMultipart, scanZip } from './containers.js';
-import { inflateCapped, SNIFF_BYTES, sniffCompression, sniffUtf16, utf16ToUtf8 } from './decoders.js';
+import {
+  contentCodings,
+  inflateCapped,
+  SNIFF_BYTES,
+  sniffCompression,
+  sniffUtf16,
+  unreadableCoding,
+  utf16ToUtf8,
+} from './decoders.js';
 import { compileEngine, type Engine, type Hit } from './engine.js';
 import { createFingerprinter } from './fingerprint.js';
 import { multipartBoundary } from './multipart.js';
@@ -228,7 +236,7 @@ function asWholeBody(inner: ScanReport, length: number): ScanReport {
 }
 
 /**
- * Scans a whole body: gzip/deflate/brotli (magic bytes or `contentEncoding`) are opened under the size
+ * Scans a whole body: gzip/deflate/brotli (magic bytes or `contentEncoding`, several in turn) are opened under the size
  * cap and UTF-16 text (byte-order mark, `charset`, or zero bytes between ASCII ones) is read as UTF-8;
  * detections inside either are reported at the offsets of the whole body. Multipart bodies and ZIP archives
  * (XLSX and DOCX too) are scanned part by part and entry by entry, PDF files page by page.
@@ -236,24 +244,32 @@ function asWholeBody(inner: ScanReport, length: number): ScanReport {
  */
 export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport {
   const body = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  const boundary = options.contentEncoding ? undefined : multipartBoundary(options.contentType);
+  const codings = contentCodings(options.contentEncoding);
+  const coded = codings.length > 0;
+  const boundary = coded ? undefined : multipartBoundary(options.contentType);
   if (boundary) {
     const report = scanMultipart(body, boundary, options, scanBuffer);
     if (report) return report;
   }
-  if (!options.contentEncoding && !boundary) {
+  if (!coded && !boundary) {
     const report = scanMessage(body, options, scanBuffer);
     if (report) return report;
   }
-  if (!options.contentEncoding && isZip(body)) {
+  if (!coded && isZip(body)) {
     const report = scanZip(body, options, scanBuffer);
     if (report) return report;
   }
-  if (!options.contentEncoding && isPdf(body, SNIFF_BYTES)) {
+  if (!coded && isPdf(body, SNIFF_BYTES)) {
     const report = scanPdf(body, options, scanBuffer);
     if (report) return report;
   }
-  const kind = sniffCompression(input.subarray(0, SNIFF_BYTES), options.contentEncoding);
+  if (unreadableCoding(input.subarray(0, SNIFF_BYTES), options.contentEncoding) !== undefined) {
+    // a mislabelled body is text and is read as such; a compressed one yields nothing and is reported
+    const raw = scanText(input, options);
+    return { ...raw, limits: [{ kind: LimitKind.UNREADABLE, start: 0, end: input.length }, ...raw.limits] };
+  }
+  // codings are undone last applied first: `gzip, br` is unbrotlied, then gunzipped
+  const kind = sniffCompression(input.subarray(0, SNIFF_BYTES), codings.at(-1));
   if (kind) {
     const max = options.maxDecodedBytes ?? 64 * 1024 * 1024;
     const inflated = inflateCapped(input, kind, max);
@@ -268,7 +284,7 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
     }
     const inner = scanBuffer(inflated.bytes, {
       ...options,
-      contentEncoding: undefined,
+      contentEncoding: codings.slice(0, -1).join(', ') || undefined,
       maxDepth: (options.maxDepth ?? 4) - 1,
     });
     return asWholeBody(inner, input.length);
@@ -282,6 +298,11 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
     });
     return asWholeBody(inner, input.length);
   }
+  return scanText(input, options);
+}
+
+/** A body read as text, as it is: no sniffing, no decoding of the whole. */
+function scanText(input: Uint8Array, options: ScanOptions): ScanReport {
   const scanner = createScanner(options);
   const detections: Detection[] = [];
   // fed in slices, so per-text state (a table's cell list, the hits of one pass) stays bounded on a large body

@@ -2,7 +2,15 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { decodedFirst, placeIn, scanPart } from './containers.js';
-import { Compression, SNIFF_BYTES, sniffCompression, sniffUtf16, type Utf16 } from './decoders.js';
+import {
+  Compression,
+  contentCodings,
+  SNIFF_BYTES,
+  sniffCompression,
+  sniffUtf16,
+  type Utf16,
+  unreadableCoding,
+} from './decoders.js';
 import { looksLikeMessage } from './messages.js';
 import { isTransferEncoded, multipartBoundary, type PartHeaders } from './multipart.js';
 import { MultipartSplitter } from './multipart-stream.js';
@@ -52,26 +60,31 @@ export async function scanStream(
       yield r.value;
     }
   }
-  const boundary = options.contentEncoding ? undefined : multipartBoundary(options.contentType);
+  const codings = contentCodings(options.contentEncoding);
+  const coded = codings.length > 0;
+  const boundary = coded ? undefined : multipartBoundary(options.contentType);
   if (boundary) {
     const limits = await scanMultipartStream(rest(), boundary, options, sink);
     return { detections: collected, limits, bytes };
   }
-  if (!options.contentEncoding && (isZip(head) || isPdf(head, SNIFF_BYTES))) {
+  const unreadable = unreadableCoding(head.subarray(0, SNIFF_BYTES), options.contentEncoding) !== undefined;
+  // a body read whole: an archive, a PDF, or one under several codings (undone in turn, as scanBuffer does)
+  if ((!coded && (isZip(head) || isPdf(head, SNIFF_BYTES))) || (codings.length > 1 && !unreadable)) {
     const limits = await scanGathered(rest(), options, sink);
     return { detections: collected, limits, bytes };
   }
-  if (!options.contentEncoding && looksLikeMessage(head)) {
+  if (!coded && looksLikeMessage(head)) {
     const limits = await scanMessageStream(rest(), options, sink);
     return { detections: collected, limits, bytes };
   }
-  const kind = sniffCompression(head.subarray(0, SNIFF_BYTES), options.contentEncoding);
-  const utf16 = kind ? undefined : sniffUtf16(head.subarray(0, SNIFF_BYTES), options.contentType);
+  const kind = unreadable ? undefined : sniffCompression(head.subarray(0, SNIFF_BYTES), options.contentEncoding);
+  const utf16 = kind || unreadable ? undefined : sniffUtf16(head.subarray(0, SNIFF_BYTES), options.contentType);
   if (!kind && !utf16) {
     const scanner = createScanner(options);
     for await (const chunk of rest()) sink(scanner.write(chunk));
     sink(scanner.end());
-    return { detections: collected, limits: [...scanner.limits], bytes };
+    const said: DecodeLimit[] = unreadable ? [{ kind: LimitKind.UNREADABLE, start: 0, end: bytes }] : [];
+    return { detections: collected, limits: [...said, ...scanner.limits], bytes };
   }
   // Decoded layer (compressed or UTF-16): offsets are the whole body, known at the end.
   const inner = createScanner({ ...options, maxDepth: (options.maxDepth ?? 4) - 1 }, 1);
@@ -189,6 +202,7 @@ async function scanMultipartStream(
     const encoded =
       isTransferEncoded(p.transferEncoding) ||
       multipartBoundary(p.contentType) !== undefined ||
+      contentCodings(p.contentEncoding).length > 0 ||
       sniffCompression(head.subarray(0, SNIFF_BYTES), p.contentEncoding) !== undefined ||
       sniffUtf16(head.subarray(0, SNIFF_BYTES), p.contentType) !== undefined;
     if (encoded) {

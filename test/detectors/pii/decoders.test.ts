@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   Compression,
+  contentCodings,
   copyUnescape,
   jsonUnescape,
   quotedPrintableDecode,
@@ -12,6 +13,7 @@ import {
   sqlUnescape,
   TextShape,
   textShape,
+  unreadableCoding,
   utf16ToUtf8,
   xmlUnescape,
 } from '../../../detectors/pii/decoders.js';
@@ -58,6 +60,22 @@ describe('sniffCompression', () => {
 });
 
 const utf16be = (text: string): Buffer => Buffer.from(text, 'utf16le').swap16();
+
+describe('content codings', () => {
+  it('lists the codings in the order applied, lower-cased, identity left out', () => {
+    expect(contentCodings(' GZIP , identity,br ')).toEqual(['gzip', 'br']);
+    expect(contentCodings(undefined)).toEqual([]);
+  });
+
+  it('names a coding the scanner cannot undo, declared or sniffed by zstd magic', () => {
+    const zstd = Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00]);
+    expect(unreadableCoding(Buffer.from('x'), 'gzip, zstd')).toBe('zstd');
+    expect(unreadableCoding(Buffer.from('x'), 'x-compress')).toBe('x-compress');
+    expect(unreadableCoding(zstd, undefined)).toBe('zstd');
+    expect(unreadableCoding(zstd, 'gzip')).toBeUndefined();
+    expect(unreadableCoding(Buffer.from('x'), 'x-gzip, deflate, br, identity')).toBeUndefined();
+  });
+});
 
 describe('sniffUtf16', () => {
   const text = 'name: Jane Doe, email jane.doe@example.com';

@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -303,6 +303,62 @@ describe('scanStream', () => {
     const bomb = gzipSync(Buffer.alloc(16 * 1024 * 1024));
     const report = await scanStream([bomb], { fingerprintKey: KEY, maxDecodedBytes: 1024 * 1024 });
     expect(report.limits.map((l) => l.kind)).toContain(LimitKind.BOMB);
+  });
+});
+
+describe('content codings', () => {
+  // long enough that brotli codes it (a short text is kept as literal bytes, readable as they are)
+  const text = Buffer.from(
+    `{"email":"ada@example.org","iban":"GB82 WEST 1234 5698 7654 32","notes":"${'order shipped, '.repeat(40)}"}`,
+  );
+  const both = async (body: Buffer, contentEncoding: string, contentType?: string) => {
+    const options = { fingerprintKey: KEY, contentEncoding, contentType };
+    const whole = scanBuffer(body, options);
+    const cut = [0, 3, 17, 64, body.length].map((at) => Math.min(at, body.length));
+    const pieces = cut.slice(1).map((end, k) => body.subarray(cut[k], end));
+    const streamed = await scanStream(pieces, options);
+    expect(streamed.detections.map(key).sort()).toEqual(whole.detections.map(key).sort());
+    expect(streamed.limits).toEqual(whole.limits);
+    return whole;
+  };
+
+  it('undoes several codings in turn, the last applied first', async () => {
+    // brotli has no magic bytes: inside gzip it is known only from the header
+    for (const [body, coding] of [
+      [gzipSync(brotliCompressSync(text)), 'br, gzip'],
+      [brotliCompressSync(gzipSync(text)), 'gzip, br'],
+    ] as const) {
+      const { detections, limits } = await both(body, coding);
+      expect(detections.map((d) => [d.type, d.start, d.end])).toEqual([
+        ['EMAIL', 0, body.length],
+        ['IBAN', 0, body.length],
+      ]);
+      expect(limits).toEqual([]);
+    }
+    expect((await both(text, ' Identity ')).detections).toHaveLength(2);
+  });
+
+  it('reads a body in a coding it cannot undo as it is, and reports it unreadable', async () => {
+    for (const coding of ['zstd', 'compress', 'gzip, zstd']) {
+      const { detections, limits } = await both(text, coding);
+      // mislabelled: the text is still read
+      expect(detections.map((d) => d.type)).toEqual(['EMAIL', 'IBAN']);
+      expect(limits).toEqual([{ kind: LimitKind.UNREADABLE, start: 0, end: text.length }]);
+    }
+    const zstdFrame = Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x20, 0x05, 0x29, 0x00, 0x00, 0x61]);
+    expect((await both(zstdFrame, '')).limits).toEqual([
+      { kind: LimitKind.UNREADABLE, start: 0, end: zstdFrame.length },
+    ]);
+  });
+
+  it('reports a multipart part in a coding it cannot undo at the range of the part', async () => {
+    const body = Buffer.from(
+      ['--B', 'Content-Encoding: zstd', '', '(binary)', '--B', '', 'mail grace@example.org', '--B--', ''].join('\r\n'),
+    );
+    const { detections, limits } = await both(body, '', 'multipart/mixed; boundary=B');
+    expect(detections.map((d) => d.type)).toEqual(['EMAIL']);
+    const part = body.indexOf('(binary)');
+    expect(limits).toEqual([{ kind: LimitKind.UNREADABLE, start: part, end: part + '(binary)'.length }]);
   });
 });
 
