@@ -70,7 +70,10 @@ export class TableReader {
     /** A table that starts the body (a sniffed CSV header), if any. */
     first?: TableHeader,
   ) {
-    if (first) this.enter(first, first.rowsFrom);
+    if (!first) return;
+    this.enter(first, first.rowsFrom);
+    // the header line is no row: reading starts after it
+    this.pos = first.rowsFrom;
   }
 
   /** Reads `text` (from `base`) up to its end, reporting closed cells of field columns into `out`. */

@@ -91,6 +91,15 @@ describe('scanning a table', () => {
     expect(found(csv.replace('card_number', 'shipment'))).not.toContain(`CREDIT_CARD ${luhn('5', 16, 12)}`);
   });
 
+  it('never reads the header line as a row: a column named like a name is no name', () => {
+    expect(found('id,surname\n1,Lovelace\n')).toEqual(['PERSON_NAME Lovelace']);
+    expect(found('\xef\xbb\xbfnom;prenom;email\nMuller;Zoe;zoe@example.org\n')).toEqual([
+      'PERSON_NAME Muller',
+      'PERSON_NAME Zoe',
+      'EMAIL zoe@example.org',
+    ]);
+  });
+
   it('keeps columns aligned past quoted cells holding delimiters, doubled quotes and newlines', () => {
     const card = luhn('4', 16, 5);
     const csv = `note,first_name,card_number\n"a, b",Ada,1\n"line one\nline, ""two""\nthree",Grace,${card}\n`;
