@@ -18,17 +18,33 @@ function keyHash(bytes: Uint8Array, s: number, e: number): number {
   return hashFrom(bytes, start, e);
 }
 
-/** @internal FNV-1a of `bytes[start, e)` without `_`, `-` and spaces, lower-cased, as a signed 32-bit integer. */
+/**
+ * @internal FNV-1a of `bytes[start, e)` as a field name: `_`, `-` and spaces left out, lower-cased (Latin-1 letters
+ * too), percent-escapes decoded (a browser's form sends `pr%C3%A9nom`), as a signed 32-bit integer.
+ */
 export function hashFrom(bytes: Uint8Array, start: number, e: number): number {
   let h = 0x811c9dc5;
+  let prev = 0;
   for (let k = start; k < e; k++) {
     let c = bytes[k] as number;
+    if (c === 37 && k + 2 < e && HEX[bytes[k + 1] as number] !== 255 && HEX[bytes[k + 2] as number] !== 255) {
+      c = ((HEX[bytes[k + 1] as number] as number) << 4) | (HEX[bytes[k + 2] as number] as number);
+      k += 2;
+    }
     if (c === 95 || c === 45 || c === 32) continue;
     if (c >= 65 && c <= 90) c += 32;
+    // a Latin-1 capital in UTF-8 (`É` C3 89) lower-cased as its small letter (`é` C3 A9): `PRÉNOM` is `prénom`
+    else if (c >= 0x80 && c <= 0x9e && c !== 0x97 && prev === 0xc3) c += 0x20;
+    prev = c;
     h = Math.imul(h ^ c, 16777619);
   }
   return h | 0;
 }
+
+/** Hex digit values; 255 for other bytes. */
+const HEX = new Uint8Array(256).fill(255);
+for (let c = 0; c < 10; c++) HEX[48 + c] = c;
+for (let c = 0; c < 6; c++) HEX[65 + c] = HEX[97 + c] = 10 + c;
 
 /**
  * @internal Field recognizers by `keyHash` of their names, in an open-addressing table of integers: a key is
@@ -45,7 +61,7 @@ export interface FieldTable {
 
 /** @internal Compiles field recognizers into a `FieldTable` (a name listed twice: the later recognizer wins). */
 export function compileFields(fields: readonly FieldRecognizer[]): FieldTable {
-  const names = fields.flatMap((f, i) => f.fields.map((name) => ({ bytes: Buffer.from(name, 'latin1'), i })));
+  const names = fields.flatMap((f, i) => f.fields.map((name) => ({ bytes: Buffer.from(name, 'utf8'), i })));
   let size = 16;
   while (size < names.length * 4) size *= 2;
   const hashes = new Int32Array(size);
@@ -57,8 +73,11 @@ export function compileFields(fields: readonly FieldRecognizer[]): FieldTable {
     while (slots[slot] !== 0 && hashes[slot] !== h) slot = (slot + 1) & (size - 1);
     hashes[slot] = h;
     slots[slot] = i + 1;
-    const name = normalized(bytes);
-    endings[((name[name.length - 2] ?? 0) << 8) | (name[name.length - 1] ?? 0)] = 1;
+    // the name as sent, and as a browser's form percent-encodes it (`stra%C3%9Fe` ends in `fe`)
+    for (const form of [bytes, Buffer.from(encodeURIComponent(bytes.toString('utf8')), 'latin1')]) {
+      const name = normalized(form);
+      endings[((name[name.length - 2] ?? 0) << 8) | (name[name.length - 1] ?? 0)] = 1;
+    }
   }
   return { hashes, slots, recognizers: fields, endings };
 }

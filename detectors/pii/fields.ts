@@ -11,11 +11,15 @@ const KEY_MAX = 40;
 /** Indentation read before a `key: value` line's key, in bytes. */
 const INDENT_MAX = 16;
 
-/** 1 for bytes a key is made of: letters, digits, `_`, `-`, `.`. */
+/**
+ * 1 for bytes a key is made of: letters, digits, `_`, `-`, `.`, UTF-8 (`prénom`, `straße`, `hasło`) and `%` (the
+ * same, percent-encoded by a browser's form).
+ */
 const KEY_CHAR = new Uint8Array(256);
 for (let c = 48; c <= 57; c++) KEY_CHAR[c] = 1;
 for (let c = 65; c <= 90; c++) KEY_CHAR[c] = KEY_CHAR[c + 32] = 1;
-KEY_CHAR[95] = KEY_CHAR[45] = KEY_CHAR[46] = 1;
+for (let c = 0x80; c < 256; c++) KEY_CHAR[c] = 1;
+KEY_CHAR[95] = KEY_CHAR[45] = KEY_CHAR[46] = KEY_CHAR[37] = 1;
 
 /** Start of the key found by the last `keyHashBefore` (a module variable: no allocation per key). */
 let keyStart = 0;

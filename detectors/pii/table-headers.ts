@@ -25,8 +25,10 @@ for (let c = 48; c <= 57; c++) HEADER_BYTE[c] = 1;
 for (let c = 65; c <= 90; c++) HEADER_BYTE[c] = HEADER_BYTE[c + 32] = 1;
 for (const ch of ' _.#()/-"\r') HEADER_BYTE[ch.charCodeAt(0)] = 1;
 for (const c of DELIMITERS) HEADER_BYTE[c] = 1;
-/** A column name: a letter or `_`, then at most 63 letters, digits, spaces or `_ . # ( ) / -`. */
-const NAME = /^[A-Za-z_][A-Za-z0-9 _.#()/-]{0,63}$/;
+// UTF-8 letters: `prénom`, `straße`, `hasło` (the line is read as one character a byte)
+for (let c = 0x80; c < 256; c++) HEADER_BYTE[c] = 1;
+/** A column name: a letter or `_`, then at most 63 letters, digits, spaces or `_ . # ( ) / -` (UTF-8 bytes count as letters). */
+const NAME = /^[A-Za-z_\u0080-\u00ff][A-Za-z0-9 _.#()/\u0080-\u00ff-]{0,63}$/;
 
 /** @internal What a column's header gives its cells. */
 export interface TableColumn {

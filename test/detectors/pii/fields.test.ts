@@ -8,7 +8,10 @@ const byType = (type: string): FieldRecognizer =>
   FIELD_RECOGNIZERS.find((r) => r.type === type) ?? (FIELD_RECOGNIZERS[0] as FieldRecognizer);
 const [person, address] = [byType('PERSON_NAME'), byType('STREET_ADDRESS')];
 // the field syntaxes are tested on names and addresses, whose values may hold spaces
-const NAMES = [person, address].flatMap((r) => r.fields.map((name) => ({ name, type: r.type })));
+// (ASCII names: the texts below are one byte a character; UTF-8 names are tested on their own)
+const NAMES = [person, address].flatMap((r) =>
+  r.fields.filter((name) => /^[a-z0-9]+$/.test(name)).map((name) => ({ name, type: r.type })),
+);
 
 /** Field detections in `text`: type and the value's offsets. */
 function fields(text: string, fieldRecognizers?: readonly FieldRecognizer[]): string[] {
@@ -153,6 +156,27 @@ describe('field keys', () => {
     for (const key of ['customer.first_name', 'First-Name', 'FIRSTNAME', 'billing.address_line1'])
       expect(fields(`{"${key}":"Ada Lovelace"}`), key).toHaveLength(1);
     expect(fields('{"first_name.id":"Ada"}')).toEqual([]);
+  });
+
+  it('reads names beyond ASCII: UTF-8 as sent, capitals of Latin-1 letters, and percent-encoded by a form', () => {
+    const utf8 = (text: string): string[] => {
+      const bytes = Buffer.from(text, 'utf8');
+      return scanBuffer(bytes, { fingerprintKey: KEY }).detections.map(
+        (d) => `${d.type} ${bytes.toString('utf8', d.start, d.end)}`,
+      );
+    };
+    expect(utf8('{"Prénom":"Zoë","NAZWISKO":"Wiśniewska","adresse.straße":"Hauptstraße 5"}')).toEqual([
+      'PERSON_NAME Zoë',
+      'PERSON_NAME Wiśniewska',
+      'STREET_ADDRESS Hauptstraße 5',
+    ]);
+    expect(utf8('<PRÉNOM>Zoë</PRÉNOM>')).toEqual(['PERSON_NAME Zoë']);
+    expect(utf8('pr%C3%A9nom=Zo%C3%AB&Stra%C3%9Fe=Hauptstra%C3%9Fe+5&x=1')).toEqual([
+      'PERSON_NAME Zo%C3%AB',
+      'STREET_ADDRESS Hauptstra%C3%9Fe+5',
+    ]);
+    // a percent-escape decodes to a byte, not to a separator: `pr%C3%A9nomx` is another name
+    expect(utf8('pr%C3%A9nomx=Zoe&x=1')).toEqual([]);
   });
 
   it('ignores keys that are not field names, and form keys glued to a word', () => {

@@ -100,6 +100,14 @@ describe('scanning a table', () => {
     ]);
   });
 
+  it('reads UTF-8 column names, as a spreadsheet in French, German or Polish exports them', () => {
+    const csv = Buffer.from('prénom,Straße,hasło\nZoë,Hauptstraße 5,Zielony-Ogród-77\n', 'utf8');
+    const types = scanBuffer(csv, { fingerprintKey: KEY }).detections.map(
+      (d) => `${d.type} ${csv.toString('utf8', d.start, d.end)}`,
+    );
+    expect(types).toEqual(['PERSON_NAME Zoë', 'STREET_ADDRESS Hauptstraße 5', 'CREDENTIAL Zielony-Ogród-77']);
+  });
+
   it('keeps columns aligned past quoted cells holding delimiters, doubled quotes and newlines', () => {
     const card = luhn('4', 16, 5);
     const csv = `note,first_name,card_number\n"a, b",Ada,1\n"line one\nline, ""two""\nthree",Grace,${card}\n`;
