@@ -64,6 +64,16 @@ describe('evaluateEgressSample', () => {
     expect(signal?.severity).toBeGreaterThanOrEqual(7);
   });
 
+  it('opens an incident for a customer export uploaded as a PDF, read page by page', () => {
+    const pdf = readFileSync('test/fixtures/pii/customer-record.chromium.pdf');
+    const sample = sampleWith('', { contentType: 'application/pdf' });
+    sample.body = { base64: pdf.toString('base64') };
+    const { signal, summary, limits } = evaluateEgressSample(sample, config(), new Set());
+    expect(limits).toEqual([]);
+    expect(Object.keys(summary.byType).sort()).toEqual(['CREDIT_CARD', 'EMAIL', 'IBAN', 'PHONE']);
+    expect(signal?.opensIncident).toBe(true);
+  });
+
   it('returns null when the body carries no personal data', () => {
     const { signal } = evaluateEgressSample(
       sampleWith('{"order_id":"ORD-2024-000123","qty":3,"v":"4.18.2"}'),
