@@ -14,7 +14,16 @@ import { mayBeField } from './field-table.js';
 import { fieldAt, fieldLimit } from './fields.js';
 import { LimitKind, type ScanState } from './scan-state.js';
 import type { TableReader } from './table-reader.js';
-import { boringTokenEnd, isLowerHex, joinable, looksBase64At, MRZ, MRZ_LENGTH, mrzRun } from './token-shapes.js';
+import {
+  boringTokenEnd,
+  isHexText,
+  isLowerHex,
+  joinable,
+  looksBase64At,
+  MRZ,
+  MRZ_LENGTH,
+  mrzRun,
+} from './token-shapes.js';
 
 import {
   F,
@@ -214,6 +223,16 @@ function processWindow(
     !(f.upper >= 2 && len <= 8)
   )
     return;
+  // hex that decodes to text (`xxd -p`, a hex-encoded field, a bytea column) is read as what it encodes; a run of
+  // digits alone may be hex as much as a number (a card number's pairs are printable bytes): it is read as both
+  if (len >= HEX_TEXT_MIN && len === f.digits + f.letters && isHexText(bytes, ws, we)) {
+    SAVED[depth] ??= newSnapshot();
+    const saved = SAVED[depth];
+    saveFeatures(saved);
+    hexLayer(st, bytes, ws, we, depth, out);
+    restoreFeatures(saved);
+    if (f.letters > 0) return;
+  }
   // long hex ids (trace ids, etags, hashes) without separators: no recognizer matches lower-case hex runs
   if (len >= 16 && f.letters > 0 && f.upper === 0 && len === f.digits + f.letters && isLowerHex(bytes, ws, we)) return;
   // UUIDs and ISO timestamps are the commonest digit runs in API traffic and never PII on their own.
@@ -295,6 +314,15 @@ function base64Layer(st: ScanState, parent: Buffer, ws: number, we: number, dept
   if (!kind && !utf16 && shape === TextShape.NONE) return false;
   scanDecoded(st, bytes, parent, ws, we, depth, out);
   return shape === TextShape.ASCII;
+}
+
+/** Shortest hex run read as text, in hex digits (8 bytes: an e-mail address or a card number is longer). */
+const HEX_TEXT_MIN = 16;
+
+/** Decodes and scans hex-encoded text (see `isHexText`), within the decoded-size cap. */
+function hexLayer(st: ScanState, parent: Buffer, ws: number, we: number, depth: number, out: Hit[]): void {
+  const decoded = Buffer.from(parent.toString('latin1', ws, we), 'hex');
+  if (reserve(st, decoded.length, ws, we)) scanDecoded(st, decoded, parent, ws, we, depth, out);
 }
 
 function reserve(st: ScanState, bytes: number, start: number, end: number): boolean {

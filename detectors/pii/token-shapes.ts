@@ -27,6 +27,28 @@ export function isLowerHex(bytes: Uint8Array, ws: number, we: number): boolean {
   return true;
 }
 
+/** Hex digit values; 255 for other bytes. */
+const HEX_VALUE = new Uint8Array(256).fill(255);
+for (let c = 0; c < 10; c++) HEX_VALUE[48 + c] = c;
+for (let c = 0; c < 6; c++) HEX_VALUE[65 + c] = HEX_VALUE[97 + c] = 10 + c;
+
+/**
+ * @internal `bytes[s, e)` is hex that decodes to printable ASCII text (`xxd -p` output, a hex-encoded form field, a
+ * bytea column): even length, every pair a byte from space to `~` or a tab or line break. A random hex id fails at
+ * its first pairs (63 % of bytes are not printable), so the test costs little on trace ids and hashes.
+ */
+export function isHexText(bytes: Uint8Array, s: number, e: number): boolean {
+  if (((e - s) & 1) !== 0) return false;
+  for (let k = s; k < e; k += 2) {
+    const hi = HEX_VALUE[bytes[k] as number] as number;
+    const lo = HEX_VALUE[bytes[k + 1] as number] as number;
+    if (hi === 255 || lo === 255) return false;
+    const b = (hi << 4) | lo;
+    if ((b < 32 || b > 126) && b !== 9 && b !== 10 && b !== 13) return false;
+  }
+  return true;
+}
+
 /** @internal A token worth base64-decoding: long enough, only base64 characters, mixed case and digits (not hex, not a word). */
 export function looksBase64At(bytes: Uint8Array, s: number, e: number): boolean {
   if (e - s < 24) return false;
@@ -71,7 +93,7 @@ BORING_CLASS[45] = 3;
 
 /**
  * @internal The end of the token at `ws` (at most `max`) when it is an ISO timestamp, a UUID or a lower-case
- * hex id of 16 or more characters, exactly as the window filters define them; -1 otherwise. A third of the
+ * hex id of 16 or more characters (not hex-encoded text), exactly as the window filters define them; -1 otherwise. A third of the
  * window bytes in API traffic are these: one cheap pass rejects them before they are measured.
  */
 export function boringTokenEnd(bytes: Uint8Array, ws: number, max: number): number {
@@ -98,7 +120,8 @@ export function boringTokenEnd(bytes: Uint8Array, ws: number, max: number): numb
   const len = k - ws;
   if (iso && digits >= 12) return k;
   if (uuid && len === 36 && dashes === 4) return k;
-  return hex && hexLetter && len >= 16 ? k : -1;
+  // hex that decodes to text is read as what it encodes (see `isHexText`), not skipped
+  return hex && hexLetter && len >= 16 && !isHexText(bytes, ws, k) ? k : -1;
 }
 
 function isHexClass(c: number | undefined): boolean {

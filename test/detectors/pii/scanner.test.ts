@@ -362,6 +362,37 @@ describe('content codings', () => {
   });
 });
 
+describe('hex-encoded text', () => {
+  const hex = (text: string): string => Buffer.from(text).toString('hex');
+  const found = (text: string) =>
+    scanBuffer(Buffer.from(text), { fingerprintKey: KEY }).detections.map((d) => `${d.type}@${d.start}-${d.end}`);
+
+  it('reads hex that decodes to text as what it encodes, at the range of the hex', () => {
+    const payload = hex('{"email":"ada@example.org","card":"4111 1111 1111 1111"}');
+    const end = 5 + payload.length;
+    expect(found(`data=${payload}&x=1`)).toEqual([`EMAIL@5-${end}`, `CREDIT_CARD@5-${end}`]);
+    expect(found(`q=${hex('grace@example.org').toUpperCase()}`)).toEqual([`EMAIL@2-${2 + 34}`]);
+  });
+
+  it('skips hex ids, and reads a run of digits both as hex and as the number it may be', () => {
+    expect(found('trace=488217d9f2d926549a2f540be55b0e46 etag=a5353c61e94af611')).toEqual([]);
+    // 44 24 37 50 72 28 09 40 are all printable bytes: the card number is still a card number
+    const card = '4424375072280940';
+    expect(found(`card_number: ${card}`)).toEqual([`CREDIT_CARD@13-${13 + card.length}`]);
+  });
+
+  it('decides alike however the input is chunked', () => {
+    const body = Buffer.from(`{"a":"${hex('mail ada@example.org')}","b":"${hex('iban GB82 WEST 1234 5698 7654 32')}"}`);
+    const whole = scanBuffer(body, { fingerprintKey: KEY }).detections.map(key);
+    expect(whole).toHaveLength(2);
+    fc.assert(
+      fc.property(fc.array(fc.nat(body.length), { maxLength: 5 }), (cuts) => {
+        expect(scanChunks(body, cuts).map(key)).toEqual(whole);
+      }),
+    );
+  });
+});
+
 describe('privacy', () => {
   it('keeps values out of detections: type, offsets, flags and a keyed fingerprint only', () => {
     const report = scanBuffer(Buffer.from('card 4111 1111 1111 1111 mail jane@example.com'), { fingerprintKey: KEY });
