@@ -11,6 +11,7 @@ import {
 } from './decoders.js';
 import { compileEngine, type Engine, type Hit } from './engine.js';
 import { createFingerprinter } from './fingerprint.js';
+import { htmlUnescape, looksLikeHtml } from './html.js';
 import { multipartBoundary } from './multipart.js';
 import { isPdf } from './pdf.js';
 import { scanPdf } from './pdf-scan.js';
@@ -297,6 +298,18 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
       maxDepth: (options.maxDepth ?? 4) - 1,
     });
     return asWholeBody(inner, input.length);
+  }
+  if (looksLikeHtml(input.subarray(0, SNIFF_BYTES), options.contentType)) {
+    const page = htmlUnescape(body);
+    if (page) {
+      const inner = scanText(page.bytes, options);
+      const onPage = <T extends { start: number; end: number }>(x: T): T => ({
+        ...x,
+        start: page.toPage(x.start, false),
+        end: page.toPage(x.end, true),
+      });
+      return { detections: inner.detections.map(onPage), limits: inner.limits.map(onPage), bytes: input.length };
+    }
   }
   return scanText(input, options);
 }

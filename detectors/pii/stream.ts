@@ -11,6 +11,7 @@ import {
   type Utf16,
   unreadableCoding,
 } from './decoders.js';
+import { looksLikeHtml } from './html.js';
 import { looksLikeMessage } from './messages.js';
 import { isTransferEncoded, multipartBoundary, type PartHeaders } from './multipart.js';
 import { MultipartSplitter } from './multipart-stream.js';
@@ -68,8 +69,10 @@ export async function scanStream(
     return { detections: collected, limits, bytes };
   }
   const unreadable = unreadableCoding(head.subarray(0, SNIFF_BYTES), options.contentEncoding) !== undefined;
-  // a body read whole: an archive, a PDF, or one under several codings (undone in turn, as scanBuffer does)
-  if ((!coded && (isZip(head) || isPdf(head, SNIFF_BYTES))) || (codings.length > 1 && !unreadable)) {
+  // a body read whole: an archive, a PDF, an HTML page, or one under several codings (undone in turn, as scanBuffer does)
+  const sniffed = head.subarray(0, SNIFF_BYTES);
+  const whole = !coded && (isZip(head) || isPdf(head, SNIFF_BYTES) || looksLikeHtml(sniffed, options.contentType));
+  if (whole || (codings.length > 1 && !unreadable)) {
     const limits = await scanGathered(rest(), options, sink);
     return { detections: collected, limits, bytes };
   }
@@ -203,6 +206,7 @@ async function scanMultipartStream(
       isTransferEncoded(p.transferEncoding) ||
       multipartBoundary(p.contentType) !== undefined ||
       contentCodings(p.contentEncoding).length > 0 ||
+      looksLikeHtml(head.subarray(0, SNIFF_BYTES), p.contentType) ||
       sniffCompression(head.subarray(0, SNIFF_BYTES), p.contentEncoding) !== undefined ||
       sniffUtf16(head.subarray(0, SNIFF_BYTES), p.contentType) !== undefined;
     if (encoded) {
