@@ -1,18 +1,9 @@
-import {
-  hasPercentEscape,
-  inflateCapped,
-  jsonUnescape,
-  percentDecode,
-  sniffCompression,
-  sniffUtf16,
-  TextShape,
-  textShape,
-  utf16ToUtf8,
-} from './decoders.js';
-import { CONTEXT_LOOKBACK, type ContextState, type Hit, matchWindow, newContext } from './engine.js';
+import { hasPercentEscape, jsonUnescape, percentDecode } from './decoders.js';
+import { base64Layer, HEX_TEXT_MIN, hexLayer, scanDecoded } from './encoded-layers.js';
+import { type ContextState, type Hit, matchWindow, newContext } from './engine.js';
 import { mayBeField } from './field-table.js';
 import { fieldAt, fieldLimit } from './fields.js';
-import { LimitKind, type ScanState } from './scan-state.js';
+import type { ScanState } from './scan-state.js';
 import type { TableReader } from './table-reader.js';
 import {
   boringTokenEnd,
@@ -23,7 +14,11 @@ import {
   MRZ,
   MRZ_LENGTH,
   mrzRun,
+  NOT_WRAPPED,
+  WRAPPED_MORE,
+  wrappedBase64End,
 } from './token-shapes.js';
+import type { WindowFeatures } from './types.js';
 
 import {
   F,
@@ -161,6 +156,16 @@ export function scanWindows(
         continue;
       }
     }
+    if (looksBase64(F)) {
+      // a file run through `base64` before it leaves: its lines are read as one block
+      const block = wrappedBase64End(bytes, ws, we, n, final);
+      if (block === WRAPPED_MORE) return { resume: ws, lastEnd, fields: clamp(i, fieldFrom, fieldEnd) };
+      if (block !== NOT_WRAPPED) {
+        base64Layer(st, bytes, ws, block, depth, out);
+        lastEnd = i = block;
+        continue;
+      }
+    }
     const measured = we;
     const seedShort = we - ws <= 8;
     while (seedShort && ws - 2 >= lastEnd && bytes[ws - 1] === 32 && TOK[bytes[ws - 2] as number] !== 0) {
@@ -188,6 +193,16 @@ export function scanWindows(
     lastEnd = i = we;
   }
   return { resume: n, lastEnd, fields: fieldEnd };
+}
+
+/** A token's counts allow base64: no '.', ':', '@', '(', ')', '%' or '\\', and upper, lower and digits all present. */
+function looksBase64(f: WindowFeatures): boolean {
+  return (
+    f.dots + f.colons + f.at + f.paren + f.percent + f.backslash === 0 &&
+    f.upper > 0 &&
+    f.letters > f.upper &&
+    f.digits > 0
+  );
 }
 
 /** `at` within `[lo, hi]` (a plain function: a closure here is created per layer scanned). */
@@ -259,12 +274,8 @@ function processWindow(
           bs = k + 1;
           break;
         }
-    // '=' never continues a token, so without a scheme prefix the counts decide: no '.', ':', '(', ')',
-    // '%', '@' or '\\', and upper, lower and digits all present
-    const base64 =
-      bs === ws
-        ? f.percent + f.backslash === 0 && f.upper > 0 && f.letters > f.upper && f.digits > 0
-        : looksBase64At(bytes, bs, we);
+    // '=' never continues a token, so without a scheme prefix the counts decide
+    const base64 = bs === ws ? looksBase64(f) : looksBase64At(bytes, bs, we);
     if (we - bs >= 24 && base64) {
       // the nested scan refills the shared features
       SAVED[depth] ??= newSnapshot();
@@ -286,78 +297,3 @@ function columnContext(table: TableReader, depth: number, at: number): Uint8Arra
 
 /** One copy of the features per layer depth, kept while a nested layer is scanned (no allocation per window). */
 const SAVED: FeatureSnapshot[] = [];
-
-/** Decodes and scans a base64 block; true when what it held is plain ASCII text (so the block is no value itself). */
-function base64Layer(st: ScanState, parent: Buffer, ws: number, we: number, depth: number, out: Hit[]): boolean {
-  const token = parent.toString('latin1', ws, we);
-  // Node's base64 decoder reads the URL-safe alphabet (`-`, `_`) too
-  let bytes: Buffer = Buffer.from(token, 'base64');
-  if (!reserve(st, bytes.length, ws, we)) return false;
-  const kind = sniffCompression(bytes);
-  if (kind) {
-    const room = Math.min(st.maxDecodedBytes - st.decodedBytes, Math.max(1 << 20, bytes.length * 200));
-    const inflated = inflateCapped(bytes, kind, room);
-    if (!inflated.ok) {
-      st.limits.push({ kind: inflated.reason === 'bomb' ? LimitKind.BOMB : LimitKind.CORRUPT, start: ws, end: we });
-      return false;
-    }
-    if (!reserve(st, inflated.bytes.length, ws, we)) return false;
-    bytes = inflated.bytes;
-  }
-  // UTF-16 text inside base64 (PowerShell's -EncodedCommand) is no text byte by byte
-  const utf16 = sniffUtf16(bytes);
-  if (utf16) {
-    bytes = utf16ToUtf8(bytes, utf16);
-    if (!reserve(st, bytes.length, ws, we)) return false;
-  }
-  const shape = textShape(bytes);
-  if (!kind && !utf16 && shape === TextShape.NONE) return false;
-  scanDecoded(st, bytes, parent, ws, we, depth, out);
-  return shape === TextShape.ASCII;
-}
-
-/** Shortest hex run read as text, in hex digits (8 bytes: an e-mail address or a card number is longer). */
-const HEX_TEXT_MIN = 16;
-
-/** Decodes and scans hex-encoded text (see `isHexText`), within the decoded-size cap. */
-function hexLayer(st: ScanState, parent: Buffer, ws: number, we: number, depth: number, out: Hit[]): void {
-  const decoded = Buffer.from(parent.toString('latin1', ws, we), 'hex');
-  if (reserve(st, decoded.length, ws, we)) scanDecoded(st, decoded, parent, ws, we, depth, out);
-}
-
-function reserve(st: ScanState, bytes: number, start: number, end: number): boolean {
-  if (st.decodedBytes + bytes > st.maxDecodedBytes) {
-    st.limits.push({ kind: LimitKind.DECODED_SIZE, start, end });
-    return false;
-  }
-  st.decodedBytes += bytes;
-  return true;
-}
-
-/**
- * @internal Scans a decoded layer whole (it is bounded by MAX_WINDOW or the decoded-size cap) and reports
- * every hit at the offsets of the encoded block `[ws, we)`; the parent's bytes before it give context.
- */
-export function scanDecoded(
-  st: ScanState,
-  decoded: Buffer,
-  parent: Buffer,
-  ws: number,
-  we: number,
-  depth: number,
-  out: Hit[],
-): void {
-  if (depth + 1 > st.maxDepth) {
-    st.limits.push({ kind: LimitKind.DEPTH, start: ws, end: we });
-    return;
-  }
-  const prefix = parent.subarray(Math.max(0, ws - CONTEXT_LOOKBACK), ws);
-  const bytes = Buffer.concat([prefix, decoded]);
-  const inner: Hit[] = [];
-  scanWindows(st, bytes, prefix.length, prefix.length, true, depth + 1, inner, prefix.length);
-  for (const h of inner) {
-    h.start = ws;
-    h.end = we;
-    out.push(h);
-  }
-}

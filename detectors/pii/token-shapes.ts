@@ -65,6 +65,44 @@ export function looksBase64At(bytes: Uint8Array, s: number, e: number): boolean 
   return upper && lower && digit;
 }
 
+/** Longest block of wrapped base64 read as one layer, in bytes: a longer one is read a block at a time. */
+export const WRAPPED_MAX = 48 * 1024;
+/** `wrappedBase64End`: the line starts no block of wrapped base64. */
+export const NOT_WRAPPED = -1;
+/** `wrappedBase64End`: the block reaches the end of the bytes in view, and more may come. */
+export const WRAPPED_MORE = -2;
+/** 1 for the base64 alphabets' bytes (standard and URL-safe). */
+const B64 = new Uint8Array(256);
+for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_') B64[ch.charCodeAt(0)] = 1;
+
+/**
+ * @internal The end of a block of base64 wrapped in lines of one width (`base64` and MIME wrap at 76, PEM at 64)
+ * whose first line is the token `[ws, we)`: after its last full line and a shorter (or padded) closing one, at most
+ * `WRAPPED_MAX` bytes on. A value cut by a line break is whole again once the block is decoded as one. Lines of a
+ * width that is a multiple of 4 decode on their own, so a longer block is read a block at a time.
+ */
+export function wrappedBase64End(bytes: Uint8Array, ws: number, we: number, n: number, final: boolean): number {
+  const width = we - ws;
+  if (width < 40 || width % 4 !== 0 || (ws > 0 && bytes[ws - 1] !== 10)) return NOT_WRAPPED;
+  let end = we;
+  for (let lines = 1; end - ws < WRAPPED_MAX; lines++) {
+    let at = end;
+    if (bytes[at] === 13) at++;
+    if (at >= n) return final ? (lines > 1 ? end : NOT_WRAPPED) : WRAPPED_MORE;
+    if (bytes[at] !== 10) return lines > 1 ? end : NOT_WRAPPED;
+    at++;
+    let k = at;
+    while (k < n && B64[bytes[k] as number] === 1 && k - at < width) k++;
+    while (k < n && bytes[k] === 61 && k - at < width) k++;
+    if (k >= n && !final) return WRAPPED_MORE;
+    const length = k - at;
+    if (length === 0 || (k < n && bytes[k] !== 10 && bytes[k] !== 13)) return lines > 1 ? end : NOT_WRAPPED;
+    end = k;
+    if (length < width || bytes[k - 1] === 61) return end;
+  }
+  return end;
+}
+
 /** Length of an ICAO 9303 TD3 line, and the bytes it is made of (A–Z, 0–9, '<'). */
 export const MRZ_LENGTH = 44;
 /** @internal */

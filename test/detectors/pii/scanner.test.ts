@@ -362,6 +362,41 @@ describe('content codings', () => {
   });
 });
 
+describe('wrapped base64', () => {
+  /** What `base64 FILE` prints: 76 columns a line. */
+  const base64Cli = (data: Buffer): Buffer =>
+    Buffer.from(`${data.toString('base64').replace(/.{76}/g, '$&\n').replace(/\n$/, '')}\n`);
+  const csv = (rows: number): Buffer =>
+    Buffer.from(`id,email\n${Array.from({ length: rows }, (_, i) => `${i},customer${i}@example.com`).join('\n')}\n`);
+
+  it('reads a file run through `base64` as one block: no value is lost to a line break', () => {
+    const body = base64Cli(csv(400));
+    const { detections } = scanBuffer(body, { fingerprintKey: KEY });
+    expect(detections.filter((d) => d.type === 'EMAIL')).toHaveLength(400);
+    expect(new Set(detections.map((d) => `${d.start}-${d.end}`))).toEqual(new Set([`0-${body.length - 1}`]));
+  });
+
+  it('reads a long one block by block, losing at most the value cut at each block end', () => {
+    const rows = 6000;
+    const body = base64Cli(csv(rows));
+    const emails = scanBuffer(body, { fingerprintKey: KEY }).detections.filter((d) => d.type === 'EMAIL');
+    const blocks = new Set(emails.map((d) => d.start)).size;
+    expect(blocks).toBeGreaterThan(3);
+    expect(emails.length).toBeGreaterThanOrEqual(rows - blocks);
+  });
+
+  it('decides alike however the input is chunked', () => {
+    const body = Buffer.concat([Buffer.from('upload:\n'), base64Cli(csv(60)), Buffer.from('done\n')]);
+    const whole = scanBuffer(body, { fingerprintKey: KEY }).detections.map(key);
+    expect(whole).toHaveLength(60);
+    fc.assert(
+      fc.property(fc.array(fc.nat(body.length), { maxLength: 6 }), (cuts) => {
+        expect(scanChunks(body, cuts).map(key)).toEqual(whole);
+      }),
+    );
+  });
+});
+
 describe('hex-encoded text', () => {
   const hex = (text: string): string => Buffer.from(text).toString('hex');
   const found = (text: string) =>

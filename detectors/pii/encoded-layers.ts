@@ -1,0 +1,85 @@
+/**
+ * Windows that hold other text, encoded: a base64 block (a line, or a file wrapped in lines), a hex run, an escaped
+ * window. Each is decoded within the decoded-size cap and scanned as a layer of its own, its finds reported at the
+ * range of the encoded bytes.
+ */
+import { inflateCapped, sniffCompression, sniffUtf16, TextShape, textShape, utf16ToUtf8 } from './decoders.js';
+import { CONTEXT_LOOKBACK, type Hit } from './engine.js';
+import { LimitKind, type ScanState } from './scan-state.js';
+import { scanWindows } from './text-scanner.js';
+
+/** @internal Decodes and scans a base64 block; true when what it held is plain ASCII text (so the block is no value itself). */
+export function base64Layer(st: ScanState, parent: Buffer, ws: number, we: number, depth: number, out: Hit[]): boolean {
+  const token = parent.toString('latin1', ws, we);
+  // Node's base64 decoder reads the URL-safe alphabet (`-`, `_`) too
+  let bytes: Buffer = Buffer.from(token, 'base64');
+  if (!reserve(st, bytes.length, ws, we)) return false;
+  const kind = sniffCompression(bytes);
+  if (kind) {
+    const room = Math.min(st.maxDecodedBytes - st.decodedBytes, Math.max(1 << 20, bytes.length * 200));
+    const inflated = inflateCapped(bytes, kind, room);
+    if (!inflated.ok) {
+      st.limits.push({ kind: inflated.reason === 'bomb' ? LimitKind.BOMB : LimitKind.CORRUPT, start: ws, end: we });
+      return false;
+    }
+    if (!reserve(st, inflated.bytes.length, ws, we)) return false;
+    bytes = inflated.bytes;
+  }
+  // UTF-16 text inside base64 (PowerShell's -EncodedCommand) is no text byte by byte
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) {
+    bytes = utf16ToUtf8(bytes, utf16);
+    if (!reserve(st, bytes.length, ws, we)) return false;
+  }
+  const shape = textShape(bytes);
+  if (!kind && !utf16 && shape === TextShape.NONE) return false;
+  scanDecoded(st, bytes, parent, ws, we, depth, out);
+  return shape === TextShape.ASCII;
+}
+
+/** @internal Shortest hex run read as text, in hex digits (8 bytes: an e-mail address or a card number is longer). */
+export const HEX_TEXT_MIN = 16;
+
+/** @internal Decodes and scans hex-encoded text (see `isHexText`), within the decoded-size cap. */
+export function hexLayer(st: ScanState, parent: Buffer, ws: number, we: number, depth: number, out: Hit[]): void {
+  const decoded = Buffer.from(parent.toString('latin1', ws, we), 'hex');
+  if (reserve(st, decoded.length, ws, we)) scanDecoded(st, decoded, parent, ws, we, depth, out);
+}
+
+/** Counts `bytes` more decoded bytes against the cap; false (and reported) when they would pass it. */
+function reserve(st: ScanState, bytes: number, start: number, end: number): boolean {
+  if (st.decodedBytes + bytes > st.maxDecodedBytes) {
+    st.limits.push({ kind: LimitKind.DECODED_SIZE, start, end });
+    return false;
+  }
+  st.decodedBytes += bytes;
+  return true;
+}
+
+/**
+ * @internal Scans a decoded layer whole (it is bounded by MAX_WINDOW or the decoded-size cap) and reports
+ * every hit at the offsets of the encoded block `[ws, we)`; the parent's bytes before it give context.
+ */
+export function scanDecoded(
+  st: ScanState,
+  decoded: Buffer,
+  parent: Buffer,
+  ws: number,
+  we: number,
+  depth: number,
+  out: Hit[],
+): void {
+  if (depth + 1 > st.maxDepth) {
+    st.limits.push({ kind: LimitKind.DEPTH, start: ws, end: we });
+    return;
+  }
+  const prefix = parent.subarray(Math.max(0, ws - CONTEXT_LOOKBACK), ws);
+  const bytes = Buffer.concat([prefix, decoded]);
+  const inner: Hit[] = [];
+  scanWindows(st, bytes, prefix.length, prefix.length, true, depth + 1, inner, prefix.length);
+  for (const h of inner) {
+    h.start = ws;
+    h.end = we;
+    out.push(h);
+  }
+}

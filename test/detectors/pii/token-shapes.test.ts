@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  isHexText,
+  NOT_WRAPPED,
+  WRAPPED_MAX,
+  WRAPPED_MORE,
+  wrappedBase64End,
+} from '../../../detectors/pii/token-shapes.js';
+
+describe('isHexText', () => {
+  it('accepts hex whose every byte is printable text, in either case', () => {
+    const hex = Buffer.from('ada@example.org\tok\r\n').toString('hex');
+    expect(isHexText(Buffer.from(hex), 0, hex.length)).toBe(true);
+    expect(isHexText(Buffer.from(hex.toUpperCase()), 0, hex.length)).toBe(true);
+  });
+
+  it('rejects odd lengths, non-hex bytes, and hex of any byte that is not printable', () => {
+    for (const text of ['616', '61x2', '6100', '61ff', '7f41'])
+      expect(isHexText(Buffer.from(text), 0, text.length), text).toBe(false);
+  });
+
+  it('rejects nearly every random hex id', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 8, maxLength: 32 }), (bytes) => {
+        const hex = Buffer.from(bytes).toString('hex');
+        const printable = [...bytes].every((b) => (b >= 32 && b <= 126) || b === 9 || b === 10 || b === 13);
+        expect(isHexText(Buffer.from(hex), 0, hex.length)).toBe(printable);
+      }),
+    );
+  });
+});
+
+describe('wrappedBase64End', () => {
+  /** `bytes` as base64 wrapped at `width`, with `eol` line ends (and one after the last line). */
+  const wrap = (bytes: Buffer, width: number, eol = '\n'): Buffer =>
+    Buffer.from(
+      `${bytes
+        .toString('base64')
+        .replace(new RegExp(`.{${width}}`, 'g'), `$&${eol}`)
+        .replace(/\s*$/, '')}${eol}`,
+    );
+  const firstLine = (text: Buffer): number => text.indexOf('\n') - (text[text.indexOf('\n') - 1] === 13 ? 1 : 0);
+
+  it('ends a block after its closing line, at widths 64 and 76, with LF or CRLF', () => {
+    const data = Buffer.from('id,email\n1,ada@example.org\n2,grace@example.org\n'.repeat(5));
+    for (const [width, eol] of [
+      [76, '\n'],
+      [64, '\r\n'],
+    ] as const) {
+      const text = Buffer.concat([wrap(data, width, eol), Buffer.from('next line\n')]);
+      const end = wrappedBase64End(text, 0, firstLine(text), text.length, true);
+      expect(Buffer.from(text.toString('latin1', 0, end), 'base64')).toEqual(data);
+      expect(text.toString('latin1', end, end + eol.length + 4)).toBe(`${eol}next`);
+    }
+  });
+
+  it('needs a second line of base64, a width that is a multiple of 4, and a line start', () => {
+    const line = 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAx';
+    const text = (body: string): Buffer => Buffer.from(body);
+    expect(wrappedBase64End(text(`${line}\nplain text\n`), 0, line.length, 99, true)).toBe(NOT_WRAPPED);
+    expect(wrappedBase64End(text(`${line}x\n${line}\n`), 0, line.length + 1, 200, true)).toBe(NOT_WRAPPED);
+    expect(wrappedBase64End(text(`a ${line}\n${line}\n`), 2, 2 + line.length, 200, true)).toBe(NOT_WRAPPED);
+    // a shorter or padded line closes the block: the next block starts after it
+    for (const closing of ['QUI=', 'QUJD', `${line.slice(2)}==`])
+      expect(
+        wrappedBase64End(text(`${line}\n${line}\n${closing}\n${line}\n${line}\n`), 0, line.length, 400, true),
+      ).toBe(2 * line.length + 2 + closing.length);
+  });
+
+  it('waits while the block runs to the end of the bytes in view, and ends there at the input end', () => {
+    const text = wrap(Buffer.alloc(300, 'a'), 76);
+    const cut = 200;
+    expect(wrappedBase64End(text, 0, 76, cut, false)).toBe(WRAPPED_MORE);
+    expect(wrappedBase64End(text, 0, 76, cut, true)).toBeGreaterThan(76);
+  });
+
+  it('cuts a long block at a line end once it holds WRAPPED_MAX bytes', () => {
+    const text = wrap(Buffer.alloc(WRAPPED_MAX, 'a'), 76);
+    const end = wrappedBase64End(text, 0, 76, text.length, true);
+    expect(end).toBeGreaterThanOrEqual(WRAPPED_MAX);
+    expect(end).toBeLessThan(WRAPPED_MAX + 78);
+    expect(text[end]).toBe(10);
+  });
+});
