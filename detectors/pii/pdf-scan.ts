@@ -69,7 +69,10 @@ export function scanPdf(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
   };
   /** Scans decoded bytes as a body of their own and reports what they hold at `[start, end)` of the file. */
   const scanAt = (bytes: Buffer, start: number, end: number): void => {
-    if (room <= 0) return;
+    if (room <= 0) {
+      limits.push({ kind: LimitKind.DECODED_SIZE, start, end });
+      return;
+    }
     const report = scan(bytes, { ...options, contentType: undefined, maxDepth: depth - 1, maxDecodedBytes: room });
     for (const d of report.detections) detections.push({ ...d, start, end });
     for (const l of report.limits) limits.push({ ...l, start, end });
@@ -78,7 +81,7 @@ export function scanPdf(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
   /** Scans the UTF-16 strings of a text of dictionaries, each reported where `place` puts it in the file. */
   const scanStrings = (dicts: string, place: (s: PdfString) => { start: number; end: number }): void => {
     const strings = unicodeStrings(dicts);
-    if (strings.length === 0 || room <= 0) return;
+    if (strings.length === 0) return;
     // one text, a string a line; `starts` maps a detection back to its string
     const starts: number[] = [];
     let offset = 0;
@@ -88,11 +91,19 @@ export function scanPdf(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
     }
     const joined = Buffer.from(strings.map((s) => `${s.value}\n`).join(''), 'utf8');
     const report = scan(joined, { ...options, contentType: undefined, maxDepth: depth - 1, maxDecodedBytes: room });
-    for (const d of report.detections) {
-      let i = starts.length - 1;
-      while (i > 0 && (starts[i] as number) > d.start) i--;
-      detections.push({ ...d, ...place(strings[i] as PdfString) });
-    }
+    /** The string holding `at` in `joined`: the last one starting at or before it. */
+    const holding = (at: number): PdfString => {
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((starts[mid] as number) <= at) lo = mid + 1;
+        else hi = mid;
+      }
+      return strings[Math.max(0, lo - 1)] as PdfString;
+    };
+    for (const d of report.detections) detections.push({ ...d, ...place(holding(d.start)) });
+    for (const l of report.limits) limits.push({ ...l, ...place(holding(l.start)) });
   };
 
   // objects packed in object streams are read first: pages, fonts and form fields live there in PDF 1.5+

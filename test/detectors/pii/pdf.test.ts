@@ -224,6 +224,14 @@ describe('scanning a PDF', () => {
     expect(capped.limits.map((l) => l.kind)).toEqual([LimitKind.DECODED_SIZE]);
   });
 
+  it('says so when the cap is spent by the time a decoded stream would be read', () => {
+    const content = 'BT /F1 10 Tf (ada@example.com) Tj ET';
+    const pdf = pageOf(content, { F1: 5 }, [HELVETICA(5)]);
+    const { detections, limits } = scan(pdf, content.length);
+    expect(detections).toEqual([]);
+    expect(limits.map((l) => l.kind)).toEqual([LimitKind.DECODED_SIZE]);
+  });
+
   it('reports depth instead of reading a PDF nested too deep', () => {
     const pdf = pageOf('BT ET', {});
     expect(scanBuffer(pdf, { fingerprintKey: KEY, maxDepth: 0 }).limits).toEqual([
