@@ -49,7 +49,8 @@ const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
  * `identity` left out: `gzip, br` was gzipped, then brotli-compressed.
  */
 export function contentCodings(contentEncoding: string | undefined): string[] {
-  return (contentEncoding ?? '')
+  if (!contentEncoding) return [];
+  return contentEncoding
     .split(',')
     .map((c) => c.trim().toLowerCase())
     .filter((c) => c !== '' && c !== 'identity');

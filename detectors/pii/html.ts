@@ -9,7 +9,15 @@
  * body sees them) starting with a doctype or an `<html>` tag.
  */
 export function looksLikeHtml(head: Uint8Array, contentType: string | undefined): boolean {
-  if (/^\s*(text\/html|application\/xhtml\+xml)\b/i.test(contentType ?? '')) return true;
+  if (contentType !== undefined && /^\s*(text\/html|application\/xhtml\+xml)\b/i.test(contentType)) return true;
+  // most bodies are ruled out by their first byte that is not white space or a byte-order mark
+  let k = 0;
+  while (
+    k < head.length &&
+    (head[k] === 32 || head[k] === 10 || head[k] === 13 || head[k] === 9 || (head[k] as number) >= 0xbb)
+  )
+    k++;
+  if (head[k] !== 60) return false;
   const text = Buffer.from(head.buffer, head.byteOffset, head.length).toString('latin1');
   return /^(?:\xef\xbb\xbf)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)[\s>]/i.test(text);
 }
