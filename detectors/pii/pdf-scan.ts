@@ -19,7 +19,7 @@ import {
   unicodeStrings,
 } from './pdf.js';
 import { type PdfFont, pdfFont } from './pdf-fonts.js';
-import { drawnText } from './pdf-text.js';
+import { ascii85Decode, asciiHexDecode, drawnText } from './pdf-text.js';
 import { type DecodeLimit, LimitKind } from './scan-state.js';
 import type { ScanOptions, ScanReport } from './scanner.js';
 import type { Detection } from './types.js';
@@ -54,6 +54,14 @@ export function scanPdf(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
   const undoFilters = (dict: string, { start, end }: { start: number; end: number }): Buffer | undefined => {
     let bytes = body.subarray(start, end);
     for (const filter of streamFilters(dict)) {
+      if (filter === 'ASCII85Decode' || filter === 'A85') {
+        bytes = ascii85Decode(bytes);
+        continue;
+      }
+      if (filter === 'ASCIIHexDecode' || filter === 'AHx') {
+        bytes = asciiHexDecode(bytes);
+        continue;
+      }
       if (filter !== 'FlateDecode' && filter !== 'Fl') {
         limits.push({ kind: LimitKind.UNREADABLE, start, end });
         return undefined;

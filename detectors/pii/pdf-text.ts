@@ -202,8 +202,7 @@ function* contentTokens(text: string): Generator<Token> {
       continue;
     } else if (c === '<') {
       const end = text.indexOf('>', k);
-      const hex = text.slice(k + 1, end < 0 ? text.length : end).replace(/[^0-9A-Fa-f]/g, '');
-      token = operand(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex').toString('latin1'));
+      token = operand(hexBytes(text.slice(k + 1, end < 0 ? text.length : end)).toString('latin1'));
       k = end < 0 ? text.length : end + 1;
     } else if (c === '[') {
       array = [];
@@ -282,4 +281,49 @@ export function unescapeLiteral(raw: string): string {
     if (/^[0-7]/.test(e)) return String.fromCharCode(Number.parseInt(e, 8) & 0xff);
     return ESCAPES[e] ?? e;
   });
+}
+
+/**
+ * @internal ASCII base-85 (ISO 32000-1 §7.4.3), as PostScript-born producers wrap a content stream: groups of five
+ * characters from `!` to `u` make four bytes, `z` four zero bytes, `~>` ends the data; white space is ignored.
+ */
+export function ascii85Decode(data: Uint8Array): Buffer {
+  const out: number[] = [];
+  let group = 0;
+  let count = 0;
+  for (let k = 0; k < data.length; k++) {
+    const c = data[k] as number;
+    if (c === 126) break;
+    if (c === 122 && count === 0) {
+      out.push(0, 0, 0, 0);
+      continue;
+    }
+    if (c < 33 || c > 117) continue;
+    group = group * 85 + (c - 33);
+    if (++count === 5) {
+      out.push((group >>> 24) & 255, (group >>> 16) & 255, (group >>> 8) & 255, group & 255);
+      group = 0;
+      count = 0;
+    }
+  }
+  // a final partial group of n characters is padded with `u` and yields n - 1 bytes
+  if (count > 1) {
+    for (let k = count; k < 5; k++) group = group * 85 + 84;
+    const bytes = [(group >>> 24) & 255, (group >>> 16) & 255, (group >>> 8) & 255, group & 255];
+    out.push(...bytes.slice(0, count - 1));
+  }
+  return Buffer.from(out);
+}
+
+/** @internal ASCII hex (ISO 32000-1 §7.4.2): hex digits up to `>`, white space ignored, an odd last digit as if 0 followed. */
+export function asciiHexDecode(data: Uint8Array): Buffer {
+  const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+  const close = text.indexOf('>');
+  return hexBytes(close < 0 ? text : text.slice(0, close));
+}
+
+/** The bytes of the hex digits in `text` (anything else ignored), an odd last digit as if 0 followed. */
+function hexBytes(text: string): Buffer {
+  const hex = text.replace(/[^0-9A-Fa-f]/g, '');
+  return Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex');
 }

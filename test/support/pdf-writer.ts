@@ -121,3 +121,25 @@ export const HELVETICA = (id: number, packed = false): PdfPart => ({
   dict: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   packed,
 });
+
+/** ASCII base-85 as PostScript writes it (the inverse of the PDF filter), `~>` at the end. */
+export function ascii85(data: Buffer): string {
+  let out = '';
+  for (let k = 0; k < data.length; k += 4) {
+    const chunk = Buffer.alloc(4);
+    data.copy(chunk, 0, k, Math.min(k + 4, data.length));
+    let group = chunk.readUInt32BE(0);
+    const n = Math.min(4, data.length - k);
+    if (group === 0 && n === 4) {
+      out += 'z';
+      continue;
+    }
+    const chars: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      chars.unshift(String.fromCharCode(33 + (group % 85)));
+      group = Math.floor(group / 85);
+    }
+    out += chars.slice(0, n + 1).join('');
+  }
+  return `${out}~>`;
+}

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type PdfFont, parseCMap } from '../../../detectors/pii/pdf-fonts.js';
-import { drawnText, literalEnd } from '../../../detectors/pii/pdf-text.js';
-import { toUnicode } from '../../support/pdf-writer.js';
+import { ascii85Decode, asciiHexDecode, drawnText, literalEnd } from '../../../detectors/pii/pdf-text.js';
+import { ascii85, toUnicode } from '../../support/pdf-writer.js';
 
 /** A simple font without listed widths (each glyph half the size wide). */
 const simple: PdfFont = { cmap: undefined, twoByte: false, widths: new Map(), defaultWidth: 500 };
@@ -92,5 +92,21 @@ describe('literalEnd', () => {
     const text = '(a (b) \\) c) rest';
     expect(text.slice(0, literalEnd(text, 0))).toBe('(a (b) \\) c)');
     expect(literalEnd('(open', 0)).toBe(5);
+  });
+});
+
+describe('stream filters', () => {
+  it('undoes ASCII base-85: the reference example, z for four zero bytes, a short last group', () => {
+    expect(ascii85Decode(Buffer.from('9jqo^BlbD-BleB1DJ+*+F(f,q~>')).toString()).toBe('Man is distinguished');
+    expect([...ascii85Decode(Buffer.from('z ~>'))]).toEqual([0, 0, 0, 0]);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        expect([...ascii85Decode(Buffer.from(ascii85(Buffer.from(bytes))))]).toEqual([...bytes]);
+      }),
+    );
+  });
+
+  it('undoes ASCII hex up to its end mark, white space ignored, an odd digit padded', () => {
+    expect(asciiHexDecode(Buffer.from('41 42\n43 4>ignored')).toString('latin1')).toBe('ABC@');
   });
 });

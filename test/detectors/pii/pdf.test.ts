@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Detection, LimitKind, scanBuffer, scanStream } from '../../../detectors/pii/index.js';
 import { isPdf, packedObjects, pdfObjects, unicodeStrings } from '../../../detectors/pii/pdf.js';
-import { HELVETICA, pageOf, pdfOf, toUnicode } from '../../support/pdf-writer.js';
+import { ascii85, HELVETICA, pageOf, pdfOf, toUnicode } from '../../support/pdf-writer.js';
 import { detectionKey, streamedKeys } from '../../support/streamed.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
@@ -157,13 +157,34 @@ describe('scanning a PDF', () => {
     ]);
   });
 
+  it('reads content streams wrapped in ASCII base-85 or hex by PostScript-born producers', () => {
+    const content = 'BT /F1 10 Tf (ada@example.com) Tj ET';
+    const wrapped = [
+      ['[/ASCII85Decode /FlateDecode]', ascii85(deflateSync(content))],
+      ['/ASCIIHexDecode', `${Buffer.from(content).toString('hex')}>`],
+    ] as const;
+    for (const [filters, data] of wrapped) {
+      const page = pdfOf(
+        [
+          { id: 1, dict: '<< /Type /Catalog /Pages 2 0 R >>' },
+          { id: 2, dict: '<< /Type /Pages /Kids [3 0 R] /Resources << /Font << /F1 5 0 R >> >> >>' },
+          { id: 3, dict: '<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>' },
+          { id: 4, dict: `<< /Filter ${filters} >>`, stream: data, deflate: false },
+          HELVETICA(5),
+        ],
+        1,
+      );
+      expect(types(scan(page).detections), filters).toEqual(['EMAIL']);
+    }
+  });
+
   it('reports a stream under a filter it cannot undo, and an encrypted file, as unreadable', () => {
     const ascii85 = pdfOf(
       [
         { id: 1, dict: '<< /Type /Catalog >>' },
         {
           id: 2,
-          dict: '<< /Subtype /Form /Filter /ASCII85Decode >>',
+          dict: '<< /Subtype /Form /Filter /LZWDecode >>',
           stream: '9jqo^BlbD-BleB1DJ+*+F(f,q~>',
           deflate: false,
         },
