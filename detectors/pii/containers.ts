@@ -8,7 +8,7 @@ import { inflateCapped, quotedPrintableDecode, SNIFF_BYTES, sniffCompression } f
 import { documentText, isDocumentText } from './documents.js';
 import { dechunk, messageHeaders, needsDecoding } from './messages.js';
 import { isTransferEncoded, multipartBoundary, type PartHeaders, splitMultipart } from './multipart.js';
-import { type DecodeLimit, LimitKind } from './scan-state.js';
+import { type DecodeLimit, decodedRoom, depthLeft, LimitKind } from './scan-state.js';
 import type { ScanOptions, ScanReport } from './scanner.js';
 import type { Detection } from './types.js';
 import {
@@ -27,6 +27,11 @@ import { type ZipEntry, ZipMethod, zipEntries } from './zip.js';
 /** @internal How a container scans what it holds. */
 export type ScanBody = (bytes: Uint8Array, options: ScanOptions) => ScanReport;
 
+/** @internal The report on a container met with no depth left: one depth limit over the whole of it. */
+export function tooDeep(body: Uint8Array): ScanReport {
+  return { detections: [], limits: [{ kind: LimitKind.DEPTH, start: 0, end: body.length }], bytes: body.length };
+}
+
 /**
  * @internal Multipart bodies part by part: plain parts at their own offsets, base64, quoted-printable or compressed
  * parts decoded and reported at the part's range, a nested multipart part (an e-mail's `multipart/alternative`)
@@ -40,8 +45,7 @@ export function scanMultipart(
 ): ScanReport | undefined {
   const parts = splitMultipart(body, boundary);
   if (parts.length === 0) return undefined;
-  if ((options.maxDepth ?? 4) <= 0)
-    return { detections: [], limits: [{ kind: LimitKind.DEPTH, start: 0, end: body.length }], bytes: body.length };
+  if (depthLeft(options) <= 0) return tooDeep(body);
   const detections: Detection[] = [];
   const limits: DecodeLimit[] = [];
   for (const part of parts) {
@@ -77,7 +81,7 @@ export function scanPart(raw: Buffer, part: PartHeaders, options: ScanOptions, s
     ...options,
     contentType: part.contentType,
     contentEncoding: part.contentEncoding,
-    maxDepth: (options.maxDepth ?? 4) - (encoded || nested ? 1 : 0),
+    maxDepth: depthLeft(options) - (encoded || nested ? 1 : 0),
   });
   return { report, content, encoded };
 }
@@ -133,12 +137,11 @@ export function scanMessage(body: Buffer, options: ScanOptions, scan: ScanBody):
 export function scanZip(body: Buffer, options: ScanOptions, scan: ScanBody): ScanReport | undefined {
   const entries = zipEntries(body);
   if (entries.length === 0) return undefined;
-  const depth = options.maxDepth ?? 4;
-  if (depth <= 0)
-    return { detections: [], limits: [{ kind: LimitKind.DEPTH, start: 0, end: body.length }], bytes: body.length };
+  const depth = depthLeft(options);
+  if (depth <= 0) return tooDeep(body);
   const detections: Detection[] = [];
   const limits: DecodeLimit[] = [];
-  let room = options.maxDecodedBytes ?? 64 * 1024 * 1024;
+  let room = decodedRoom(options);
   /** An entry's bytes (inflated within what is left of the cap), or undefined once reported as a limit. */
   const open = ({ method, encrypted, start, end }: ZipEntry): Buffer | undefined => {
     const stored = method === ZipMethod.STORED;

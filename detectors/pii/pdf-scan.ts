@@ -3,7 +3,7 @@
  * field's appearance), its packed objects (a field's value, the document's author), its XML metadata, and the
  * file's own dictionaries. Detections in decoded streams are reported at the stream's range in the file.
  */
-import type { ScanBody } from './containers.js';
+import { type ScanBody, tooDeep } from './containers.js';
 import { Compression, inflateCapped } from './decoders.js';
 import {
   isEncrypted,
@@ -20,7 +20,7 @@ import {
 } from './pdf.js';
 import { type PdfFont, pdfFont } from './pdf-fonts.js';
 import { ascii85Decode, asciiHexDecode, drawnText } from './pdf-text.js';
-import { type DecodeLimit, LimitKind } from './scan-state.js';
+import { type DecodeLimit, decodedRoom, depthLeft, LimitKind } from './scan-state.js';
 import type { ScanOptions, ScanReport } from './scanner.js';
 import type { Detection } from './types.js';
 
@@ -33,12 +33,11 @@ export function scanPdf(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
   const text = body.toString('latin1');
   const objects = pdfObjects(text);
   if (objects.size === 0) return undefined;
-  const depth = options.maxDepth ?? 4;
-  if (depth <= 0)
-    return { detections: [], limits: [{ kind: LimitKind.DEPTH, start: 0, end: body.length }], bytes: body.length };
+  const depth = depthLeft(options);
+  if (depth <= 0) return tooDeep(body);
   const detections: Detection[] = [];
   const limits: DecodeLimit[] = [];
-  let room = options.maxDecodedBytes ?? 64 * 1024 * 1024;
+  let room = decodedRoom(options);
   const encrypted = isEncrypted(text);
   if (encrypted) limits.push({ kind: LimitKind.UNREADABLE, start: 0, end: body.length });
 

@@ -12,6 +12,21 @@ export const LimitKind = {
 } as const;
 export type LimitKind = (typeof LimitKind)[keyof typeof LimitKind];
 
+/** Layers decoded inside one another when the options set no `maxDepth`. */
+const DEFAULT_MAX_DEPTH = 4;
+/** Bytes decoded per body when the options set no `maxDecodedBytes`. */
+const DEFAULT_MAX_DECODED_BYTES = 64 * 1024 * 1024;
+
+/** @internal Layers that may still be decoded under `options` (its `maxDepth`, or the default). */
+export function depthLeft(options: { maxDepth?: number }): number {
+  return options.maxDepth ?? DEFAULT_MAX_DEPTH;
+}
+
+/** @internal Bytes that may still be decoded under `options` (its `maxDecodedBytes`, or the default). */
+export function decodedRoom(options: { maxDecodedBytes?: number }): number {
+  return options.maxDecodedBytes ?? DEFAULT_MAX_DECODED_BYTES;
+}
+
 /** A decoded layer that was reported instead of followed; offsets are into the original input. */
 export interface DecodeLimit {
   kind: LimitKind;

@@ -17,7 +17,7 @@ import { isPdf } from './pdf.js';
 import { scanPdf } from './pdf-scan.js';
 import { phone, phoneRecognizer } from './recognizers/phone.js';
 import { FIELD_RECOGNIZERS, RECOGNIZERS } from './registry.js';
-import { type DecodeLimit, LimitKind, type ScanState } from './scan-state.js';
+import { type DecodeLimit, decodedRoom, depthLeft, LimitKind, type ScanState } from './scan-state.js';
 import { sniffCsv } from './table-headers.js';
 import { TableReader } from './table-reader.js';
 import { isTokenChar, MAX_WINDOW, scanWindows } from './text-scanner.js';
@@ -108,8 +108,8 @@ function engineFor(options: ScanOptions): Engine {
 function newState(options: ScanOptions): ScanState {
   return {
     engine: engineFor(options),
-    maxDepth: options.maxDepth ?? 4,
-    maxDecodedBytes: options.maxDecodedBytes ?? 64 * 1024 * 1024,
+    maxDepth: depthLeft(options),
+    maxDecodedBytes: decodedRoom(options),
     decodedBytes: 0,
     limits: [],
     contexts: [],
@@ -272,7 +272,7 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
   // codings are undone last applied first: `gzip, br` is unbrotlied, then gunzipped
   const kind = sniffCompression(input.subarray(0, SNIFF_BYTES), codings.at(-1));
   if (kind) {
-    const max = options.maxDecodedBytes ?? 64 * 1024 * 1024;
+    const max = decodedRoom(options);
     const inflated = inflateCapped(input, kind, max);
     if (!inflated.ok) {
       return {
@@ -286,7 +286,7 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
     const inner = scanBuffer(inflated.bytes, {
       ...options,
       contentEncoding: codings.slice(0, -1).join(', ') || undefined,
-      maxDepth: (options.maxDepth ?? 4) - 1,
+      maxDepth: depthLeft(options) - 1,
     });
     return asWholeBody(inner, input.length);
   }
@@ -295,7 +295,7 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
     const inner = scanBuffer(utf16ToUtf8(input, utf16), {
       ...options,
       contentType: undefined,
-      maxDepth: (options.maxDepth ?? 4) - 1,
+      maxDepth: depthLeft(options) - 1,
     });
     return asWholeBody(inner, input.length);
   }

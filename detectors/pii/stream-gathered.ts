@@ -3,7 +3,7 @@
  * (e-mail, raw HTTP).
  */
 import { MESSAGE_HEADERS_MAX, messageHeaders, needsDecoding } from './messages.js';
-import { type DecodeLimit, LimitKind } from './scan-state.js';
+import { type DecodeLimit, decodedRoom, LimitKind } from './scan-state.js';
 import { createScanner, type ScanOptions, scanBuffer } from './scanner.js';
 import type { Detection } from './types.js';
 
@@ -20,7 +20,7 @@ export async function scanGathered(
   options: ScanOptions,
   sink: Sink,
 ): Promise<DecodeLimit[]> {
-  const max = options.maxDecodedBytes ?? 64 * 1024 * 1024;
+  const max = decodedRoom(options);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const iterator = source[Symbol.asyncIterator]();

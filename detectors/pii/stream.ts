@@ -16,7 +16,7 @@ import { looksLikeMessage } from './messages.js';
 import { isTransferEncoded, multipartBoundary, type PartHeaders } from './multipart.js';
 import { MultipartSplitter } from './multipart-stream.js';
 import { isPdf } from './pdf.js';
-import { type DecodeLimit, LimitKind } from './scan-state.js';
+import { type DecodeLimit, decodedRoom, depthLeft, LimitKind } from './scan-state.js';
 import { createScanner, type PiiScanner, type ScanOptions, type ScanReport, scanBuffer } from './scanner.js';
 import { type Sink, scanGathered, scanMessageStream } from './stream-gathered.js';
 import type { Detection } from './types.js';
@@ -90,10 +90,10 @@ export async function scanStream(
     return { detections: collected, limits: [...said, ...scanner.limits], bytes };
   }
   // Decoded layer (compressed or UTF-16): offsets are the whole body, known at the end.
-  const inner = createScanner({ ...options, maxDepth: (options.maxDepth ?? 4) - 1 }, 1);
+  const inner = createScanner({ ...options, maxDepth: depthLeft(options) - 1 }, 1);
   const found: Detection[] = [];
   const limits: DecodeLimit[] = [];
-  const max = options.maxDecodedBytes ?? 64 * 1024 * 1024;
+  const max = decodedRoom(options);
   let decoded = 0;
   let capped = false;
   const inflater = utf16
@@ -175,7 +175,7 @@ async function scanMultipartStream(
 ): Promise<DecodeLimit[]> {
   const splitter = new MultipartSplitter(boundary);
   const inner: ScanOptions = { ...options, contentType: undefined, contentEncoding: undefined };
-  const max = options.maxDecodedBytes ?? 64 * 1024 * 1024;
+  const max = decodedRoom(options);
   const limits: DecodeLimit[] = [];
   // until a part shows up the body may not be multipart at all: scan it as text meanwhile, and hold the results
   let asText: PiiScanner | undefined = createScanner(inner);
