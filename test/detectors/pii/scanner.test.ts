@@ -10,6 +10,7 @@ import {
   scanBuffer,
   scanStream,
 } from '../../../detectors/pii/index.js';
+import { sameWhenChunked } from '../../support/pii-tables.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
 const key = (d: Detection): string => `${d.type}/${d.fineType}@${d.start}-${d.end}#${d.fingerprint}`;
@@ -387,13 +388,8 @@ describe('wrapped base64', () => {
 
   it('decides alike however the input is chunked', () => {
     const body = Buffer.concat([Buffer.from('upload:\n'), base64Cli(csv(60)), Buffer.from('done\n')]);
-    const whole = scanBuffer(body, { fingerprintKey: KEY }).detections.map(key);
-    expect(whole).toHaveLength(60);
-    fc.assert(
-      fc.property(fc.array(fc.nat(body.length), { maxLength: 6 }), (cuts) => {
-        expect(scanChunks(body, cuts).map(key)).toEqual(whole);
-      }),
-    );
+    expect(scanBuffer(body, { fingerprintKey: KEY }).detections).toHaveLength(60);
+    fc.assert(fc.property(fc.array(fc.nat(body.length), { maxLength: 6 }), (cuts) => sameWhenChunked(body, cuts)));
   });
 });
 
@@ -418,13 +414,8 @@ describe('hex-encoded text', () => {
 
   it('decides alike however the input is chunked', () => {
     const body = Buffer.from(`{"a":"${hex('mail ada@example.org')}","b":"${hex('iban GB82 WEST 1234 5698 7654 32')}"}`);
-    const whole = scanBuffer(body, { fingerprintKey: KEY }).detections.map(key);
-    expect(whole).toHaveLength(2);
-    fc.assert(
-      fc.property(fc.array(fc.nat(body.length), { maxLength: 5 }), (cuts) => {
-        expect(scanChunks(body, cuts).map(key)).toEqual(whole);
-      }),
-    );
+    expect(scanBuffer(body, { fingerprintKey: KEY }).detections).toHaveLength(2);
+    fc.assert(fc.property(fc.array(fc.nat(body.length), { maxLength: 6 }), (cuts) => sameWhenChunked(body, cuts)));
   });
 });
 
