@@ -2,6 +2,7 @@
  * Bodies that are whole messages, headers first: an e-mail (an SMTP transfer, a `.eml` file) or a raw HTTP/1.x
  * request or response (a proxy's record, a mirrored capture). Their headers say how the body is encoded.
  */
+import { contentCodings } from './decoders.js';
 import { looksLikeHtml } from './html.js';
 import { isTransferEncoded, multipartBoundary, type PartHeaders, partHeaders } from './multipart.js';
 
@@ -49,17 +50,16 @@ export function messageHeaders(body: Buffer): MessageHeaders | undefined {
   };
 }
 
-/** True when a message's body must be split, dechunked or decoded before its text can be read. */
 /** No bytes: a message's HTML body is known by its content type alone. */
 const EMPTY = new Uint8Array(0);
 
+/** True when a message's body must be split, dechunked or decoded (an HTML body's references too) before it is read. */
 export function needsDecoding(headers: MessageHeaders): boolean {
-  const { contentEncoding } = headers;
   return (
     headers.chunked ||
     multipartBoundary(headers.contentType) !== undefined ||
     isTransferEncoded(headers.transferEncoding) ||
-    (contentEncoding !== undefined && contentEncoding !== 'identity') ||
+    contentCodings(headers.contentEncoding).length > 0 ||
     looksLikeHtml(EMPTY, headers.contentType)
   );
 }

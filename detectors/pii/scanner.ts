@@ -245,6 +245,7 @@ function asWholeBody(inner: ScanReport, length: number): ScanReport {
  */
 export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport {
   const body = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  const head = input.subarray(0, SNIFF_BYTES);
   const codings = contentCodings(options.contentEncoding);
   const coded = codings.length > 0;
   const boundary = coded ? undefined : multipartBoundary(options.contentType);
@@ -260,17 +261,17 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
     const report = scanZip(body, options, scanBuffer);
     if (report) return report;
   }
-  if (!coded && isPdf(body, SNIFF_BYTES)) {
+  if (!coded && isPdf(head, SNIFF_BYTES)) {
     const report = scanPdf(body, options, scanBuffer);
     if (report) return report;
   }
-  if (unreadableCoding(input.subarray(0, SNIFF_BYTES), options.contentEncoding) !== undefined) {
+  if (unreadableCoding(head, options.contentEncoding) !== undefined) {
     // a mislabelled body is text and is read as such; a compressed one yields nothing and is reported
     const raw = scanText(input, options);
     return { ...raw, limits: [{ kind: LimitKind.UNREADABLE, start: 0, end: input.length }, ...raw.limits] };
   }
   // codings are undone last applied first: `gzip, br` is unbrotlied, then gunzipped
-  const kind = sniffCompression(input.subarray(0, SNIFF_BYTES), codings.at(-1));
+  const kind = sniffCompression(head, codings.at(-1));
   if (kind) {
     const max = decodedRoom(options);
     const inflated = inflateCapped(input, kind, max);
@@ -290,7 +291,7 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
     });
     return asWholeBody(inner, input.length);
   }
-  const utf16 = sniffUtf16(input.subarray(0, SNIFF_BYTES), options.contentType);
+  const utf16 = sniffUtf16(head, options.contentType);
   if (utf16) {
     const inner = scanBuffer(utf16ToUtf8(input, utf16), {
       ...options,
@@ -299,7 +300,7 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
     });
     return asWholeBody(inner, input.length);
   }
-  if (looksLikeHtml(input.subarray(0, SNIFF_BYTES), options.contentType)) {
+  if (looksLikeHtml(head, options.contentType)) {
     const page = htmlUnescape(body);
     if (page) {
       const inner = scanText(page.bytes, options);

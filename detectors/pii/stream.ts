@@ -68,10 +68,12 @@ export async function scanStream(
     const limits = await scanMultipartStream(rest(), boundary, options, sink);
     return { detections: collected, limits, bytes };
   }
-  const unreadable = unreadableCoding(head.subarray(0, SNIFF_BYTES), options.contentEncoding) !== undefined;
-  // a body read whole: an archive, a PDF, an HTML page, or one under several codings (undone in turn, as scanBuffer does)
   const sniffed = head.subarray(0, SNIFF_BYTES);
-  const whole = !coded && (isZip(head) || isPdf(head, SNIFF_BYTES) || looksLikeHtml(sniffed, options.contentType));
+  const unreadable = unreadableCoding(sniffed, options.contentEncoding) !== undefined;
+  // read whole, as scanBuffer reads it: an archive, a PDF, an HTML page (compressed too: its references are undone
+  // once it is inflated), a body under several codings (undone in turn)
+  const page = !unreadable && looksLikeHtml(sniffed, options.contentType);
+  const whole = (!coded && (isZip(head) || isPdf(head, SNIFF_BYTES))) || page;
   if (whole || (codings.length > 1 && !unreadable)) {
     const limits = await scanGathered(rest(), options, sink);
     return { detections: collected, limits, bytes };
@@ -80,8 +82,8 @@ export async function scanStream(
     const limits = await scanMessageStream(rest(), options, sink);
     return { detections: collected, limits, bytes };
   }
-  const kind = unreadable ? undefined : sniffCompression(head.subarray(0, SNIFF_BYTES), options.contentEncoding);
-  const utf16 = kind || unreadable ? undefined : sniffUtf16(head.subarray(0, SNIFF_BYTES), options.contentType);
+  const kind = unreadable ? undefined : sniffCompression(sniffed, options.contentEncoding);
+  const utf16 = kind || unreadable ? undefined : sniffUtf16(sniffed, options.contentType);
   if (!kind && !utf16) {
     const scanner = createScanner(options);
     for await (const chunk of rest()) sink(scanner.write(chunk));

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { htmlUnescape, looksLikeHtml } from '../../../detectors/pii/html.js';
@@ -105,6 +106,15 @@ describe('scanning an HTML page', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('reads a compressed page, known by its content type, once inflated, streamed or whole', async () => {
+    const options = { fingerprintKey: KEY, contentType: 'text/html; charset=utf-8', contentEncoding: 'gzip' };
+    const body = gzipSync(page);
+    const whole = scanBuffer(body, options);
+    expect(whole.detections.map((d) => d.type).sort()).toEqual(['EMAIL', 'EMAIL', 'IBAN', 'PERSON_NAME']);
+    const streamed = await scanStream([body.subarray(0, 40), body.subarray(40)], options);
+    expect(streamed.detections.map(detectionKey).sort()).toEqual(whole.detections.map(detectionKey).sort());
   });
 
   it('reads the HTML body of an HTTP response and of an e-mail part, streamed or whole', async () => {
