@@ -44,7 +44,10 @@ export function streamFilters(body: string): string[] {
   return m ? [...(m[1] as string).matchAll(/\/([^\s/[\]<>()]+)/g)].map((f) => f[1] as string) : [];
 }
 
-/** @internal What a stream holds, from its dictionary (content streams are known by their use: see `pdfPages`). */
+/**
+ * @internal What a stream holds, from its dictionary (a page's content streams are known by their use: see
+ * `pdfDrawings`).
+ */
 export function streamRole(body: string): StreamRole {
   if (/\/Type\s*\/ObjStm\b/.test(body)) return StreamRole.OBJECTS;
   if (/\/Type\s*\/Metadata\b/.test(body)) return StreamRole.METADATA;
