@@ -2,6 +2,7 @@
  * Field names looked up by hash: the field recognizers compiled into an open-addressing table, and the cheap
  * test that rejects most keys before any lookup.
  */
+import { HEX_VALUE } from './token-shapes.js';
 import type { FieldRecognizer } from './types.js';
 
 /**
@@ -27,8 +28,13 @@ export function hashFrom(bytes: Uint8Array, start: number, e: number): number {
   let prev = 0;
   for (let k = start; k < e; k++) {
     let c = bytes[k] as number;
-    if (c === 37 && k + 2 < e && HEX[bytes[k + 1] as number] !== 255 && HEX[bytes[k + 2] as number] !== 255) {
-      c = ((HEX[bytes[k + 1] as number] as number) << 4) | (HEX[bytes[k + 2] as number] as number);
+    if (
+      c === 37 &&
+      k + 2 < e &&
+      HEX_VALUE[bytes[k + 1] as number] !== 255 &&
+      HEX_VALUE[bytes[k + 2] as number] !== 255
+    ) {
+      c = ((HEX_VALUE[bytes[k + 1] as number] as number) << 4) | (HEX_VALUE[bytes[k + 2] as number] as number);
       k += 2;
     }
     if (c === 95 || c === 45 || c === 32) continue;
@@ -40,11 +46,6 @@ export function hashFrom(bytes: Uint8Array, start: number, e: number): number {
   }
   return h | 0;
 }
-
-/** Hex digit values; 255 for other bytes. */
-const HEX = new Uint8Array(256).fill(255);
-for (let c = 0; c < 10; c++) HEX[48 + c] = c;
-for (let c = 0; c < 6; c++) HEX[65 + c] = HEX[97 + c] = 10 + c;
 
 /**
  * @internal Field recognizers by `keyHash` of their names, in an open-addressing table of integers: a key is

@@ -34,7 +34,6 @@ const NAMED: Readonly<Record<string, number>> = {
   commat: 64,
   period: 46,
   lowbar: 95,
-  hyphen: 45,
   colon: 58,
   plus: 43,
   num: 35,

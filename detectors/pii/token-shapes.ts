@@ -27,8 +27,8 @@ export function isLowerHex(bytes: Uint8Array, ws: number, we: number): boolean {
   return true;
 }
 
-/** Hex digit values; 255 for other bytes. */
-const HEX_VALUE = new Uint8Array(256).fill(255);
+/** @internal Hex digit values; 255 for other bytes. */
+export const HEX_VALUE = new Uint8Array(256).fill(255);
 for (let c = 0; c < 10; c++) HEX_VALUE[48 + c] = c;
 for (let c = 0; c < 6; c++) HEX_VALUE[65 + c] = HEX_VALUE[97 + c] = 10 + c;
 
