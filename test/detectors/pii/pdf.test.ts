@@ -58,6 +58,39 @@ describe('PDF files from real producers', () => {
   });
 });
 
+describe('a PDF sent as an e-mail attachment', () => {
+  it('is read through the message, its part and its base64, streamed or whole', async () => {
+    const pdf = fixture('chromium');
+    const mail = Buffer.from(
+      [
+        'From: ops@example.net',
+        'To: someone@example.org',
+        'Subject: export',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b1"',
+        '',
+        '--b1',
+        'Content-Type: text/plain',
+        '',
+        'see attached',
+        '--b1',
+        'Content-Type: application/pdf; name="customers.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        pdf.toString('base64').replace(/.{76}/g, '$&\r\n'),
+        '--b1--',
+        '',
+      ].join('\r\n'),
+    );
+    const { detections } = scan(mail);
+    const part = mail.indexOf('JVBERi0');
+    const inPdf = detections.filter((d) => d.start === part);
+    expect(types(inPdf)).toEqual(['CREDIT_CARD', 'CREDIT_CARD', 'EMAIL', 'EMAIL', 'IBAN', 'PHONE']);
+    const cuts = Array.from({ length: 40 }, (_, k) => (k + 1) * 1009);
+    expect(await streamedKeys(mail, cuts, { fingerprintKey: KEY })).toEqual(detections.map(detectionKey).sort());
+  });
+});
+
 describe('pdfObjects', () => {
   it('finds objects and stream data, skipping bytes inside a stream that look like an object', () => {
     const fake = Buffer.from('junk 9 0 obj << /Type /Page >> endobj more');
