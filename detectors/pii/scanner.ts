@@ -12,6 +12,7 @@ import {
 import { compileEngine, type Engine, type Hit } from './engine.js';
 import { createFingerprinter } from './fingerprint.js';
 import { htmlUnescape, looksLikeHtml } from './html.js';
+import { looksLikeMessage } from './messages.js';
 import { multipartBoundary } from './multipart.js';
 import { isPdf } from './pdf.js';
 import { scanPdf } from './pdf-scan.js';
@@ -313,6 +314,24 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
     }
   }
   return scanText(input, options);
+}
+
+/**
+ * @internal True when `scanBuffer` reads a body with this head (its first `SNIFF_BYTES`) as plain text: no content
+ * coding, multipart, message, archive, PDF, compression, UTF-16 or HTML page. `scanStream` streams such a body
+ * through a scanner; any other it reads whole, as `scanBuffer` does, so both decide alike.
+ */
+export function readsAsText(head: Uint8Array, options: Pick<ScanOptions, 'contentType' | 'contentEncoding'>): boolean {
+  if (contentCodings(options.contentEncoding).length > 0 || multipartBoundary(options.contentType)) return false;
+  return !(
+    looksLikeMessage(head) ||
+    isZip(head) ||
+    isPdf(head, SNIFF_BYTES) ||
+    unreadableCoding(head, undefined) !== undefined ||
+    sniffCompression(head) !== undefined ||
+    sniffUtf16(head, options.contentType) !== undefined ||
+    looksLikeHtml(head, options.contentType)
+  );
 }
 
 /** A body read as text, as it is: no sniffing, no decoding of the whole. */

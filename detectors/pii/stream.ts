@@ -17,7 +17,14 @@ import { isTransferEncoded, multipartBoundary, type PartHeaders } from './multip
 import { MultipartSplitter } from './multipart-stream.js';
 import { isPdf } from './pdf.js';
 import { type DecodeLimit, decodedRoom, depthLeft, LimitKind } from './scan-state.js';
-import { createScanner, type PiiScanner, type ScanOptions, type ScanReport, scanBuffer } from './scanner.js';
+import {
+  createScanner,
+  type PiiScanner,
+  readsAsText,
+  type ScanOptions,
+  type ScanReport,
+  scanBuffer,
+} from './scanner.js';
 import { type Sink, scanGathered, scanMessageStream } from './stream-gathered.js';
 import type { Detection } from './types.js';
 import { isZip } from './zip.js';
@@ -73,8 +80,8 @@ export async function scanStream(
   // read whole, as scanBuffer reads it: an archive, a PDF, an HTML page (compressed too: its references are undone
   // once it is inflated), a body under several codings (undone in turn)
   const page = !unreadable && looksLikeHtml(sniffed, options.contentType);
-  const whole = (!coded && (isZip(head) || isPdf(head, SNIFF_BYTES))) || page;
-  if (whole || (codings.length > 1 && !unreadable)) {
+  const gathered = (!coded && (isZip(head) || isPdf(head, SNIFF_BYTES))) || page;
+  if (gathered || (codings.length > 1 && !unreadable)) {
     const limits = await scanGathered(rest(), options, sink);
     return { detections: collected, limits, bytes };
   }
@@ -91,10 +98,31 @@ export async function scanStream(
     const said: DecodeLimit[] = unreadable ? [{ kind: LimitKind.UNREADABLE, start: 0, end: bytes }] : [];
     return { detections: collected, limits: [...said, ...scanner.limits], bytes };
   }
-  // Decoded layer (compressed or UTF-16): offsets are the whole body, known at the end.
+  // Decoded layer (compressed or UTF-16): offsets are the whole body, known at the end. The decoded text streams
+  // through a scanner unless its head shows more than text (a gzipped archive, a compressed multipart body): then it
+  // is held, up to the cap, and read as scanBuffer reads it.
+  const innerOptions: ScanOptions = utf16
+    ? { ...options, contentType: undefined }
+    : { ...options, contentEncoding: undefined };
   const inner = createScanner({ ...options, maxDepth: depthLeft(options) - 1 }, 1);
   const found: Detection[] = [];
   const limits: DecodeLimit[] = [];
+  let held: Buffer[] | undefined = [];
+  let heldBytes = 0;
+  let whole = false;
+  /** Decides from the decoded head whether the layer streams; a streaming one gets what was held. */
+  const decide = (): void => {
+    const head = Buffer.concat(held ?? []);
+    whole = !readsAsText(head.subarray(0, SNIFF_BYTES), innerOptions);
+    if (whole) return;
+    found.push(...inner.write(head));
+    held = undefined;
+  };
+  const readWhole = (): void => {
+    const report = scanBuffer(Buffer.concat(held ?? []), { ...innerOptions, maxDepth: depthLeft(options) - 1 });
+    found.push(...report.detections);
+    limits.push(...report.limits);
+  };
   const max = decodedRoom(options);
   let decoded = 0;
   let capped = false;
@@ -113,10 +141,18 @@ export async function scanStream(
           capped = true;
           throw new DecodeCapReached();
         }
-        found.push(...inner.write(chunk));
+        if (!held) {
+          found.push(...inner.write(chunk));
+          continue;
+        }
+        held.push(chunk);
+        heldBytes += chunk.length;
+        if (!whole && heldBytes >= SNIFF_BYTES) decide();
       }
     });
-    found.push(...inner.end());
+    if (held && !whole) decide();
+    if (whole) readWhole();
+    else found.push(...inner.end());
   } catch (error) {
     limits.push({
       kind:
@@ -128,7 +164,9 @@ export async function scanStream(
       start: 0,
       end: bytes,
     });
-    found.push(...inner.end());
+    // what was decoded before the stream broke is read as far as it goes; past the cap, nothing (as scanBuffer)
+    if (whole && !capped) readWhole();
+    else if (!whole) found.push(...inner.end());
   }
   for await (const _ of rest()) {
     // drain what the inflater did not read so `bytes` covers the whole input
@@ -203,14 +241,9 @@ async function scanMultipartStream(
     const head = Buffer.concat(p.head);
     if (head.length < SNIFF_BYTES && !final) return;
     p.head = [];
-    // base64, quoted-printable, compressed and UTF-16 parts are decoded whole at their end, as scanBuffer reads them
-    const encoded =
-      isTransferEncoded(p.transferEncoding) ||
-      multipartBoundary(p.contentType) !== undefined ||
-      contentCodings(p.contentEncoding).length > 0 ||
-      looksLikeHtml(head.subarray(0, SNIFF_BYTES), p.contentType) ||
-      sniffCompression(head.subarray(0, SNIFF_BYTES), p.contentEncoding) !== undefined ||
-      sniffUtf16(head.subarray(0, SNIFF_BYTES), p.contentType) !== undefined;
+    // a part scanBuffer reads as more than text (see `readsAsText`), or encoded (base64, quoted-printable), is read
+    // whole at its end, as scanBuffer reads it
+    const encoded = isTransferEncoded(p.transferEncoding) || !readsAsText(head.subarray(0, SNIFF_BYTES), p);
     if (encoded) {
       p.whole = [];
       feed(p, head);

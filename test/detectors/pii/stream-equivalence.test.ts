@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Detection, type ScanOptions, scanBuffer, scanStream } from '../../../detectors/pii/index.js';
+import { detectionKey } from '../../support/streamed.js';
+import { zipOf } from '../../support/zip-writer.js';
+
+const KEY = 'breachwatch-test-fingerprint-key';
+const pdf = readFileSync(new URL('../../fixtures/pii/customer-record.pdfkit.pdf', import.meta.url));
+
+/** A body with the headers it travels under. */
+interface Body {
+  bytes: Buffer;
+  contentType?: string;
+  contentEncoding?: string;
+}
+
+const texts = [
+  '{"first_name":"Zoë","email":"ada@example.org"}',
+  'card_number=4111111111111111&x=1',
+  '<!DOCTYPE html><p>ada&#64;example.org &quot;iban&quot;: GB82 WEST 1234 5698 7654 32</p>',
+  'prénom,email\nZoë,zoe@example.org\n',
+  Buffer.from('mail grace@example.org').toString('hex'),
+  'plain text, phone +44 20 7946 0958',
+];
+const wrapBase64 = (b: Buffer): Buffer => Buffer.from(b.toString('base64').replace(/.{76}/g, '$&\n'));
+
+/** Bodies inside bodies: gzip, wrapped base64, multipart parts (one brotli-coded), HTTP responses, ZIP archives. */
+const { body } = fc.letrec<{ body: Body }>((tie) => ({
+  body: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom(...texts).map((t) => ({ bytes: Buffer.from(t) })),
+    fc.constant({ bytes: pdf }),
+    tie('body').map((b) => ({ bytes: gzipSync(b.bytes) })),
+    tie('body').map((b) => ({ bytes: Buffer.concat([Buffer.from('data:\n'), wrapBase64(b.bytes)]) })),
+    fc.array(tie('body'), { minLength: 1, maxLength: 3 }).map((parts) => ({
+      bytes: Buffer.concat([
+        ...parts.flatMap((p, i) => [
+          Buffer.from(`--B\r\nContent-Type: ${i === 1 ? 'text/html' : 'application/octet-stream'}\r\n`),
+          Buffer.from(i === 2 ? 'Content-Encoding: br\r\n\r\n' : '\r\n'),
+          i === 2 ? brotliCompressSync(p.bytes) : p.bytes,
+          Buffer.from('\r\n'),
+        ]),
+        Buffer.from('--B--\r\n'),
+      ]),
+      contentType: 'multipart/mixed; boundary=B',
+    })),
+    tie('body').map((b) => ({
+      bytes: Buffer.concat([
+        Buffer.from('HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n'),
+        gzipSync(b.bytes),
+      ]),
+    })),
+    tie('body').map((b) => ({ bytes: zipOf([{ name: 'upload.bin', data: b.bytes, deflate: true }]) })),
+    tie('body').map((b) => ({ ...b, bytes: gzipSync(b.bytes), contentEncoding: 'gzip' })),
+  ),
+}));
+
+const keys = (ds: Detection[]): string[] => ds.map(detectionKey).sort();
+
+describe('scanStream and scanBuffer', () => {
+  it('read nested containers alike, cut anywhere', async () => {
+    await fc.assert(
+      fc.asyncProperty(body, fc.array(fc.nat(), { maxLength: 5 }), async (b, raw) => {
+        const options: ScanOptions = {
+          fingerprintKey: KEY,
+          contentType: b.contentType,
+          contentEncoding: b.contentEncoding,
+        };
+        const whole = scanBuffer(b.bytes, options);
+        const cuts = [...new Set(raw.map((c) => c % (b.bytes.length + 1)))].sort((x, y) => x - y);
+        const chunks = [0, ...cuts].map((at, k) => b.bytes.subarray(at, [...cuts, b.bytes.length][k]));
+        const streamed = await scanStream(chunks, options);
+        expect(keys(streamed.detections)).toEqual(keys(whole.detections));
+        expect(streamed.limits).toEqual(whole.limits);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('read a gzipped archive, a gzipped multipart body and a ZIP uploaded as a form part alike', async () => {
+    const csv = Buffer.from('first_name,email\nAda,ada@example.org\n');
+    const zip = zipOf([{ name: 'customers.csv', data: csv, deflate: true }]);
+    const form = Buffer.concat([
+      Buffer.from('--F\r\nContent-Disposition: form-data; name="file"; filename="c.zip"\r\n'),
+      Buffer.from('Content-Type: application/octet-stream\r\n\r\n'),
+      zip,
+      Buffer.from('\r\n--F--\r\n'),
+    ]);
+    const cases: Body[] = [
+      { bytes: gzipSync(zip) },
+      { bytes: gzipSync(form), contentType: 'multipart/form-data; boundary=F', contentEncoding: 'gzip' },
+      { bytes: form, contentType: 'multipart/form-data; boundary=F' },
+    ];
+    for (const b of cases) {
+      const options: ScanOptions = {
+        fingerprintKey: KEY,
+        contentType: b.contentType,
+        contentEncoding: b.contentEncoding,
+      };
+      const whole = scanBuffer(b.bytes, options);
+      expect(whole.detections.map((d) => d.type).sort()).toEqual(['EMAIL', 'PERSON_NAME']);
+      const streamed = await scanStream([b.bytes.subarray(0, 7), b.bytes.subarray(7)], options);
+      expect(keys(streamed.detections)).toEqual(keys(whole.detections));
+    }
+  });
+});
