@@ -104,9 +104,12 @@ export async function scanStream(
   const innerOptions: ScanOptions = utf16
     ? { ...options, contentType: undefined }
     : { ...options, contentEncoding: undefined };
-  const inner = createScanner({ ...options, maxDepth: depthLeft(options) - 1 }, 1);
+  // one level down, as scanBuffer reads an inflated body: its own text is at depth 0 with one layer less to go
+  const inner = createScanner({ ...options, maxDepth: depthLeft(options) - 1 });
   const found: Detection[] = [];
   const limits: DecodeLimit[] = [];
+  /** Limits met inside a layer read whole: placed at the whole body, like the streamed layer's. */
+  const wholeLimits: DecodeLimit[] = [];
   let held: Buffer[] | undefined = [];
   let heldBytes = 0;
   let whole = false;
@@ -121,7 +124,7 @@ export async function scanStream(
   const readWhole = (): void => {
     const report = scanBuffer(Buffer.concat(held ?? []), { ...innerOptions, maxDepth: depthLeft(options) - 1 });
     found.push(...report.detections);
-    limits.push(...report.limits);
+    wholeLimits.push(...report.limits);
   };
   const max = decodedRoom(options);
   let decoded = 0;
@@ -172,7 +175,7 @@ export async function scanStream(
     // drain what the inflater did not read so `bytes` covers the whole input
   }
   sink(found.map((d) => ({ ...d, start: 0, end: bytes })));
-  limits.push(...inner.limits.map((l) => ({ ...l, start: 0, end: bytes })));
+  limits.push(...[...inner.limits, ...wholeLimits].map((l) => ({ ...l, start: 0, end: bytes })));
   return { detections: collected, limits, bytes };
 }
 

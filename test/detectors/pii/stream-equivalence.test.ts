@@ -105,4 +105,17 @@ describe('scanStream and scanBuffer', () => {
       expect(keys(streamed.detections)).toEqual(keys(whole.detections));
     }
   });
+
+  it('give a declared coding one level of depth, streamed or whole', async () => {
+    // gzip takes one level, the base64 block inside it the second: maxDepth 2 reads the address both ways
+    const inner = Buffer.from(`note ${Buffer.from('{"email":"ada@example.org","n":1}').toString('base64')}`);
+    const options: ScanOptions = { fingerprintKey: KEY, contentEncoding: 'gzip', maxDepth: 2 };
+    const body = gzipSync(inner);
+    const whole = scanBuffer(body, options);
+    expect(whole.detections.map((d) => d.type)).toEqual(['EMAIL']);
+    expect(whole.limits).toEqual([]);
+    const streamed = await scanStream([body], options);
+    expect(keys(streamed.detections)).toEqual(keys(whole.detections));
+    expect(streamed.limits).toEqual([]);
+  });
 });
