@@ -1,4 +1,4 @@
-import { brotliDecompressSync, constants, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { brotliDecompressSync, constants, gunzipSync, inflateRawSync, inflateSync, type ZlibOptions } from 'node:zlib';
 
 /** Content encodings the scanner can open, by `content-encoding` name or magic bytes. */
 export const Compression = { GZIP: 'gzip', DEFLATE: 'deflate', BROTLI: 'br' } as const;
@@ -67,36 +67,49 @@ export function unreadableCoding(head: Uint8Array, contentEncoding: string | und
   return codings.length === 0 && ZSTD_MAGIC.every((b, k) => head[k] === b) ? 'zstd' : undefined;
 }
 
-/** Result of a capped decompression: the bytes, or `bomb` when the output would exceed the cap. */
-export type Inflated = { ok: true; bytes: Buffer } | { ok: false; reason: 'bomb' | 'corrupt' };
+/**
+ * Result of a capped decompression: the bytes (`truncated` when the stream ended before its end mark: a capture cut
+ * short), or `bomb` when the output would exceed the cap.
+ */
+export type Inflated = { ok: true; bytes: Buffer; truncated?: true } | { ok: false; reason: 'bomb' | 'corrupt' };
 
 /**
- * Decompresses at most `maxOutputBytes`; a truncated stream yields what it holds (sync flush), an
- * output over the cap is reported as a bomb and not followed. `deflate-raw` is deflate without a zlib header.
+ * Decompresses at most `maxOutputBytes`; an output over the cap is reported as a bomb and not followed.
+ * `deflate-raw` is deflate without a zlib header. A stream cut short yields what it holds and is marked
+ * `truncated`: it is inflated as a whole first (one pass for a complete one), and again to its last full block
+ * (sync flush) only when it ends early. Brotli yields what it holds unmarked: its decoder does not say.
  */
 export function inflateCapped(input: Uint8Array, kind: Compression | 'deflate-raw', maxOutputBytes: number): Inflated {
   // zlib allocates its output in chunkSize pieces (16 KiB by default); for the ~300-byte gzip parts inside
   // payloads that allocation and its GC showed in the profile: sized to the input, a part costs ~25 % less
   const chunkSize = Math.min(64 * 1024, Math.max(1024, 2 ** Math.ceil(Math.log2(input.length * 4 + 1))));
-  const opts = { maxOutputLength: Math.max(1, maxOutputBytes), finishFlush: constants.Z_SYNC_FLUSH, chunkSize };
+  const maxOutputLength = Math.max(1, maxOutputBytes);
+  const strict = { maxOutputLength, chunkSize };
+  const partial = { maxOutputLength, chunkSize, finishFlush: constants.Z_SYNC_FLUSH };
+  /** The stream through `inflate`: whole, or (cut short) as far as it goes, marked. */
+  const run = (inflate: (b: Uint8Array, o: ZlibOptions) => Buffer): Inflated => {
+    try {
+      return { ok: true, bytes: inflate(input, strict) };
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'Z_BUF_ERROR') throw error;
+      return { ok: true, bytes: inflate(input, partial), truncated: true };
+    }
+  };
   try {
-    if (kind === Compression.GZIP) return { ok: true, bytes: gunzipSync(input, opts) };
+    if (kind === Compression.GZIP) return run(gunzipSync);
     // a ZIP entry's deflate stream has no zlib header
-    if (kind === 'deflate-raw') return { ok: true, bytes: inflateRawSync(input, opts) };
+    if (kind === 'deflate-raw') return run(inflateRawSync);
     if (kind === Compression.BROTLI) {
       return {
         ok: true,
-        bytes: brotliDecompressSync(input, {
-          maxOutputLength: opts.maxOutputLength,
-          finishFlush: constants.BROTLI_OPERATION_FLUSH,
-        }),
+        bytes: brotliDecompressSync(input, { maxOutputLength, finishFlush: constants.BROTLI_OPERATION_FLUSH }),
       };
     }
     try {
-      return { ok: true, bytes: inflateSync(input, opts) };
+      return run(inflateSync);
     } catch (error) {
       if (isTooLarge(error)) throw error;
-      return { ok: true, bytes: inflateRawSync(input, opts) };
+      return run(inflateRawSync);
     }
   } catch (error) {
     return { ok: false, reason: isTooLarge(error) ? 'bomb' : 'corrupt' };

@@ -290,7 +290,10 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
       contentEncoding: codings.slice(0, -1).join(', ') || undefined,
       maxDepth: depthLeft(options) - 1,
     });
-    return asWholeBody(inner, input.length);
+    const report = asWholeBody(inner, input.length);
+    // a body cut short is read as far as it goes and said to be cut, as scanStream's inflater says it
+    if (inflated.truncated) report.limits.unshift({ kind: LimitKind.CORRUPT, start: 0, end: input.length });
+    return report;
   }
   const utf16 = sniffUtf16(head, options.contentType);
   if (utf16) {

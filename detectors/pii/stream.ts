@@ -167,7 +167,9 @@ export async function scanStream(
       start: 0,
       end: bytes,
     });
-    // what was decoded before the stream broke is read as far as it goes; past the cap, nothing (as scanBuffer)
+    // what was decoded before the stream broke is read as far as it goes (a head still held decides first); past the
+    // cap, a layer read whole yields nothing, as scanBuffer's does
+    if (held && !whole) decide();
     if (whole && !capped) readWhole();
     else if (!whole) found.push(...inner.end());
   }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Detection, type ScanOptions, scanBuffer, scanStream } from '../../../detectors/pii/index.js';
+import { type Detection, LimitKind, type ScanOptions, scanBuffer, scanStream } from '../../../detectors/pii/index.js';
 import { detectionKey } from '../../support/streamed.js';
 import { zipOf } from '../../support/zip-writer.js';
 
@@ -117,5 +117,25 @@ describe('scanStream and scanBuffer', () => {
     const streamed = await scanStream([body], options);
     expect(keys(streamed.detections)).toEqual(keys(whole.detections));
     expect(streamed.limits).toEqual([]);
+  });
+
+  it('read a compressed body cut short as far as it goes, and both say it was cut', async () => {
+    const notes = Array.from({ length: 300 }, (_, i) => `order ${(i * 7919) % 10007} shipped`).join(', ');
+    const text = Buffer.from(`{"email":"ada@example.org","notes":"${notes}"}`);
+    // repetitive: the 30 bytes cut off its end hold nearly all of it, and what arrives decodes to fewer bytes (39
+    // and 32) than a streamed head needs before it is sniffed
+    const short = Buffer.from(`{"email":"ada@example.org","n":"${'order shipped, '.repeat(200)}","iban":"x"}`);
+    const cuts = [
+      ...[gzipSync(text), deflateSync(text)].map((c) => c.subarray(0, Math.floor(c.length * 0.6))),
+      ...[gzipSync(short), deflateSync(short)].map((c) => c.subarray(0, c.length - 30)),
+    ];
+    for (const cut of cuts) {
+      const whole = scanBuffer(cut, { fingerprintKey: KEY });
+      expect(whole.detections.map((d) => d.type)).toEqual(['EMAIL']);
+      expect(whole.limits).toEqual([{ kind: LimitKind.CORRUPT, start: 0, end: cut.length }]);
+      const streamed = await scanStream([cut], { fingerprintKey: KEY });
+      expect(keys(streamed.detections)).toEqual(keys(whole.detections));
+      expect(streamed.limits).toEqual(whole.limits);
+    }
   });
 });
