@@ -14,6 +14,7 @@ import { createFingerprinter } from './fingerprint.js';
 import { htmlUnescape, looksLikeHtml } from './html.js';
 import { looksLikeMessage } from './messages.js';
 import { multipartBoundary } from './multipart.js';
+import type { BodyReaders } from './part-stream.js';
 import { isPdf } from './pdf.js';
 import { scanPdf } from './pdf-scan.js';
 import { phone, phoneRecognizer } from './recognizers/phone.js';
@@ -21,6 +22,8 @@ import { FIELD_RECOGNIZERS, RECOGNIZERS } from './registry.js';
 import { type DecodeLimit, decodedRoom, depthLeft, LimitKind, type ScanState } from './scan-state.js';
 import { sniffCsv } from './table-headers.js';
 import { TableReader } from './table-reader.js';
+import { isTar, TAR_BLOCK } from './tar.js';
+import { createTarScanner } from './tar-scanner.js';
 import { isTokenChar, MAX_WINDOW, scanWindows } from './text-scanner.js';
 import type { Detection, FieldRecognizer, Recognizer } from './types.js';
 import { isZip } from './zip.js';
@@ -240,8 +243,8 @@ function asWholeBody(inner: ScanReport, length: number): ScanReport {
 /**
  * Scans a whole body: gzip/deflate/brotli (magic bytes or `contentEncoding`, several in turn) are opened under the size
  * cap and UTF-16 text (byte-order mark, `charset`, or zero bytes between ASCII ones) is read as UTF-8;
- * detections inside either are reported at the offsets of the whole body. Multipart bodies and ZIP archives
- * (XLSX and DOCX too) are scanned part by part and entry by entry, PDF files page by page.
+ * detections inside either are reported at the offsets of the whole body. Multipart bodies, ZIP archives
+ * (XLSX and DOCX too) and tar archives are scanned part by part and member by member, PDF files page by page.
  * @example const { detections } = scanBuffer(body, { fingerprintKey: key, contentEncoding: 'gzip' });
  */
 export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport {
@@ -262,6 +265,7 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
     const report = scanZip(body, options, scanBuffer);
     if (report) return report;
   }
+  if (!coded && isTar(body)) return scanTar(body, options);
   if (!coded && isPdf(head, SNIFF_BYTES)) {
     const report = scanPdf(body, options, scanBuffer);
     if (report) return report;
@@ -319,22 +323,46 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
   return scanText(input, options);
 }
 
+/** @internal Bytes of a body's head that decide how it is read: a tar header block (the other formats need 64). */
+export const HEAD_BYTES = TAR_BLOCK;
+
 /**
- * @internal True when `scanBuffer` reads a body with this head (its first `SNIFF_BYTES`) as plain text: no content
+ * @internal True when `scanBuffer` reads a body with this head (its first `HEAD_BYTES`) as plain text: no content
  * coding, multipart, message, archive, PDF, compression, UTF-16 or HTML page. `scanStream` streams such a body
- * through a scanner; any other it reads whole, as `scanBuffer` does, so both decide alike.
+ * through a scanner; any other it reads as `scanBuffer` does, so both decide alike.
  */
 export function readsAsText(head: Uint8Array, options: Pick<ScanOptions, 'contentType' | 'contentEncoding'>): boolean {
   if (contentCodings(options.contentEncoding).length > 0 || multipartBoundary(options.contentType)) return false;
+  // scanBuffer sniffs its first SNIFF_BYTES for all but a tar header
+  const sniffed = head.subarray(0, SNIFF_BYTES);
   return !(
-    looksLikeMessage(head) ||
-    isZip(head) ||
-    isPdf(head, SNIFF_BYTES) ||
-    unreadableCoding(head, undefined) !== undefined ||
-    sniffCompression(head) !== undefined ||
-    sniffUtf16(head, options.contentType) !== undefined ||
-    looksLikeHtml(head, options.contentType)
+    looksLikeMessage(sniffed) ||
+    isZip(sniffed) ||
+    isTar(head) ||
+    isPdf(sniffed, SNIFF_BYTES) ||
+    unreadableCoding(sniffed, undefined) !== undefined ||
+    sniffCompression(sniffed) !== undefined ||
+    sniffUtf16(sniffed, options.contentType) !== undefined ||
+    looksLikeHtml(sniffed, options.contentType)
   );
+}
+
+/** @internal How containers read their parts when they stream (see `StreamedPart`). */
+export const BODY_READERS: BodyReaders = {
+  scan: scanBuffer,
+  text: (options) => createScanner(options),
+  readsAsText,
+  headBytes: HEAD_BYTES,
+};
+
+/** A tar archive, member by member, through the scanner `scanStream` reads one with (in bounded slices). */
+function scanTar(body: Buffer, options: ScanOptions): ScanReport {
+  const tar = createTarScanner(options, BODY_READERS);
+  const detections: Detection[] = [];
+  for (let at = 0; at < body.length; at += SCAN_SLICE)
+    detections.push(...tar.write(body.subarray(at, at + SCAN_SLICE)));
+  detections.push(...tar.end());
+  return { detections, limits: [...tar.limits], bytes: body.length };
 }
 
 /** A body read as text, as it is: no sniffing, no decoding of the whole. */

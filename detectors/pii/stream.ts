@@ -1,7 +1,6 @@
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { decodedFirst, placeIn, scanPart } from './containers.js';
 import {
   Compression,
   contentCodings,
@@ -13,12 +12,15 @@ import {
 } from './decoders.js';
 import { looksLikeHtml } from './html.js';
 import { looksLikeMessage } from './messages.js';
-import { isTransferEncoded, multipartBoundary, type PartHeaders } from './multipart.js';
+import { multipartBoundary } from './multipart.js';
 import { MultipartSplitter } from './multipart-stream.js';
+import { StreamedPart } from './part-stream.js';
 import { isPdf } from './pdf.js';
 import { type DecodeLimit, decodedRoom, depthLeft, LimitKind } from './scan-state.js';
 import {
+  BODY_READERS,
   createScanner,
+  HEAD_BYTES,
   type PiiScanner,
   readsAsText,
   type ScanOptions,
@@ -26,6 +28,8 @@ import {
   scanBuffer,
 } from './scanner.js';
 import { type Sink, scanGathered, scanMessageStream } from './stream-gathered.js';
+import { isTar } from './tar.js';
+import { createTarScanner } from './tar-scanner.js';
 import type { Detection } from './types.js';
 import { isZip } from './zip.js';
 
@@ -50,10 +54,10 @@ export async function scanStream(
       : (async function* () {
           yield* source;
         })();
-  // the head is gathered up to SNIFF_BYTES (a first chunk may be a single byte) before the encoding is decided
+  // the head is gathered up to HEAD_BYTES (a first chunk may be a single byte) before the encoding is decided
   const firsts: Uint8Array[] = [];
   let headBytes = 0;
-  while (headBytes < SNIFF_BYTES) {
+  while (headBytes < HEAD_BYTES) {
     const r = await iterator.next();
     if (r.done) break;
     firsts.push(r.value);
@@ -92,7 +96,8 @@ export async function scanStream(
   const kind = unreadable ? undefined : sniffCompression(sniffed, options.contentEncoding);
   const utf16 = kind || unreadable ? undefined : sniffUtf16(sniffed, options.contentType);
   if (!kind && !utf16) {
-    const scanner = createScanner(options);
+    // a tar archive streams member by member
+    const scanner = !coded && isTar(head) ? createTarScanner(options, BODY_READERS) : createScanner(options);
     for await (const chunk of rest()) sink(scanner.write(chunk));
     sink(scanner.end());
     const said: DecodeLimit[] = unreadable ? [{ kind: LimitKind.UNREADABLE, start: 0, end: bytes }] : [];
@@ -105,7 +110,7 @@ export async function scanStream(
     ? { ...options, contentType: undefined }
     : { ...options, contentEncoding: undefined };
   // one level down, as scanBuffer reads an inflated body: its own text is at depth 0 with one layer less to go
-  const inner = createScanner({ ...options, maxDepth: depthLeft(options) - 1 });
+  let inner = createScanner({ ...options, maxDepth: depthLeft(options) - 1 });
   const found: Detection[] = [];
   const limits: DecodeLimit[] = [];
   /** Limits met inside a layer read whole: placed at the whole body, like the streamed layer's. */
@@ -116,8 +121,11 @@ export async function scanStream(
   /** Decides from the decoded head whether the layer streams; a streaming one gets what was held. */
   const decide = (): void => {
     const head = Buffer.concat(held ?? []);
-    whole = !readsAsText(head.subarray(0, SNIFF_BYTES), innerOptions);
+    // a tar archive streams member by member (a 1 GB `tar czf` export fits no cap); other containers are held
+    const tar = isTar(head);
+    whole = !tar && !readsAsText(head.subarray(0, HEAD_BYTES), innerOptions);
     if (whole) return;
+    if (tar) inner = createTarScanner({ ...innerOptions, maxDepth: depthLeft(options) - 1 }, BODY_READERS);
     found.push(...inner.write(head));
     held = undefined;
   };
@@ -150,7 +158,7 @@ export async function scanStream(
         }
         held.push(chunk);
         heldBytes += chunk.length;
-        if (!whole && heldBytes >= SNIFF_BYTES) decide();
+        if (!whole && heldBytes >= HEAD_BYTES) decide();
       }
     });
     if (held && !whole) decide();
@@ -194,19 +202,6 @@ function utf16Transcoder(encoding: Utf16): Transform {
   });
 }
 
-/** One part being scanned: plain text streams through a scanner; encoded or compressed parts are decoded whole. */
-interface OpenPart extends PartHeaders {
-  start: number;
-  /** The first bytes, until four decide whether the part is compressed. */
-  head: Buffer[];
-  headBytes: number;
-  scanner?: PiiScanner;
-  /** Encoded or compressed content, collected up to the decoded-size cap. */
-  whole?: Buffer[];
-  wholeBytes: number;
-  over: boolean;
-}
-
 /**
  * Multipart bodies as they stream, with the same results as `scanBuffer`'s part-by-part reading: a plain
  * part is scanned as it arrives (memory: the chunk and a carry), a base64 or compressed part is decoded
@@ -220,67 +215,23 @@ async function scanMultipartStream(
 ): Promise<DecodeLimit[]> {
   const splitter = new MultipartSplitter(boundary);
   const inner: ScanOptions = { ...options, contentType: undefined, contentEncoding: undefined };
-  const max = decodedRoom(options);
   const limits: DecodeLimit[] = [];
   // until a part shows up the body may not be multipart at all: scan it as text meanwhile, and hold the results
   let asText: PiiScanner | undefined = createScanner(inner);
   let textFound: Detection[] = [];
-  let part: OpenPart | undefined;
+  let part: StreamedPart | undefined;
 
-  const feed = (p: OpenPart, bytes: Buffer): void => {
-    if (p.whole) {
-      p.wholeBytes += bytes.length;
-      if (p.wholeBytes > max) p.over = true;
-      else p.whole.push(bytes);
-      return;
-    }
-    if (p.scanner) {
-      sink(shift(p.scanner.write(bytes), p.start));
-      return;
-    }
-    p.head.push(bytes);
-    p.headBytes += bytes.length;
-    if (p.headBytes >= SNIFF_BYTES) decide(p, false);
-  };
-  const decide = (p: OpenPart, final: boolean): void => {
-    const head = Buffer.concat(p.head);
-    if (head.length < SNIFF_BYTES && !final) return;
-    p.head = [];
-    // a part scanBuffer reads as more than text (see `readsAsText`), or encoded (base64, quoted-printable), is read
-    // whole at its end, as scanBuffer reads it
-    const encoded = isTransferEncoded(p.transferEncoding) || !readsAsText(head.subarray(0, SNIFF_BYTES), p);
-    if (encoded) {
-      p.whole = [];
-      feed(p, head);
-    } else {
-      p.scanner = createScanner(inner);
-      sink(shift(p.scanner.write(head), p.start));
-    }
-  };
-  const close = (p: OpenPart, end: number): void => {
-    if (!p.scanner && !p.whole) decide(p, true);
-    if (p.scanner) {
-      sink(shift(p.scanner.end(), p.start));
-      for (const l of p.scanner.limits) limits.push({ ...l, start: p.start, end });
-      return;
-    }
-    if (p.over) {
-      limits.push({ kind: LimitKind.DECODED_SIZE, start: p.start, end });
-      return;
-    }
-    const scanned = scanPart(Buffer.concat(p.whole ?? []), p, options, scanBuffer);
-    sink(placeIn(scanned.report.detections, decodedFirst(scanned, p), p.start, end));
-    for (const l of scanned.report.limits) limits.push({ ...l, start: p.start, end });
-  };
   const handle = (events: ReturnType<MultipartSplitter['write']>): void => {
     for (const e of events) {
       if (e.kind === 'part') {
         asText = undefined;
         textFound = [];
-        part = { ...e, head: [], headBytes: 0, wholeBytes: 0, over: false };
-      } else if (e.kind === 'data' && part) feed(part, e.bytes);
+        part = new StreamedPart(e.start, e, inner, BODY_READERS);
+      } else if (e.kind === 'data' && part) sink(part.write(e.bytes));
       else if (e.kind === 'end' && part) {
-        close(part, e.end);
+        const closed = part.close(e.end);
+        sink(closed.detections);
+        limits.push(...closed.limits);
         part = undefined;
       }
     }
@@ -296,12 +247,4 @@ async function scanMultipartStream(
     limits.push(...asText.limits);
   }
   return limits;
-}
-
-function shift(detections: Detection[], by: number): Detection[] {
-  for (const d of detections) {
-    d.start += by;
-    d.end += by;
-  }
-  return detections;
 }

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Detection, LimitKind, type ScanOptions, scanBuffer, scanStream } from '../../../detectors/pii/index.js';
 import { detectionKey } from '../../support/streamed.js';
+import { tarOf } from '../../support/tar-writer.js';
 import { zipOf } from '../../support/zip-writer.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
@@ -26,7 +27,7 @@ const texts = [
 ];
 const wrapBase64 = (b: Buffer): Buffer => Buffer.from(b.toString('base64').replace(/.{76}/g, '$&\n'));
 
-/** Bodies inside bodies: gzip, wrapped base64, multipart parts (one brotli-coded), HTTP responses, ZIP archives. */
+/** Bodies inside bodies: gzip, wrapped base64, multipart parts (one brotli-coded), HTTP responses, ZIP and tar archives. */
 const { body } = fc.letrec<{ body: Body }>((tie) => ({
   body: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -53,6 +54,9 @@ const { body } = fc.letrec<{ body: Body }>((tie) => ({
       ]),
     })),
     tie('body').map((b) => ({ bytes: zipOf([{ name: 'upload.bin', data: b.bytes, deflate: true }]) })),
+    fc
+      .array(tie('body'), { minLength: 1, maxLength: 3 })
+      .map((members) => ({ bytes: tarOf(members.map((m, i) => ({ name: `export/m${i}.bin`, data: m.bytes }))) })),
     tie('body').map((b) => ({ ...b, bytes: gzipSync(b.bytes), contentEncoding: 'gzip' })),
   ),
 }));
