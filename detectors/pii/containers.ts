@@ -4,9 +4,10 @@
  * reported at its range in the container.
  */
 
+import { dechunk } from './chunked.js';
 import { inflateCapped, quotedPrintableDecode, SNIFF_BYTES, sniffCompression } from './decoders.js';
 import { documentText, isDocumentText } from './documents.js';
-import { dechunk, messageHeaders, needsDecoding } from './messages.js';
+import { messageHeaders, needsDecoding } from './messages.js';
 import { isTransferEncoded, multipartBoundary, type PartHeaders, splitMultipart } from './multipart.js';
 import { type DecodeLimit, decodedRoom, depthLeft, LimitKind } from './scan-state.js';
 import type { ScanOptions, ScanReport } from './scanner.js';

@@ -40,7 +40,7 @@ function textAfterZlibHeader(head: Uint8Array): boolean {
 }
 
 /** Content codings the scanner undoes. */
-const KNOWN_CODINGS = new Set(['gzip', 'x-gzip', 'deflate', 'br']);
+const KNOWN_CODINGS = new Set(['gzip', 'x-gzip', 'deflate', 'br', 'aws-chunked']);
 /** A zstd frame's magic number (RFC 8878): Node 20's zlib cannot undo it. */
 const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
 

@@ -63,32 +63,3 @@ export function needsDecoding(headers: MessageHeaders): boolean {
     looksLikeHtml(EMPTY, headers.contentType)
   );
 }
-
-/** Longest chunk-size line read, extensions included. */
-const SIZE_LINE_MAX = 256;
-
-/**
- * An HTTP/1.1 chunked body's data, chunks joined (RFC 9112 §7.1; extensions and trailers ignored). A capture cut
- * short gives what arrived; a body that is not chunked after all (a size line that is no hex number) gives
- * undefined, and is read as it is.
- */
-export function dechunk(bytes: Buffer): Buffer | undefined {
-  const chunks: Buffer[] = [];
-  let at = 0;
-  while (at < bytes.length) {
-    const lineEnd = bytes.indexOf(10, at);
-    const end = lineEnd < 0 ? bytes.length : lineEnd;
-    // a size line is short: a long first line (a body sent whole) is not read into a string
-    const line = end - at <= SIZE_LINE_MAX ? bytes.toString('latin1', at, end) : '';
-    const size = /^([0-9a-fA-F]{1,8})[ \t]*(?:;[^\r\n]*)?\r?$/.exec(line)?.[1];
-    if (size === undefined) return chunks.length > 0 && lineEnd < 0 ? Buffer.concat(chunks) : undefined;
-    const length = Number.parseInt(size, 16);
-    if (length === 0 || lineEnd < 0) break;
-    const start = lineEnd + 1;
-    chunks.push(bytes.subarray(start, Math.min(bytes.length, start + length)));
-    at = start + length;
-    if (bytes[at] === 13) at++;
-    if (bytes[at] === 10) at++;
-  }
-  return Buffer.concat(chunks);
-}

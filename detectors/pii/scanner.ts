@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
+import { isFramed, scanFramed } from './chunked.js';
 import { scanMessage, scanMultipart, scanZip } from './containers.js';
 import {
   contentCodings,
@@ -250,6 +251,8 @@ function asWholeBody(inner: ScanReport, length: number): ScanReport {
 export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport {
   const body = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const head = input.subarray(0, SNIFF_BYTES);
+  // an S3 upload's aws-chunked framing is undone first, whatever coding the object has inside it
+  if (isFramed(head, options)) return scanFramed(input, options, scanBuffer);
   const codings = contentCodings(options.contentEncoding);
   const coded = codings.length > 0;
   const boundary = coded ? undefined : multipartBoundary(options.contentType);
@@ -336,6 +339,7 @@ export function readsAsText(head: Uint8Array, options: Pick<ScanOptions, 'conten
   // scanBuffer sniffs its first SNIFF_BYTES for all but a tar header
   const sniffed = head.subarray(0, SNIFF_BYTES);
   return !(
+    isFramed(sniffed, options) ||
     looksLikeMessage(sniffed) ||
     isZip(sniffed) ||
     isTar(head) ||

@@ -1,6 +1,7 @@
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { isFramed, scanFramedStream } from './chunked.js';
 import {
   Compression,
   contentCodings,
@@ -72,6 +73,11 @@ export async function scanStream(
       yield r.value;
     }
   }
+  const sniffed = head.subarray(0, SNIFF_BYTES);
+  if (isFramed(sniffed, options)) {
+    const limits = await scanFramedStream(rest(), options, sink, scanStream);
+    return { detections: collected, limits, bytes };
+  }
   const codings = contentCodings(options.contentEncoding);
   const coded = codings.length > 0;
   const boundary = coded ? undefined : multipartBoundary(options.contentType);
@@ -79,7 +85,6 @@ export async function scanStream(
     const limits = await scanMultipartStream(rest(), boundary, options, sink);
     return { detections: collected, limits, bytes };
   }
-  const sniffed = head.subarray(0, SNIFF_BYTES);
   const unreadable = unreadableCoding(sniffed, options.contentEncoding) !== undefined;
   // read whole, as scanBuffer reads it: an archive, a PDF, an HTML page (compressed too: its references are undone
   // once it is inflated), a body under several codings (undone in turn)

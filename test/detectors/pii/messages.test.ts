@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dechunk } from '../../../detectors/pii/chunked.js';
 import { createScanner, type Detection, LimitKind, scanBuffer } from '../../../detectors/pii/index.js';
-import { dechunk } from '../../../detectors/pii/messages.js';
 import { quotedPrintable } from '../../support/quoted-printable.js';
 import { detectionKey, streamedKeys } from '../../support/streamed.js';
 

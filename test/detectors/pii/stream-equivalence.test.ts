@@ -3,6 +3,7 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Detection, LimitKind, type ScanOptions, scanBuffer, scanStream } from '../../../detectors/pii/index.js';
+import { awsChunkedOf } from '../../support/aws-chunked.js';
 import { detectionKey } from '../../support/streamed.js';
 import { tarOf } from '../../support/tar-writer.js';
 import { zipOf } from '../../support/zip-writer.js';
@@ -27,7 +28,10 @@ const texts = [
 ];
 const wrapBase64 = (b: Buffer): Buffer => Buffer.from(b.toString('base64').replace(/.{76}/g, '$&\n'));
 
-/** Bodies inside bodies: gzip, wrapped base64, multipart parts (one brotli-coded), HTTP responses, ZIP and tar archives. */
+/**
+ * Bodies inside bodies: gzip, wrapped base64, multipart parts (one brotli-coded), HTTP responses, ZIP and tar
+ * archives, S3's aws-chunked framing.
+ */
 const { body } = fc.letrec<{ body: Body }>((tie) => ({
   body: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -58,6 +62,13 @@ const { body } = fc.letrec<{ body: Body }>((tie) => ({
       .array(tie('body'), { minLength: 1, maxLength: 3 })
       .map((members) => ({ bytes: tarOf(members.map((m, i) => ({ name: `export/m${i}.bin`, data: m.bytes }))) })),
     tie('body').map((b) => ({ ...b, bytes: gzipSync(b.bytes), contentEncoding: 'gzip' })),
+    // an S3 upload's framing: declared (the object's own coding inside it), or known by its signed chunks
+    fc.tuple(tie('body'), fc.integer({ min: 1, max: 300 }), fc.boolean()).map(([b, size, signed]) => ({
+      ...b,
+      bytes: awsChunkedOf(b.bytes, size, signed),
+      contentEncoding:
+        signed && !b.contentEncoding ? undefined : `aws-chunked${b.contentEncoding ? `,${b.contentEncoding}` : ''}`,
+    })),
   ),
 }));
 
