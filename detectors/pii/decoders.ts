@@ -41,8 +41,41 @@ function textAfterZlibHeader(head: Uint8Array): boolean {
 
 /** Content codings the scanner undoes. */
 const KNOWN_CODINGS = new Set(['gzip', 'x-gzip', 'deflate', 'br', 'aws-chunked']);
-/** A zstd frame's magic number (RFC 8878): Node 20's zlib cannot undo it. */
-const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
+/**
+ * Magic numbers of compressed formats and archives Node 20 cannot open: a body starting with one is reported
+ * unreadable rather than read as text in silence (`tar cJf` exports, `.7z` and `.rar` archives).
+ */
+const UNREADABLE_MAGIC: readonly (readonly [string, readonly number[]])[] = [
+  // RFC 8878 §3.1.1
+  ['zstd', [0x28, 0xb5, 0x2f, 0xfd]],
+  // the .xz file format §2.1.1.1
+  ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
+  // `BZh`, a block size from 1 to 9, then a block's magic (π) or the end of stream's (√π)
+  ['bzip2', [0x42, 0x5a, 0x68]],
+  // the LZ4 frame format's magic, 0x184D2204 little-endian
+  ['lz4', [0x04, 0x22, 0x4d, 0x18]],
+  // 7z's signature header (7zFormat.txt)
+  ['7z', [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]],
+  // RAR 1.5 to 4 (`Rar!\x1a\x07\x00`) and RAR 5 (`Rar!\x1a\x07\x01\x00`)
+  ['rar', [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07]],
+];
+/** bzip2's block and end-of-stream magics after `BZh` and its block size (`1AY&SY`, `\x17rE8P\x90`). */
+const BZIP2_NEXT = [
+  [0x31, 0x41, 0x59, 0x26, 0x53, 0x59],
+  [0x17, 0x72, 0x45, 0x38, 0x50, 0x90],
+];
+
+/** The format whose magic number `head` starts with, of those the scanner cannot open. */
+function unreadableMagic(head: Uint8Array): string | undefined {
+  for (const [name, magic] of UNREADABLE_MAGIC) {
+    if (!magic.every((b, k) => head[k] === b)) continue;
+    if (name !== 'bzip2') return name;
+    const size = head[3] ?? 0;
+    // `BZh` alone starts words too: the block size and the next magic make it a stream
+    if (size >= 0x31 && size <= 0x39 && BZIP2_NEXT.some((next) => next.every((b, k) => head[4 + k] === b))) return name;
+  }
+  return undefined;
+}
 
 /**
  * @internal The codings of a `content-encoding` value in the order they were applied (RFC 9110 §8.4), lower-cased,
@@ -58,13 +91,14 @@ export function contentCodings(contentEncoding: string | undefined): string[] {
 
 /**
  * @internal The coding a body is in that the scanner cannot undo: a declared one it does not know (`zstd`,
- * `compress`), or zstd's magic bytes in an undeclared body. Such a body is read as it is and reported unreadable.
+ * `compress`), or the magic bytes of one in an undeclared body (zstd, xz, bzip2, LZ4, 7z, RAR). Such a body is read
+ * as it is and reported unreadable.
  */
 export function unreadableCoding(head: Uint8Array, contentEncoding: string | undefined): string | undefined {
   const codings = contentCodings(contentEncoding);
   const unknown = codings.find((c) => !KNOWN_CODINGS.has(c));
   if (unknown !== undefined) return unknown;
-  return codings.length === 0 && ZSTD_MAGIC.every((b, k) => head[k] === b) ? 'zstd' : undefined;
+  return codings.length === 0 ? unreadableMagic(head) : undefined;
 }
 
 /**

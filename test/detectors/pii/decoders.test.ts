@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -91,6 +92,25 @@ describe('content codings', () => {
     expect(unreadableCoding(zstd, undefined)).toBe('zstd');
     expect(unreadableCoding(zstd, 'gzip')).toBeUndefined();
     expect(unreadableCoding(Buffer.from('x'), 'x-gzip, deflate, br, identity')).toBeUndefined();
+  });
+
+  it('names xz, bzip2 and LZ4 files by their magic, as the tools write them, and 7z and RAR by theirs', () => {
+    const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/pii/${name}`, import.meta.url));
+    expect(unreadableCoding(fixture('customers-export.tar.xz'), undefined)).toBe('xz');
+    expect(unreadableCoding(fixture('customers.csv.bz2'), undefined)).toBe('bzip2');
+    expect(unreadableCoding(fixture('customers.csv.lz4'), undefined)).toBe('lz4');
+    expect(unreadableCoding(fixture('customers.csv.zst'), undefined)).toBe('zstd');
+    // signature headers from 7zFormat.txt and the RAR 5.0 archive format
+    expect(unreadableCoding(Buffer.from('377abcaf271c0004', 'hex'), undefined)).toBe('7z');
+    expect(unreadableCoding(Buffer.from('526172211a070100', 'hex'), undefined)).toBe('rar');
+    expect(unreadableCoding(Buffer.from('526172211a0700', 'hex'), undefined)).toBe('rar');
+    // an empty bzip2 stream: `BZh9` and the end-of-stream magic
+    expect(unreadableCoding(Buffer.from('425a683917724538509000000000', 'hex'), undefined)).toBe('bzip2');
+  });
+
+  it('takes no text for a compressed file: `BZh` starts words too', () => {
+    for (const text of ['BZh9 is a block size', 'BZh91AY&SX', 'Rar! archive', '7z a backup.7z'])
+      expect(unreadableCoding(Buffer.from(text), undefined)).toBeUndefined();
   });
 });
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import {
   scanStream,
 } from '../../../detectors/pii/index.js';
 import { sameWhenChunked } from '../../support/pii-tables.js';
+import { tarOf } from '../../support/tar-writer.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
 const key = (d: Detection): string => `${d.type}/${d.fineType}@${d.start}-${d.end}#${d.fingerprint}`;
@@ -350,6 +352,17 @@ describe('content codings', () => {
     expect((await both(zstdFrame, '')).limits).toEqual([
       { kind: LimitKind.UNREADABLE, start: 0, end: zstdFrame.length },
     ]);
+  });
+
+  it('reports a file compressed by xz, bzip2 or LZ4 unreadable, alone or as a tar member, where it read it in silence', async () => {
+    for (const name of ['customers-export.tar.xz', 'customers.csv.bz2', 'customers.csv.lz4']) {
+      const file = readFileSync(new URL(`../../fixtures/pii/${name}`, import.meta.url));
+      expect((await both(file, '')).limits).toEqual([{ kind: LimitKind.UNREADABLE, start: 0, end: file.length }]);
+      const tar = tarOf([{ name, data: file }]);
+      expect((await both(tar, '')).limits).toEqual([
+        { kind: LimitKind.UNREADABLE, start: 512, end: 512 + file.length },
+      ]);
+    }
   });
 
   it('reports a multipart part in a coding it cannot undo at the range of the part', async () => {
