@@ -1,4 +1,12 @@
-import { brotliDecompressSync, constants, gunzipSync, inflateRawSync, inflateSync, type ZlibOptions } from 'node:zlib';
+import {
+  type BrotliOptions,
+  brotliDecompressSync,
+  constants,
+  gunzipSync,
+  inflateRawSync,
+  inflateSync,
+  type ZlibOptions,
+} from 'node:zlib';
 
 /** Content encodings the scanner can open, by `content-encoding` name or magic bytes. */
 export const Compression = { GZIP: 'gzip', DEFLATE: 'deflate', BROTLI: 'br' } as const;
@@ -111,7 +119,7 @@ export type Inflated = { ok: true; bytes: Buffer; truncated?: true } | { ok: fal
  * Decompresses at most `maxOutputBytes`; an output over the cap is reported as a bomb and not followed.
  * `deflate-raw` is deflate without a zlib header. A stream cut short yields what it holds and is marked
  * `truncated`: it is inflated as a whole first (one pass for a complete one), and again to its last full block
- * (sync flush) only when it ends early. Brotli yields what it holds unmarked: its decoder does not say.
+ * (sync flush) only when it ends early.
  */
 export function inflateCapped(input: Uint8Array, kind: Compression | 'deflate-raw', maxOutputBytes: number): Inflated {
   // zlib allocates its output in chunkSize pieces (16 KiB by default); for the ~300-byte gzip parts inside
@@ -119,26 +127,23 @@ export function inflateCapped(input: Uint8Array, kind: Compression | 'deflate-ra
   const chunkSize = Math.min(64 * 1024, Math.max(1024, 2 ** Math.ceil(Math.log2(input.length * 4 + 1))));
   const maxOutputLength = Math.max(1, maxOutputBytes);
   const strict = { maxOutputLength, chunkSize };
-  const partial = { maxOutputLength, chunkSize, finishFlush: constants.Z_SYNC_FLUSH };
-  /** The stream through `inflate`: whole, or (cut short) as far as it goes, marked. */
-  const run = (inflate: (b: Uint8Array, o: ZlibOptions) => Buffer): Inflated => {
+  /** The stream through `inflate`: whole, or (cut short) as far as it goes with `flush`, marked. */
+  const run = (
+    inflate: (b: Uint8Array, o: ZlibOptions & BrotliOptions) => Buffer,
+    flush: number = constants.Z_SYNC_FLUSH,
+  ): Inflated => {
     try {
       return { ok: true, bytes: inflate(input, strict) };
     } catch (error) {
       if ((error as { code?: string }).code !== 'Z_BUF_ERROR') throw error;
-      return { ok: true, bytes: inflate(input, partial), truncated: true };
+      return { ok: true, bytes: inflate(input, { ...strict, finishFlush: flush }), truncated: true };
     }
   };
   try {
     if (kind === Compression.GZIP) return run(gunzipSync);
     // a ZIP entry's deflate stream has no zlib header
     if (kind === 'deflate-raw') return run(inflateRawSync);
-    if (kind === Compression.BROTLI) {
-      return {
-        ok: true,
-        bytes: brotliDecompressSync(input, { maxOutputLength, finishFlush: constants.BROTLI_OPERATION_FLUSH }),
-      };
-    }
+    if (kind === Compression.BROTLI) return run(brotliDecompressSync, constants.BROTLI_OPERATION_FLUSH);
     try {
       return run(inflateSync);
     } catch (error) {

@@ -140,15 +140,19 @@ describe('scanStream and scanBuffer', () => {
     // repetitive: the 30 bytes cut off its end hold nearly all of it, and what arrives decodes to fewer bytes (39
     // and 32) than a streamed head needs before it is sniffed
     const short = Buffer.from(`{"email":"ada@example.org","n":"${'order shipped, '.repeat(200)}","iban":"x"}`);
-    const cuts = [
-      ...[gzipSync(text), deflateSync(text)].map((c) => c.subarray(0, Math.floor(c.length * 0.6))),
-      ...[gzipSync(short), deflateSync(short)].map((c) => c.subarray(0, c.length - 30)),
+    const cuts: [Buffer, string | undefined][] = [
+      ...[gzipSync(text), deflateSync(text)].map(
+        (c) => [c.subarray(0, Math.floor(c.length * 0.6)), undefined] as const,
+      ),
+      ...[gzipSync(short), deflateSync(short)].map((c) => [c.subarray(0, c.length - 30), undefined] as const),
+      // brotli has no magic: a cut one is known by its declared coding
+      [brotliCompressSync(text).subarray(0, Math.floor(brotliCompressSync(text).length * 0.6)), 'br'],
     ];
-    for (const cut of cuts) {
-      const whole = scanBuffer(cut, { fingerprintKey: KEY });
+    for (const [cut, contentEncoding] of cuts) {
+      const whole = scanBuffer(cut, { fingerprintKey: KEY, contentEncoding });
       expect(whole.detections.map((d) => d.type)).toEqual(['EMAIL']);
       expect(whole.limits).toEqual([{ kind: LimitKind.CORRUPT, start: 0, end: cut.length }]);
-      const streamed = await scanStream([cut], { fingerprintKey: KEY });
+      const streamed = await scanStream([cut], { fingerprintKey: KEY, contentEncoding });
       expect(keys(streamed.detections)).toEqual(keys(whole.detections));
       expect(streamed.limits).toEqual(whole.limits);
     }
