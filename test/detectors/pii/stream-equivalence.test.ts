@@ -140,7 +140,7 @@ describe('scanStream and scanBuffer', () => {
     // repetitive: the 30 bytes cut off its end hold nearly all of it, and what arrives decodes to fewer bytes (39
     // and 32) than a streamed head needs before it is sniffed
     const short = Buffer.from(`{"email":"ada@example.org","n":"${'order shipped, '.repeat(200)}","iban":"x"}`);
-    const cuts: [Buffer, string | undefined][] = [
+    const cuts: (readonly [Buffer, string | undefined])[] = [
       ...[gzipSync(text), deflateSync(text)].map(
         (c) => [c.subarray(0, Math.floor(c.length * 0.6)), undefined] as const,
       ),
