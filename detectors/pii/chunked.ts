@@ -8,14 +8,8 @@ import type { ScanBody } from './containers.js';
 import { contentCodings } from './decoders.js';
 import { type DecodeLimit, depthLeft, LimitKind } from './scan-state.js';
 import type { ScanOptions, ScanReport } from './scanner.js';
+import type { StreamBody } from './stream-gathered.js';
 import type { Detection } from './types.js';
-
-/** How a framed body's data is read as it streams (`scanStream`, passed in so this module does not import it). */
-type StreamBody = (
-  source: AsyncIterable<Uint8Array>,
-  options: ScanOptions,
-  sink: (detections: Detection[]) => void,
-) => Promise<ScanReport>;
 
 /** Longest chunk-size line read, extensions included. */
 const SIZE_LINE_MAX = 256;

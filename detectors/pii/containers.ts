@@ -7,7 +7,7 @@
 import { dechunk } from './chunked.js';
 import { inflateCapped, quotedPrintableDecode, SNIFF_BYTES, sniffCompression } from './decoders.js';
 import { documentText, isDocumentText } from './documents.js';
-import { messageHeaders, needsDecoding } from './messages.js';
+import { messageHeaders } from './messages.js';
 import { isTransferEncoded, multipartBoundary, type PartHeaders, splitMultipart } from './multipart.js';
 import { type DecodeLimit, decodedRoom, depthLeft, LimitKind } from './scan-state.js';
 import type { ScanOptions, ScanReport } from './scanner.js';
@@ -107,13 +107,14 @@ export function placeIn<T extends { start: number; end: number }>(
 
 /**
  * @internal A message (an e-mail, a raw HTTP request or response): its header block read as text (addresses in
- * `To:`, a query string in the request line), its body as its headers describe it: dechunked, split part by part,
+ * `To:`, a query string in the request line), its body as a body of its own, as its headers describe it and as it
+ * sniffs (a CSV by its header line, an uploaded archive, an `application/gzip` file): dechunked, split part by part,
  * decoded or decompressed, and reported at its own offsets or, once decoded, at the body's range. Undefined for a
- * body that is no message or whose body needs no decoding (it is then read as text whole).
+ * body that is no message (it is then read as text whole).
  */
 export function scanMessage(body: Buffer, options: ScanOptions, scan: ScanBody): ScanReport | undefined {
   const headers = messageHeaders(body);
-  if (!headers || !needsDecoding(headers)) return undefined;
+  if (!headers) return undefined;
   const { blockEnd, bodyStart } = headers;
   // the block without its blank line holds no header block of its own: it is read as plain text
   const block = scan(body.subarray(0, blockEnd), { ...options, contentType: undefined, contentEncoding: undefined });

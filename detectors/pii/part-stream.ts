@@ -91,11 +91,11 @@ export class StreamedPart {
   }
 }
 
-/** Detections moved by `by` bytes, in place. */
-export function shift(detections: Detection[], by: number): Detection[] {
-  for (const d of detections) {
+/** Detections (or limits) moved by `by` bytes, in place. */
+export function shift<T extends { start: number; end: number }>(found: T[], by: number): T[] {
+  for (const d of found) {
     d.start += by;
     d.end += by;
   }
-  return detections;
+  return found;
 }

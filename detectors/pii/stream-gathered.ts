@@ -3,8 +3,9 @@
  * (e-mail, raw HTTP).
  */
 import { MESSAGE_HEADERS_MAX, messageHeaders, needsDecoding } from './messages.js';
+import { shift } from './part-stream.js';
 import { type DecodeLimit, decodedRoom, LimitKind } from './scan-state.js';
-import { createScanner, type ScanOptions, scanBuffer } from './scanner.js';
+import { createScanner, type ScanOptions, type ScanReport, scanBuffer } from './scanner.js';
 import type { Detection } from './types.js';
 
 /** @internal Where a streamed scan hands its detections as they complete. */
@@ -42,15 +43,20 @@ export async function scanGathered(
   return report.limits;
 }
 
+/** @internal How a body inside a streamed one is read as it streams (`scanStream`, passed in: it imports this module). */
+export type StreamBody = (source: AsyncIterable<Uint8Array>, options: ScanOptions, sink: Sink) => Promise<ScanReport>;
+
 /**
  * @internal A message (an e-mail, a raw HTTP request or response) as it streams: its header block is gathered (at
  * most `MESSAGE_HEADERS_MAX` bytes) to learn what the body is; a message whose body needs decoding is then read
- * whole as `scanBuffer` reads it, any other streams through a scanner as text.
+ * whole as `scanBuffer` reads it, any other's header block is read as text and its body streamed as a body of its
+ * own (`scanBody`), as `scanBuffer` reads it. Without a header block, the message streams as text.
  */
 export async function scanMessageStream(
   source: AsyncIterable<Uint8Array>,
   options: ScanOptions,
   sink: Sink,
+  scanBody: StreamBody,
 ): Promise<DecodeLimit[]> {
   const iterator = source[Symbol.asyncIterator]();
   const chunks: Uint8Array[] = [];
@@ -73,6 +79,22 @@ export async function scanMessageStream(
     for (let r = await iterator.next(); !r.done; r = await iterator.next()) yield r.value;
   }
   if (headers && needsDecoding(headers)) return scanGathered(whole(), options, sink);
+  if (headers) {
+    const { blockEnd, bodyStart } = headers;
+    const block = scanBuffer(start.subarray(0, blockEnd), {
+      ...options,
+      contentType: undefined,
+      contentEncoding: undefined,
+    });
+    sink(block.detections);
+    async function* body(): AsyncGenerator<Uint8Array> {
+      yield start.subarray(bodyStart);
+      for (let r = await iterator.next(); !r.done; r = await iterator.next()) yield r.value;
+    }
+    const bodyOptions = { ...options, contentType: headers.contentType, contentEncoding: headers.contentEncoding };
+    const inner = await scanBody(body(), bodyOptions, (ds) => sink(shift(ds, bodyStart)));
+    return [...block.limits, ...shift(inner.limits, bodyStart)];
+  }
   const scanner = createScanner(options);
   for await (const chunk of whole()) sink(scanner.write(chunk));
   sink(scanner.end());

@@ -95,7 +95,7 @@ export async function scanStream(
     return { detections: collected, limits, bytes };
   }
   if (!coded && looksLikeMessage(head)) {
-    const limits = await scanMessageStream(rest(), options, sink);
+    const limits = await scanMessageStream(rest(), options, sink, scanStream);
     return { detections: collected, limits, bytes };
   }
   const kind = unreadable ? undefined : sniffCompression(sniffed, options.contentEncoding);

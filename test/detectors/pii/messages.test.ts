@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dechunk } from '../../../detectors/pii/chunked.js';
-import { createScanner, type Detection, LimitKind, scanBuffer } from '../../../detectors/pii/index.js';
+import { createScanner, type Detection, LimitKind, scanBuffer, scanStream } from '../../../detectors/pii/index.js';
 import { quotedPrintable } from '../../support/quoted-printable.js';
 import { detectionKey, streamedKeys } from '../../support/streamed.js';
 
@@ -80,7 +81,7 @@ describe('e-mail messages', () => {
     expect(types(scan(bytes).detections)).toEqual(['EMAIL', 'EMAIL', 'IBAN']);
   });
 
-  it('reads a message that needs no decoding, or a body that only starts like one, as text', () => {
+  it('reads a message whose body is plain text, or a text that only starts like one, as text', () => {
     for (const text of [
       'From: ada@example.com\n\nplain card 4111111111111111\n',
       'Date: 2024-01-01\nssn: 536-22-8735\n',
@@ -223,6 +224,41 @@ describe('raw HTTP messages', () => {
       }),
     );
     fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (data) => void dechunk(Buffer.from(data))));
+  });
+
+  it("reads an uploaded file's body by what it is: a ZIP, a tar, an application/gzip file, a CSV by its header", async () => {
+    const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/pii/${name}`, import.meta.url));
+    const csv = Buffer.from('first_name,card_number\nAda,4111111111111111\nGrace,5500005555555559\n');
+    const uploads: [Buffer, string][] = [
+      [fixture('customers-export.zip'), 'application/zip'],
+      [fixture('customers-export.tar'), 'application/x-tar'],
+      [gzipSync(csv), 'application/gzip'],
+      [csv, 'text/csv'],
+    ];
+    for (const [file, contentType] of uploads) {
+      const head = `PUT /upload/export HTTP/1.1\r\nHost: files.example.net\r\nContent-Type: ${contentType}\r\n\r\n`;
+      const bytes = Buffer.concat([Buffer.from(head), file]);
+      const found = scan(bytes).detections;
+      // as the file alone finds, at the body's offsets (a compressed one at the body's range)
+      const alone = scanBuffer(file, { fingerprintKey: KEY }).detections;
+      expect(found.map((d) => `${d.type} ${d.fingerprint}`).sort()).toEqual(
+        alone.map((d) => `${d.type} ${d.fingerprint}`).sort(),
+      );
+      expect(found.every((d) => d.start >= head.length)).toBe(true);
+      expect(alone.length).toBeGreaterThanOrEqual(4);
+      expect(await streamedKeys(bytes, [5, head.length + 3, head.length + 600], { fingerprintKey: KEY })).toEqual(
+        found.map(key).sort(),
+      );
+    }
+    // what the body cannot be read as is said at the body's range, streamed or whole
+    const xz = fixture('customers-export.tar.xz');
+    const head = 'PUT /upload/export.tar.xz HTTP/1.1\r\nContent-Type: application/x-xz\r\n\r\n';
+    const bytes = Buffer.concat([Buffer.from(head), xz]);
+    const limits = [{ kind: LimitKind.UNREADABLE, start: head.length, end: bytes.length }];
+    expect(scan(bytes).limits).toEqual(limits);
+    expect((await scanStream([bytes.subarray(0, 9), bytes.subarray(9)], { fingerprintKey: KEY })).limits).toEqual(
+      limits,
+    );
   });
 
   it('finds the same when a request streams in chunks, however it is cut', async () => {

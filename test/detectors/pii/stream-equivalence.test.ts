@@ -58,6 +58,13 @@ const { body } = fc.letrec<{ body: Body }>((tie) => ({
       ]),
     })),
     tie('body').map((b) => ({ bytes: zipOf([{ name: 'upload.bin', data: b.bytes, deflate: true }]) })),
+    // a raw HTTP upload whose headers ask for no decoding: its body is read by what it is
+    tie('body').map((b) => ({
+      bytes: Buffer.concat([
+        Buffer.from('PUT /upload HTTP/1.1\r\nContent-Type: application/octet-stream\r\n\r\n'),
+        b.bytes,
+      ]),
+    })),
     fc
       .array(tie('body'), { minLength: 1, maxLength: 3 })
       .map((members) => ({ bytes: tarOf(members.map((m, i) => ({ name: `export/m${i}.bin`, data: m.bytes }))) })),
