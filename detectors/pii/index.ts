@@ -4,8 +4,9 @@ export { DecodeLimitError, FingerprintKeyError, RecognizerRegistryError } from '
 export { createFingerprinter, MIN_FINGERPRINT_KEY_BYTES } from './fingerprint.js';
 export { type MultipartPart, multipartBoundary, splitMultipart } from './multipart.js';
 export { buildRegistry, FIELD_RECOGNIZERS, RECOGNIZERS } from './registry.js';
+export { scanBuffer } from './scan-buffer.js';
 export { type DecodeLimit, LimitKind } from './scan-state.js';
-export { createScanner, type PiiScanner, type ScanOptions, type ScanReport, scanBuffer } from './scanner.js';
+export { createScanner, type PiiScanner, type ScanOptions, type ScanReport } from './scanner.js';
 export { scanStream } from './stream.js';
 export {
   DataCategory,

@@ -1,3 +1,4 @@
+import { depthLeft } from './scan-state.js';
 /** One part of a multipart body: where its content lies and how it is encoded. */
 export interface MultipartPart {
   /** Byte offsets of the part's content (after its headers) in the whole body. */
@@ -22,6 +23,37 @@ export function partHeaders(block: string): PartHeaders {
     contentEncoding: /^content-encoding:\s*([\w-]+)/im.exec(text)?.[1]?.toLowerCase(),
     contentType: /^content-type:[ \t]*([^\r\n]*)/im.exec(text)?.[1]?.trim(),
   };
+}
+
+/**
+ * A multipart body's first line is its first delimiter (`--` and the boundary, RFC 2046 §5.1.1 bchars), and a part's
+ * header field follows it: a body captured without its headers still says its boundary.
+ */
+const FIRST_DELIMITER =
+  /^--([0-9A-Za-z'()+_,./:=? -]{0,69}[0-9A-Za-z'()+_,./:=?-])\r?\n(?:content-[a-z-]+|mime-version):/i;
+
+/**
+ * The boundary of a body: the one its `multipart/*` content type declares, else the one its first line shows (a
+ * form post or an e-mail body sampled without its headers, `sniffed`); undefined for any other body.
+ */
+export function bodyBoundary(
+  head: Uint8Array,
+  contentType: string | undefined,
+): { boundary: string; sniffed: boolean } | undefined {
+  const declared = multipartBoundary(contentType);
+  if (declared !== undefined) return { boundary: declared, sniffed: false };
+  if (head[0] !== 45 || head[1] !== 45) return undefined;
+  const text = Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 256)).toString('latin1');
+  const sniffed = FIRST_DELIMITER.exec(text)?.[1];
+  return sniffed === undefined ? undefined : { boundary: sniffed, sniffed: true };
+}
+
+/**
+ * The options a multipart body's parts are read under: a body known only by its first line takes a level of depth
+ * (a body nested in itself that way ends at the cap), a declared one none, as before sniffing.
+ */
+export function partOptions<T extends { maxDepth?: number }>(options: T, sniffed: boolean): T {
+  return sniffed ? { ...options, maxDepth: depthLeft(options) - 1 } : options;
 }
 
 /** The boundary of a `multipart/*` content type (RFC 2046 §5.1.1), if it declares one. */

@@ -1,33 +1,17 @@
+/**
+ * The streaming scanner over plain bytes (`createScanner`): chunks of any size in, each detection out once, memory
+ * bounded by the chunk and a carry. Whole bodies are sniffed and opened in `scan-buffer.ts`.
+ */
 import type { CountryCode } from 'libphonenumber-js/max';
-import { isFramed, scanFramed } from './chunked.js';
-import { scanMessage, scanMultipart, scanZip } from './containers.js';
-import {
-  contentCodings,
-  inflateCapped,
-  SNIFF_BYTES,
-  sniffCompression,
-  sniffUtf16,
-  unreadableCoding,
-  utf16ToUtf8,
-} from './decoders.js';
 import { compileEngine, type Engine, type Hit } from './engine.js';
 import { createFingerprinter } from './fingerprint.js';
-import { htmlUnescape, looksLikeHtml } from './html.js';
-import { looksLikeMessage } from './messages.js';
-import { multipartBoundary } from './multipart.js';
-import type { BodyReaders } from './part-stream.js';
-import { isPdf } from './pdf.js';
-import { scanPdf } from './pdf-scan.js';
 import { phone, phoneRecognizer } from './recognizers/phone.js';
 import { FIELD_RECOGNIZERS, RECOGNIZERS } from './registry.js';
-import { type DecodeLimit, decodedRoom, depthLeft, LimitKind, type ScanState } from './scan-state.js';
+import { type DecodeLimit, decodedRoom, depthLeft, type ScanState } from './scan-state.js';
 import { sniffCsv } from './table-headers.js';
 import { TableReader } from './table-reader.js';
-import { isTar, TAR_BLOCK } from './tar.js';
-import { createTarScanner } from './tar-scanner.js';
 import { isTokenChar, MAX_WINDOW, scanWindows } from './text-scanner.js';
 import type { Detection, FieldRecognizer, Recognizer } from './types.js';
-import { isZip } from './zip.js';
 
 /** Scanner configuration; only the fingerprint key is required. */
 export interface ScanOptions {
@@ -72,8 +56,6 @@ export interface PiiScanner {
 }
 
 const CONTEXT_KEEP = 64;
-/** `scanBuffer` feeds a body to its scanner this much at a time. */
-const SCAN_SLICE = 1024 * 1024;
 
 /**
  * Compiled engines by the options that shape them (recognizer and field lists by identity, confidence floor,
@@ -230,152 +212,4 @@ function toDetections(hits: Hit[], offset: number, fingerprint: (v: string) => s
     confidence: h.confidence,
     fingerprint: fingerprint(h.normalized),
   }));
-}
-
-/** A decoded layer's report at the range of the whole body it was decoded from. */
-function asWholeBody(inner: ScanReport, length: number): ScanReport {
-  return {
-    detections: inner.detections.map((d) => ({ ...d, start: 0, end: length })),
-    limits: inner.limits.map((l) => ({ ...l, start: 0, end: length })),
-    bytes: length,
-  };
-}
-
-/**
- * Scans a whole body: gzip/deflate/brotli (magic bytes or `contentEncoding`, several in turn) are opened under the size
- * cap and UTF-16 text (byte-order mark, `charset`, or zero bytes between ASCII ones) is read as UTF-8;
- * detections inside either are reported at the offsets of the whole body. Multipart bodies, ZIP archives
- * (XLSX and DOCX too) and tar archives are scanned part by part and member by member, PDF files page by page.
- * @example const { detections } = scanBuffer(body, { fingerprintKey: key, contentEncoding: 'gzip' });
- */
-export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport {
-  const body = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  const head = input.subarray(0, SNIFF_BYTES);
-  // an S3 upload's aws-chunked framing is undone first, whatever coding the object has inside it
-  if (isFramed(head, options)) return scanFramed(input, options, scanBuffer);
-  const codings = contentCodings(options.contentEncoding);
-  const coded = codings.length > 0;
-  const boundary = coded ? undefined : multipartBoundary(options.contentType);
-  if (boundary) {
-    const report = scanMultipart(body, boundary, options, scanBuffer);
-    if (report) return report;
-  }
-  if (!coded && !boundary) {
-    const report = scanMessage(body, options, scanBuffer);
-    if (report) return report;
-  }
-  if (!coded && isZip(body)) {
-    const report = scanZip(body, options, scanBuffer);
-    if (report) return report;
-  }
-  if (!coded && isTar(body)) return scanTar(body, options);
-  if (!coded && isPdf(head, SNIFF_BYTES)) {
-    const report = scanPdf(body, options, scanBuffer);
-    if (report) return report;
-  }
-  if (unreadableCoding(head, options.contentEncoding) !== undefined) {
-    // a mislabelled body is text and is read as such; a compressed one yields nothing and is reported
-    const raw = scanText(input, options);
-    return { ...raw, limits: [{ kind: LimitKind.UNREADABLE, start: 0, end: input.length }, ...raw.limits] };
-  }
-  // codings are undone last applied first: `gzip, br` is unbrotlied, then gunzipped
-  const kind = sniffCompression(head, codings.at(-1));
-  if (kind) {
-    const max = decodedRoom(options);
-    const inflated = inflateCapped(input, kind, max);
-    if (!inflated.ok) {
-      return {
-        detections: [],
-        limits: [
-          { kind: inflated.reason === 'bomb' ? LimitKind.BOMB : LimitKind.CORRUPT, start: 0, end: input.length },
-        ],
-        bytes: input.length,
-      };
-    }
-    const inner = scanBuffer(inflated.bytes, {
-      ...options,
-      contentEncoding: codings.slice(0, -1).join(', ') || undefined,
-      maxDepth: depthLeft(options) - 1,
-    });
-    const report = asWholeBody(inner, input.length);
-    // a body cut short is read as far as it goes and said to be cut, as scanStream's inflater says it
-    if (inflated.truncated) report.limits.unshift({ kind: LimitKind.CORRUPT, start: 0, end: input.length });
-    return report;
-  }
-  const utf16 = sniffUtf16(head, options.contentType);
-  if (utf16) {
-    const inner = scanBuffer(utf16ToUtf8(input, utf16), {
-      ...options,
-      contentType: undefined,
-      maxDepth: depthLeft(options) - 1,
-    });
-    return asWholeBody(inner, input.length);
-  }
-  if (looksLikeHtml(head, options.contentType)) {
-    const page = htmlUnescape(body);
-    if (page) {
-      const inner = scanText(page.bytes, options);
-      const onPage = <T extends { start: number; end: number }>(x: T): T => ({
-        ...x,
-        start: page.toPage(x.start, false),
-        end: page.toPage(x.end, true),
-      });
-      return { detections: inner.detections.map(onPage), limits: inner.limits.map(onPage), bytes: input.length };
-    }
-  }
-  return scanText(input, options);
-}
-
-/** @internal Bytes of a body's head that decide how it is read: a tar header block (the other formats need 64). */
-export const HEAD_BYTES = TAR_BLOCK;
-
-/**
- * @internal True when `scanBuffer` reads a body with this head (its first `HEAD_BYTES`) as plain text: no content
- * coding, multipart, message, archive, PDF, compression, UTF-16 or HTML page. `scanStream` streams such a body
- * through a scanner; any other it reads as `scanBuffer` does, so both decide alike.
- */
-export function readsAsText(head: Uint8Array, options: Pick<ScanOptions, 'contentType' | 'contentEncoding'>): boolean {
-  if (contentCodings(options.contentEncoding).length > 0 || multipartBoundary(options.contentType)) return false;
-  // scanBuffer sniffs its first SNIFF_BYTES for all but a tar header
-  const sniffed = head.subarray(0, SNIFF_BYTES);
-  return !(
-    isFramed(sniffed, options) ||
-    looksLikeMessage(sniffed) ||
-    isZip(sniffed) ||
-    isTar(head) ||
-    isPdf(sniffed, SNIFF_BYTES) ||
-    unreadableCoding(sniffed, undefined) !== undefined ||
-    sniffCompression(sniffed) !== undefined ||
-    sniffUtf16(sniffed, options.contentType) !== undefined ||
-    looksLikeHtml(sniffed, options.contentType)
-  );
-}
-
-/** @internal How containers read their parts when they stream (see `StreamedPart`). */
-export const BODY_READERS: BodyReaders = {
-  scan: scanBuffer,
-  text: (options) => createScanner(options),
-  readsAsText,
-  headBytes: HEAD_BYTES,
-};
-
-/** A tar archive, member by member, through the scanner `scanStream` reads one with (in bounded slices). */
-function scanTar(body: Buffer, options: ScanOptions): ScanReport {
-  const tar = createTarScanner(options, BODY_READERS);
-  const detections: Detection[] = [];
-  for (let at = 0; at < body.length; at += SCAN_SLICE)
-    detections.push(...tar.write(body.subarray(at, at + SCAN_SLICE)));
-  detections.push(...tar.end());
-  return { detections, limits: [...tar.limits], bytes: body.length };
-}
-
-/** A body read as text, as it is: no sniffing, no decoding of the whole. */
-function scanText(input: Uint8Array, options: ScanOptions): ScanReport {
-  const scanner = createScanner(options);
-  const detections: Detection[] = [];
-  // fed in slices, so per-text state (a table's cell list, the hits of one pass) stays bounded on a large body
-  for (let at = 0; at < input.length; at += SCAN_SLICE)
-    detections.push(...scanner.write(input.subarray(at, at + SCAN_SLICE)));
-  detections.push(...scanner.end());
-  return { detections, limits: [...scanner.limits], bytes: input.length };
 }

@@ -4,8 +4,9 @@
  */
 import { MESSAGE_HEADERS_MAX, messageHeaders, needsDecoding } from './messages.js';
 import { shift } from './part-stream.js';
+import { scanBuffer } from './scan-buffer.js';
 import { type DecodeLimit, decodedRoom, LimitKind } from './scan-state.js';
-import { createScanner, type ScanOptions, type ScanReport, scanBuffer } from './scanner.js';
+import { createScanner, type ScanOptions, type ScanReport } from './scanner.js';
 import type { Detection } from './types.js';
 
 /** @internal Where a streamed scan hands its detections as they complete. */

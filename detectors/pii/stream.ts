@@ -13,21 +13,13 @@ import {
 } from './decoders.js';
 import { looksLikeHtml } from './html.js';
 import { looksLikeMessage } from './messages.js';
-import { multipartBoundary } from './multipart.js';
+import { bodyBoundary, partOptions } from './multipart.js';
 import { MultipartSplitter } from './multipart-stream.js';
 import { StreamedPart } from './part-stream.js';
 import { isPdf } from './pdf.js';
+import { BODY_READERS, HEAD_BYTES, readsAsText, scanBuffer } from './scan-buffer.js';
 import { type DecodeLimit, decodedRoom, depthLeft, LimitKind } from './scan-state.js';
-import {
-  BODY_READERS,
-  createScanner,
-  HEAD_BYTES,
-  type PiiScanner,
-  readsAsText,
-  type ScanOptions,
-  type ScanReport,
-  scanBuffer,
-} from './scanner.js';
+import { createScanner, type PiiScanner, type ScanOptions, type ScanReport } from './scanner.js';
 import { type Sink, scanGathered, scanMessageStream } from './stream-gathered.js';
 import { isTar } from './tar.js';
 import { createTarScanner } from './tar-scanner.js';
@@ -80,9 +72,9 @@ export async function scanStream(
   }
   const codings = contentCodings(options.contentEncoding);
   const coded = codings.length > 0;
-  const boundary = coded ? undefined : multipartBoundary(options.contentType);
-  if (boundary) {
-    const limits = await scanMultipartStream(rest(), boundary, options, sink);
+  const multipart = coded ? undefined : bodyBoundary(head, options.contentType);
+  if (multipart) {
+    const limits = await scanMultipartStream(rest(), multipart.boundary, partOptions(options, multipart.sniffed), sink);
     return { detections: collected, limits, bytes };
   }
   const unreadable = unreadableCoding(sniffed, options.contentEncoding) !== undefined;
@@ -226,11 +218,17 @@ async function scanMultipartStream(
   let textFound: Detection[] = [];
   let part: StreamedPart | undefined;
 
+  // with no depth left, a body with parts is reported whole, as scanBuffer's scanMultipart reports it
+  const noDepth = depthLeft(options) <= 0;
+  let tooDeep = false;
   const handle = (events: ReturnType<MultipartSplitter['write']>): void => {
     for (const e of events) {
+      if (tooDeep) return;
       if (e.kind === 'part') {
         asText = undefined;
         textFound = [];
+        tooDeep = noDepth;
+        if (tooDeep) return;
         part = new StreamedPart(e.start, e, inner, BODY_READERS);
       } else if (e.kind === 'data' && part) sink(part.write(e.bytes));
       else if (e.kind === 'end' && part) {
@@ -242,11 +240,14 @@ async function scanMultipartStream(
     }
   };
 
+  let bytes = 0;
   for await (const chunk of source) {
+    bytes += chunk.length;
     if (asText) textFound.push(...asText.write(chunk));
     handle(splitter.write(chunk));
   }
   handle(splitter.end());
+  if (tooDeep) return [{ kind: LimitKind.DEPTH, start: 0, end: bytes }];
   if (asText) {
     sink([...textFound, ...asText.end()]);
     limits.push(...asText.limits);

@@ -39,7 +39,8 @@ const { body } = fc.letrec<{ body: Body }>((tie) => ({
     fc.constant({ bytes: pdf }),
     tie('body').map((b) => ({ bytes: gzipSync(b.bytes) })),
     tie('body').map((b) => ({ bytes: Buffer.concat([Buffer.from('data:\n'), wrapBase64(b.bytes)]) })),
-    fc.array(tie('body'), { minLength: 1, maxLength: 3 }).map((parts) => ({
+    // declared by its content type, or (sampled without it) known by its first delimiter
+    fc.tuple(fc.array(tie('body'), { minLength: 1, maxLength: 3 }), fc.boolean()).map(([parts, declared]) => ({
       bytes: Buffer.concat([
         ...parts.flatMap((p, i) => [
           Buffer.from(`--B\r\nContent-Type: ${i === 1 ? 'text/html' : 'application/octet-stream'}\r\n`),
@@ -49,7 +50,7 @@ const { body } = fc.letrec<{ body: Body }>((tie) => ({
         ]),
         Buffer.from('--B--\r\n'),
       ]),
-      contentType: 'multipart/mixed; boundary=B',
+      contentType: declared ? 'multipart/mixed; boundary=B' : undefined,
     })),
     tie('body').map((b) => ({
       bytes: Buffer.concat([

@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanBuffer, scanStream } from '../../../detectors/pii/index.js';
+import { bodyBoundary } from '../../../detectors/pii/multipart.js';
 import { quotedPrintable } from '../../support/quoted-printable.js';
 import { detectionKey, streamedKeys } from '../../support/streamed.js';
 
@@ -108,5 +109,73 @@ describe('scanStream on multipart bodies', () => {
     });
     expect(count).toBe(2000 * 200);
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(64 * 1024 * 1024);
+  });
+});
+
+describe('multipart bodies sampled without their content type', () => {
+  const boundary = '------------------------8f1c2b7a9d3e4f50';
+  const form = Buffer.from(
+    [
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file"; filename="customers.csv"',
+      'Content-Type: text/csv',
+      '',
+      'first_name,card_number',
+      'Ada,4111111111111111',
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="note"',
+      '',
+      'reach me at grace@example.org',
+      `--${boundary}--`,
+      '',
+    ].join('\r\n'),
+  );
+
+  it('are known by their first delimiter and read part by part, streamed or whole', async () => {
+    const declared = scanBuffer(form, {
+      fingerprintKey: KEY,
+      contentType: `multipart/form-data; boundary=${boundary}`,
+    });
+    const sniffed = scanBuffer(form, { fingerprintKey: KEY });
+    expect(sniffed.detections.map(key)).toEqual(declared.detections.map(key));
+    // the CSV part is read by its header line: the name and the card below their column names
+    expect(sniffed.detections.map((d) => d.type).sort()).toEqual(['CREDIT_CARD', 'EMAIL', 'PERSON_NAME']);
+    expect(await streamedKeys(form, [7, 60, 130], { fingerprintKey: KEY })).toEqual(sniffed.detections.map(key).sort());
+  });
+
+  it('are not mistaken for SQL comments or Markdown rules', () => {
+    expect(bodyBoundary(form, undefined)).toEqual({ boundary, sniffed: true });
+    expect(bodyBoundary(Buffer.from('-- MySQL dump 10.13\n--\n-- Host: localhost\n'), undefined)).toBeUndefined();
+    expect(bodyBoundary(Buffer.from('---\ntitle: notes\n---\n'), undefined)).toBeUndefined();
+    expect(bodyBoundary(Buffer.from('--x\r\nContent-Type: text/plain\r\n'), 'multipart/mixed; boundary=y')).toEqual({
+      boundary: 'y',
+      sniffed: false,
+    });
+  });
+
+  it('take a level of depth each when nested, so a body nested in itself ends at the depth cap', async () => {
+    let body = Buffer.from('mail grace@example.org');
+    for (let level = 0; level < 2000; level++)
+      body = Buffer.concat([Buffer.from(`--b${level}\r\nContent-Type: application/octet-stream\r\n\r\n`), body]);
+    const report = scanBuffer(body, { fingerprintKey: KEY });
+    expect(report.detections).toEqual([]);
+    expect(report.limits.map((l) => l.kind)).toEqual(['depth']);
+    const streamed = await scanStream([body.subarray(0, 100), body.subarray(100)], { fingerprintKey: KEY });
+    expect(streamed.detections).toEqual([]);
+    expect(streamed.limits).toEqual(report.limits);
+    // a declared body with no depth left: reported whole both ways
+    const noDepth = { fingerprintKey: KEY, maxDepth: 0, contentType: `multipart/form-data; boundary=${boundary}` };
+    const whole = scanBuffer(form, noDepth);
+    expect(whole.limits).toEqual([{ kind: 'depth', start: 0, end: form.length }]);
+    expect(await scanStream([form.subarray(0, 30), form.subarray(30)], noDepth)).toEqual(whole);
+    // three levels fit the default four: the address inside is read, streamed or whole
+    const shallow = Buffer.concat([
+      Buffer.from('--a\r\nContent-Type: text/plain\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n'),
+      Buffer.from('--c\r\nContent-Type: text/plain\r\n\r\nmail grace@example.org\r\n--c--\r\n--b--\r\n--a--\r\n'),
+    ]);
+    expect(scanBuffer(shallow, { fingerprintKey: KEY }).detections.map((d) => d.type)).toEqual(['EMAIL']);
+    expect(await streamedKeys(shallow, [20, 70], { fingerprintKey: KEY })).toEqual(
+      scanBuffer(shallow, { fingerprintKey: KEY }).detections.map(key),
+    );
   });
 });
