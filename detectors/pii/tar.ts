@@ -23,9 +23,12 @@ const PAX = 'x'.charCodeAt(0);
 /** True when `head` starts with a tar header: the `ustar` magic and a checksum that adds up. */
 export function isTar(head: Uint8Array): boolean {
   if (head.length < TAR_BLOCK) return false;
-  const magic = Buffer.from(head.buffer, head.byteOffset + MAGIC, 5).toString('latin1');
-  return magic === 'ustar' && checksumMatches(head, 0);
+  for (let k = 0; k < USTAR.length; k++) if (head[MAGIC + k] !== USTAR[k]) return false;
+  return checksumMatches(head, 0);
 }
+
+/** `ustar`, the magic POSIX and GNU tar both write (then `\0` and `00`, or two spaces and `\0`). */
+const USTAR = [0x75, 0x73, 0x74, 0x61, 0x72];
 
 /** The header at `at` adds up to its checksum (unsigned, or signed as some old writers summed). */
 function checksumMatches(bytes: Uint8Array, at: number): boolean {
