@@ -6,6 +6,7 @@
 
 import type { ScanBody } from './containers.js';
 import { contentCodings } from './decoders.js';
+import { HeldBytes } from './held-bytes.js';
 import { type DecodeLimit, depthLeft, LimitKind } from './scan-state.js';
 import type { ScanOptions, ScanReport } from './scanner.js';
 import type { StreamBody } from './stream-gathered.js';
@@ -33,9 +34,8 @@ export function looksAwsChunked(head: Uint8Array): boolean {
  * is (`framed` false). A size line that breaks the framing later passes the rest on as it is, and input ending
  * inside a chunk gives what arrived; both are `broken`.
  */
-export class Dechunker {
+export class Dechunker extends HeldBytes<Buffer> {
   private state: 'size' | 'data' | 'gap' | 'raw' | 'done' = 'size';
-  private held = Buffer.alloc(0);
   private left = 0;
   private chunks = 0;
   /** False once the first line showed the body is not framed at all. */
@@ -43,38 +43,21 @@ export class Dechunker {
   /** True once the framing broke after its start, or the input ended inside a chunk. */
   broken = false;
 
-  /** Feeds the next bytes; returns the data they complete. */
-  write(bytes: Uint8Array): Buffer[] {
-    this.held = this.held.length === 0 ? Buffer.from(bytes) : Buffer.concat([this.held, bytes]);
-    return this.run(false);
-  }
-
-  /** Ends the input. */
-  end(): Buffer[] {
-    return this.run(true);
-  }
-
-  private take(n: number): Buffer {
-    const taken = this.held.subarray(0, n);
-    this.held = this.held.subarray(n);
-    return taken;
-  }
-
-  private run(final: boolean): Buffer[] {
+  protected run(final: boolean): Buffer[] {
     const out: Buffer[] = [];
     for (;;) {
       const buf = this.held;
       if (this.state === 'done') {
-        this.take(buf.length);
+        this.consume(buf.length);
         return out;
       }
       if (this.state === 'raw') {
-        if (buf.length > 0) out.push(this.take(buf.length));
+        if (buf.length > 0) out.push(this.consume(buf.length));
         return out;
       }
       if (this.state === 'data') {
         const n = Math.min(this.left, buf.length);
-        if (n > 0) out.push(this.take(n));
+        if (n > 0) out.push(this.consume(n));
         this.left -= n;
         if (this.left > 0) {
           if (final) this.broken = true;
@@ -86,7 +69,7 @@ export class Dechunker {
       if (this.state === 'gap') {
         // the line break after a chunk's data, if there is one
         if (buf.length < 2 && !final) return out;
-        this.take(buf[0] === 13 ? (buf[1] === 10 ? 2 : 1) : buf[0] === 10 ? 1 : 0);
+        this.consume(buf[0] === 13 ? (buf[1] === 10 ? 2 : 1) : buf[0] === 10 ? 1 : 0);
         this.state = 'size';
         continue;
       }
@@ -113,7 +96,7 @@ export class Dechunker {
         this.state = 'done';
         continue;
       }
-      this.take(lineEnd + 1);
+      this.consume(lineEnd + 1);
       this.chunks++;
       this.left = length;
       this.state = 'data';

@@ -1,3 +1,4 @@
+import { HeldBytes } from './held-bytes.js';
 import { type PartHeaders, partHeaders } from './multipart.js';
 
 /** What a streaming multipart splitter reports, in input order; offsets are into the whole body. */
@@ -16,34 +17,16 @@ const MAX_HEADERS = 16 * 1024;
  * that precedes the next delimiter, `--boundary--` closes the body, and a missing close ends the last
  * part at the end of the input.
  */
-export class MultipartSplitter {
+export class MultipartSplitter extends HeldBytes<MultipartEvent> {
   private readonly delimiter: Buffer;
   private state: 'preamble' | 'after' | 'headers' | 'content' | 'done' = 'preamble';
-  private held = Buffer.alloc(0);
-  /** Offset of `held[0]` in the whole body. */
-  private base = 0;
 
   constructor(boundary: string) {
+    super();
     this.delimiter = Buffer.from(`--${boundary}`, 'latin1');
   }
 
-  /** Feeds the next chunk; returns the events it completes. */
-  write(chunk: Uint8Array): MultipartEvent[] {
-    this.held = this.held.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.held, chunk]);
-    return this.run(false);
-  }
-
-  /** Ends the input: an open part ends here. */
-  end(): MultipartEvent[] {
-    return this.run(true);
-  }
-
-  private consume(n: number): void {
-    this.held = this.held.subarray(n);
-    this.base += n;
-  }
-
-  private run(final: boolean): MultipartEvent[] {
+  protected run(final: boolean): MultipartEvent[] {
     const out: MultipartEvent[] = [];
     const d = this.delimiter;
     for (;;) {

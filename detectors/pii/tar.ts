@@ -4,6 +4,8 @@
  * (a CSV member by its header line) at its own offsets. The splitter reads the archive as it streams.
  */
 
+import { HeldBytes } from './held-bytes.js';
+
 /** Bytes in a tar header block, and the unit members are padded to. */
 export const TAR_BLOCK = 512;
 
@@ -89,11 +91,8 @@ export type TarEvent =
  * header's records): member data is passed on as it arrives. Zero blocks (the end-of-archive marker, and the padding
  * of concatenated archives) are skipped; a header whose checksum fails makes the rest of the input one plain part.
  */
-export class TarSplitter {
+export class TarSplitter extends HeldBytes<TarEvent> {
   private state: 'header' | 'data' | 'pad' | 'rest' = 'header';
-  private held = Buffer.alloc(0);
-  /** Offset of `held[0]` in the archive. */
-  private base = 0;
   /** Data bytes left in the current member, then padding bytes left after it. */
   private left = 0;
   private memberStart = 0;
@@ -103,26 +102,7 @@ export class TarSplitter {
   /** Where the rest read as one plain part starts. */
   private restStart = 0;
 
-  /** Feeds the next chunk; returns the events it completes. */
-  write(chunk: Uint8Array): TarEvent[] {
-    // copied: parts may hold on to what they are given until they close, and the caller may reuse its chunk
-    this.held = this.held.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.held, chunk]);
-    return this.run(false);
-  }
-
-  /** Ends the input: a member cut short ends here, and is reported as corrupt. */
-  end(): TarEvent[] {
-    return this.run(true);
-  }
-
-  private consume(n: number): Buffer {
-    const taken = this.held.subarray(0, n);
-    this.held = this.held.subarray(n);
-    this.base += n;
-    return taken;
-  }
-
-  private run(final: boolean): TarEvent[] {
+  protected run(final: boolean): TarEvent[] {
     const out: TarEvent[] = [];
     for (;;) {
       const buf = this.held;
