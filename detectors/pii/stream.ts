@@ -118,7 +118,7 @@ export async function scanStream(
   /** Decides from the decoded head whether the layer streams; a streaming one gets what was held. */
   const decide = (): void => {
     const head = Buffer.concat(held ?? []);
-    // a tar archive streams member by member (a 1 GB `tar czf` export fits no cap); other containers are held
+    // a tar archive streams member by member, in bounded memory as text does; other containers are held to the cap
     const tar = isTar(head);
     whole = !tar && !readsAsText(head.subarray(0, HEAD_BYTES), innerOptions);
     if (whole) return;
