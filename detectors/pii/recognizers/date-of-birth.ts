@@ -37,11 +37,23 @@ export const dateOfBirth: Recognizer = {
     'i',
   ),
   validate: validateDob,
-  context: ['dob', 'birth', 'born', 'geburt', 'geb.', 'nacimiento', 'naissance', 'birthday', 'd.o.b'],
+  // `BDAY` is a vCard's (RFC 6350) and many contact exports' birthday property
+  context: [
+    'dob',
+    'birth',
+    'born',
+    'geburt',
+    'geb.',
+    'nacimiento',
+    'naissance',
+    'birthday',
+    'd.o.b',
+    { whole: 'bday' },
+  ],
   requiresContext: true,
   confidence: 0.8,
   examples: {
-    match: ['"dob":"1984-07-21"', 'date of birth: 21.07.1984', 'born 5-May-1980'],
+    match: ['"dob":"1984-07-21"', 'date of birth: 21.07.1984', 'born 5-May-1980', 'BDAY:1984-07-21'],
     noMatch: [
       { text: 'dob 1984-02-30', why: '30 February' },
       { text: 'created 2024-03-15', why: 'no birth keyword' },
