@@ -9,7 +9,7 @@ import { contentCodings } from './decoders.js';
 import { HeldBytes } from './held-bytes.js';
 import { type DecodeLimit, depthLeft, LimitKind } from './scan-state.js';
 import type { ScanOptions, ScanReport } from './scanner.js';
-import type { StreamBody } from './stream-gathered.js';
+import type { Sink, StreamBody } from './stream-gathered.js';
 import type { Detection } from './types.js';
 
 /** Longest chunk-size line read, extensions included. */
@@ -109,9 +109,14 @@ export class Dechunker extends HeldBytes<Buffer> {
  * first line is no size line), which is read as it is.
  */
 export function dechunk(bytes: Buffer): Buffer | undefined {
-  const dechunker = new Dechunker();
-  const data = Buffer.concat([...dechunker.write(bytes), ...dechunker.end()]);
+  const { data, dechunker } = undoFraming(bytes);
   return dechunker.framed ? data : undefined;
+}
+
+/** A whole body's data with its framing undone, and what the dechunker said of the framing. */
+function undoFraming(bytes: Uint8Array): { data: Buffer; dechunker: Dechunker } {
+  const dechunker = new Dechunker();
+  return { data: Buffer.concat([...dechunker.write(bytes), ...dechunker.end()]), dechunker };
 }
 
 /** The codings left to undo once the framing is: `aws-chunked,gzip` leaves the object's own gzip. */
@@ -146,15 +151,14 @@ function framedReport(inner: ScanReport, dechunker: Dechunker, length: number): 
 }
 
 /** No depth left for the framing: the body is reported whole, as a container's is. */
-function tooDeep(length: number): DecodeLimit[] {
+function depthLimit(length: number): DecodeLimit[] {
   return [{ kind: LimitKind.DEPTH, start: 0, end: length }];
 }
 
 /** @internal A chunked-framed body (see `isFramed`) read through `scan` once its framing is undone; one level of depth. */
 export function scanFramed(input: Uint8Array, options: ScanOptions, scan: ScanBody): ScanReport {
-  if (depthLeft(options) <= 0) return { detections: [], limits: tooDeep(input.length), bytes: input.length };
-  const dechunker = new Dechunker();
-  const data = Buffer.concat([...dechunker.write(input), ...dechunker.end()]);
+  if (depthLeft(options) <= 0) return { detections: [], limits: depthLimit(input.length), bytes: input.length };
+  const { data, dechunker } = undoFraming(input);
   const inner = scan(data, { ...options, contentEncoding: codingsInside(options), maxDepth: depthLeft(options) - 1 });
   return framedReport(inner, dechunker, input.length);
 }
@@ -163,13 +167,13 @@ export function scanFramed(input: Uint8Array, options: ScanOptions, scan: ScanBo
 export async function scanFramedStream(
   source: AsyncIterable<Uint8Array>,
   options: ScanOptions,
-  sink: (detections: Detection[]) => void,
+  sink: Sink,
   scanStream: StreamBody,
 ): Promise<DecodeLimit[]> {
   let length = 0;
   if (depthLeft(options) <= 0) {
     for await (const chunk of source) length += chunk.length;
-    return tooDeep(length);
+    return depthLimit(length);
   }
   const dechunker = new Dechunker();
   async function* data(): AsyncGenerator<Uint8Array> {

@@ -39,10 +39,11 @@ function asWholeBody(inner: ScanReport, length: number): ScanReport {
 }
 
 /**
- * Scans a whole body: gzip/deflate/brotli (magic bytes or `contentEncoding`, several in turn) are opened under the size
- * cap and UTF-16 text (byte-order mark, `charset`, or zero bytes between ASCII ones) is read as UTF-8;
- * detections inside either are reported at the offsets of the whole body. Multipart bodies, ZIP archives
- * (XLSX and DOCX too) and tar archives are scanned part by part and member by member, PDF files page by page.
+ * Scans a whole body: S3's aws-chunked framing is undone first; gzip/deflate/brotli (magic bytes or
+ * `contentEncoding`, several in turn) are opened under the size cap and UTF-16 text (byte-order mark, `charset`, or
+ * zero bytes between ASCII ones) is read as UTF-8; detections inside any of them are reported at the offsets of the
+ * whole body. Multipart bodies (declared or known by their first delimiter), messages, ZIP archives (XLSX and DOCX
+ * too) and tar archives are scanned part by part and member by member, PDF files page by page.
  * @example const { detections } = scanBuffer(body, { fingerprintKey: key, contentEncoding: 'gzip' });
  */
 export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport {
