@@ -45,4 +45,6 @@ export interface ScanState {
   contexts: ContextState[];
   /** The tables of the body (a CSV export, a database dump's COPY blocks): their columns give context. */
   table: TableReader | undefined;
+  /** The body is a vCard file (RFC 6350): its `FN` and `ADR` property lines are read as name and address fields. */
+  vcard: boolean;
 }

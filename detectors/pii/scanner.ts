@@ -4,6 +4,7 @@
  */
 import type { CountryCode } from 'libphonenumber-js/max';
 import { compileEngine, type Engine, type Hit } from './engine.js';
+import { startsVcard, VCARD_HEAD } from './fields.js';
 import { createFingerprinter } from './fingerprint.js';
 import { phone, phoneRecognizer } from './recognizers/phone.js';
 import { FIELD_RECOGNIZERS, RECOGNIZERS } from './registry.js';
@@ -101,6 +102,7 @@ function newState(options: ScanOptions): ScanState {
     limits: [],
     contexts: [],
     table: undefined,
+    vcard: false,
   };
 }
 
@@ -128,7 +130,10 @@ export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
   const sniffTable = (final: boolean): boolean => {
     const header = sniffCsv(st.engine, text, final);
     if (header === 'wait') return false;
+    // a vCard is known by its first line: it is waited for too, so every chunking reads a vCard alike
+    if (!final && text.length < VCARD_HEAD && text.indexOf(10) < 0) return false;
     sniffing = false;
+    st.vcard = startsVcard(text);
     // a CSV export is read from its first row on; any other body is searched for the tables of database dumps
     st.table = new TableReader(depth, header);
     return true;

@@ -2,7 +2,7 @@ import { hasPercentEscape, jsonUnescape, percentDecode } from './decoders.js';
 import { base64Layer, HEX_TEXT_MIN, hexLayer, scanDecoded } from './encoded-layers.js';
 import { type ContextState, type Hit, matchWindow, newContext } from './engine.js';
 import { mayBeField } from './field-table.js';
-import { fieldAt, fieldLimit } from './fields.js';
+import { fieldAt, fieldLimit, vcardFieldAt } from './fields.js';
 import type { ScanState } from './scan-state.js';
 import type { TableReader } from './table-reader.js';
 import {
@@ -105,6 +105,8 @@ export function scanWindows(
     // most keys end in two bytes no field name ends in (`order_id`, `created_at`): no key scan, no hash
     if (key >= fieldFrom && key < fieldEnd && mayBeField(st.engine.fields, bytes, key))
       fieldAt(st.engine, bytes, key, out);
+    // a vCard property's `:` has its value right after it (`FN:Ada Lovelace`)
+    else if (c === 58 && st.vcard && i >= fieldFrom && i < fieldEnd) vcardFieldAt(st.engine, bytes, i, out);
     if (seed === 3 || i < from) {
       i++;
       continue;
