@@ -180,9 +180,9 @@ export function startsVcard(bytes: Buffer): boolean {
  * the street (`ADR;TYPE=home:;;12 High Street;London;;SW1A 1AA;UK`). Each maps to a field name the field
  * recognizers know, so a configuration without person names reads no `FN` either.
  */
-const VCARD_FIELDS: Readonly<Record<string, { field: string; component: number }>> = {
-  fn: { field: 'fullname', component: -1 },
-  adr: { field: 'street', component: 2 },
+const VCARD_FIELDS: Readonly<Record<string, { field: Buffer; component: number }>> = {
+  fn: { field: Buffer.from('fullname'), component: -1 },
+  adr: { field: Buffer.from('street'), component: 2 },
 };
 /** Longest `group.NAME;params` before a property's `:` that is read (the bytes kept before a key, see `fieldLimit`). */
 const VCARD_PROPERTY_MAX = 64;
@@ -201,8 +201,7 @@ export function vcardFieldAt(engine: Engine, bytes: Buffer, k: number, out: Hit[
   const property = latin1(bytes, s, k).split(';', 1)[0] as string;
   const spec = VCARD_FIELDS[property.slice(property.lastIndexOf('.') + 1).toLowerCase()];
   if (!spec) return;
-  const name = Buffer.from(spec.field, 'latin1');
-  const rec = fieldNamed(engine.fields, name, 0, name.length);
+  const rec = fieldNamed(engine.fields, spec.field, 0, spec.field.length);
   if (!rec) return;
   let e = k + 1;
   while (e < bytes.length && e - k <= FIELD_VALUE_MAX && bytes[e] !== 10 && bytes[e] !== 13) e++;
