@@ -7,7 +7,7 @@
 import type { ScanBody } from './containers.js';
 import { contentCodings } from './decoders.js';
 import { HeldBytes } from './held-bytes.js';
-import { type DecodeLimit, depthLeft, LimitKind } from './scan-state.js';
+import { asWholeBody, type DecodeLimit, depthLeft, LimitKind } from './scan-state.js';
 import type { ScanOptions, ScanReport } from './scanner.js';
 import type { Sink, StreamBody } from './stream-gathered.js';
 import type { Detection } from './types.js';
@@ -141,13 +141,8 @@ export function isFramed(head: Uint8Array, options: Pick<ScanOptions, 'contentEn
 function framedReport(inner: ScanReport, dechunker: Dechunker, length: number): ScanReport {
   const corrupt: DecodeLimit[] =
     dechunker.broken || !dechunker.framed ? [{ kind: LimitKind.CORRUPT, start: 0, end: length }] : [];
-  if (!dechunker.framed) return { ...inner, limits: [...corrupt, ...inner.limits], bytes: length };
-  const whole = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: 0, end: length });
-  return {
-    detections: inner.detections.map(whole),
-    limits: [...corrupt, ...inner.limits.map(whole)],
-    bytes: length,
-  };
+  const report = dechunker.framed ? asWholeBody(inner, length) : { ...inner, bytes: length };
+  return { ...report, limits: [...corrupt, ...report.limits] };
 }
 
 /** No depth left for the framing: the body is reported whole, as a container's is. */

@@ -19,7 +19,7 @@ import { bodyBoundary, partOptions } from './multipart.js';
 import type { BodyReaders } from './part-stream.js';
 import { isPdf } from './pdf.js';
 import { scanPdf } from './pdf-scan.js';
-import { decodedRoom, depthLeft, LimitKind } from './scan-state.js';
+import { asWholeBody, decodedRoom, depthLeft, LimitKind } from './scan-state.js';
 import { createScanner, type ScanOptions, type ScanReport } from './scanner.js';
 import { isTar, TAR_BLOCK } from './tar.js';
 import { createTarScanner } from './tar-scanner.js';
@@ -28,15 +28,6 @@ import { isZip } from './zip.js';
 
 /** `scanBuffer` feeds a body to its scanner this much at a time. */
 const SCAN_SLICE = 1024 * 1024;
-
-/** A decoded layer's report at the range of the whole body it was decoded from. */
-function asWholeBody(inner: ScanReport, length: number): ScanReport {
-  return {
-    detections: inner.detections.map((d) => ({ ...d, start: 0, end: length })),
-    limits: inner.limits.map((l) => ({ ...l, start: 0, end: length })),
-    bytes: length,
-  };
-}
 
 /**
  * Scans a whole body: S3's aws-chunked framing is undone first; gzip/deflate/brotli (magic bytes or

@@ -1,4 +1,5 @@
 import type { ContextState, Engine } from './engine.js';
+import type { ScanReport } from './scanner.js';
 import type { TableReader } from './table-reader.js';
 
 /** Why a decoded layer was not followed. */
@@ -32,6 +33,15 @@ export interface DecodeLimit {
   kind: LimitKind;
   start: number;
   end: number;
+}
+
+/** @internal A decoded layer's report at the range of the whole body it was decoded from (its offsets are not the body's). */
+export function asWholeBody(inner: ScanReport, length: number): ScanReport {
+  return {
+    detections: inner.detections.map((d) => ({ ...d, start: 0, end: length })),
+    limits: inner.limits.map((l) => ({ ...l, start: 0, end: length })),
+    bytes: length,
+  };
 }
 
 /** @internal Shared by every layer of one scan: recognizers, caps and what was decoded so far. */

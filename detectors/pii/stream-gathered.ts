@@ -75,11 +75,12 @@ export async function scanMessageStream(
   }
   const start = Buffer.concat(chunks);
   const headers = messageHeaders(start);
-  async function* whole(): AsyncGenerator<Uint8Array> {
-    yield start;
+  /** `first`, then the rest of the message as it comes. */
+  async function* from(first: Buffer): AsyncGenerator<Uint8Array> {
+    yield first;
     for (let r = await iterator.next(); !r.done; r = await iterator.next()) yield r.value;
   }
-  if (headers && needsDecoding(headers)) return scanGathered(whole(), options, sink);
+  if (headers && needsDecoding(headers)) return scanGathered(from(start), options, sink);
   if (headers) {
     const { blockEnd, bodyStart } = headers;
     const block = scanBuffer(start.subarray(0, blockEnd), {
@@ -88,16 +89,12 @@ export async function scanMessageStream(
       contentEncoding: undefined,
     });
     sink(block.detections);
-    async function* body(): AsyncGenerator<Uint8Array> {
-      yield start.subarray(bodyStart);
-      for (let r = await iterator.next(); !r.done; r = await iterator.next()) yield r.value;
-    }
     const bodyOptions = { ...options, contentType: headers.contentType, contentEncoding: headers.contentEncoding };
-    const inner = await scanBody(body(), bodyOptions, (ds) => sink(shift(ds, bodyStart)));
+    const inner = await scanBody(from(start.subarray(bodyStart)), bodyOptions, (ds) => sink(shift(ds, bodyStart)));
     return [...block.limits, ...shift(inner.limits, bodyStart)];
   }
   const scanner = createScanner(options);
-  for await (const chunk of whole()) sink(scanner.write(chunk));
+  for await (const chunk of from(start)) sink(scanner.write(chunk));
   sink(scanner.end());
   return [...scanner.limits];
 }
