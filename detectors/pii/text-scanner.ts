@@ -256,11 +256,17 @@ function processWindow(
   if (len === 36 && f.dashes === 4 && bytes[ws + 8] === 45 && bytes[ws + 23] === 45) return;
   if (f.spaces === 0 && f.digits >= 12 && bytes[ws + 4] === 45 && bytes[ws + 10] === 84 && bytes[ws + 13] === 58)
     return;
-  if (f.percent > 0 || f.backslash > 0) {
+  // a form or query value (`card_number=4111+1111+…`): its '+' are spaces, unless it may be base64 (`gz:H4sI…`,
+  // or a long token with a '+' in 16 bytes or fewer, where words would have more)
+  const formValue =
+    f.plus > 0 && bytes[ws - 1] === 61 && f.colons === 0 && (f.plus * 16 >= len || len < 24 || !looksBase64(f));
+  if (f.percent > 0 || f.backslash > 0 || formValue) {
     const win = latin1(bytes, ws, we);
     let decoded = f.backslash > 0 ? jsonUnescape(win) : win;
     // form encoding: '+' is a space
     if (f.percent > 0 && hasPercentEscape(decoded)) decoded = percentDecode(decoded.replace(/\+/g, ' '));
+    // a leading '+' sent unencoded is a phone number's own (`phone=+4420…`)
+    else if (formValue) decoded = decoded[0] + decoded.slice(1).replace(/\+/g, ' ');
     if (decoded !== win) {
       scanDecoded(st, Buffer.from(decoded, 'latin1'), bytes, ws, we, depth, out);
       return;

@@ -22,9 +22,13 @@ const CONTEXTS: Context[] = [
   { name: 'alone', wrap: (t) => around('', t, '') },
   { name: 'json body', wrap: (t) => around('{"id":42,"note":"', JSON.stringify(t).slice(1, -1), '","ok":true}') },
   { name: 'form body', wrap: (t) => around('a=1&note=', encodeURIComponent(t), '&b=2') },
+  // as browsers and URLSearchParams post a form: a space is '+', a '+' is %2B
+  { name: 'form post', wrap: (t) => around('a=1&note=', new URLSearchParams({ t }).toString().slice(2), '&b=2') },
   { name: 'csv row', wrap: (t) => around('id,note,ts\n42,"', t.replace(/"/g, '""'), '",2024-01-01\n') },
   { name: 'log line', wrap: (t) => around('2024-03-15T14:30:00Z INFO [app] user action ', t, ' status=ok\n') },
 ];
+/** Where a look-alike is tried: a form post too, whose '+' become spaces before any recognizer sees them. */
+const NO_MATCH_CONTEXTS = ['alone', 'json body', 'form post'];
 
 function scanWhole(body: string): Detection[] {
   return scanBuffer(Buffer.from(body, 'utf8'), { fingerprintKey: KEY }).detections;
@@ -60,7 +64,7 @@ describe('every recognizer example through the full scanner', () => {
     });
     r.examples.noMatch.forEach((example, n) => {
       it(`${r.id} noMatch #${n} (${example.why}) is not reported`, () => {
-        for (const ctx of CONTEXTS.slice(0, 2)) {
+        for (const ctx of CONTEXTS.filter((c) => NO_MATCH_CONTEXTS.includes(c.name))) {
           const { body, start, end } = ctx.wrap(example.text);
           const found = scanWhole(body).filter((d) => d.type === r.type && d.start < end && start < d.end);
           expect(found.length, `${r.id} noMatch #${n} in ${ctx.name} at bytes ${start}-${end}`).toBe(0);

@@ -36,6 +36,8 @@ const filler = [
   'qty=3&sku=SKU-88213\n',
   '<first_name>Ada Lovelace</first_name>',
   '<ns:address_line1>12 High St</ns:address_line1>',
+  '<m:lastName><![CDATA[Lovelace]]></m:lastName>',
+  'card_number=4111+1111+1111+1111&iban=DE89+3704+0044+0532+0130+00&',
   '\ngivenName: Ada Lovelace\n',
   '\n  address2: 12 High St\n',
   `\n${' '.repeat(24)}givenName: Grace\n`,
@@ -188,6 +190,31 @@ describe('createScanner', () => {
       start: 'part=gz:'.length,
       end: 'part=gz:'.length + part.replace(/=+$/, '').length,
     });
+  });
+
+  it("reads a form value's '+' as spaces, a leading '+' as a phone number's own, and base64 in a form as base64", () => {
+    const found = (text: string): string[] =>
+      scanBuffer(Buffer.from(text), { fingerprintKey: KEY }).detections.map(
+        (d) => `${d.type} ${text.slice(d.start, d.end)}`,
+      );
+    expect(found('card_number=4111+1111+1111+1111&iban=DE89+3704+0044+0532+0130+00')).toEqual([
+      'CREDIT_CARD 4111+1111+1111+1111',
+      'IBAN DE89+3704+0044+0532+0130+00',
+    ]);
+    expect(found('a=1&note=Tel.+4155550132&phone=+44+20+7946+0958')).toEqual([
+      'PHONE Tel.+4155550132',
+      'PHONE +44+20+7946+0958',
+    ]);
+    // outside a form value a '+' is itself
+    expect(found('{"card": "4111+1111+1111+1111"}')).toEqual([]);
+    // a base64 value holding '+' (one in 16 bytes or fewer), with or without '/', is opened, not read as words
+    const opened = Array.from({ length: 40 }, (_, pad) =>
+      Buffer.from(JSON.stringify({ email: 'grace@example.org', pad: '~'.repeat(pad) })).toString('base64'),
+    )
+      .map((part) => part.replace(/=+$/, ''))
+      .filter((part) => part.includes('+'));
+    expect(opened.length).toBeGreaterThan(10);
+    for (const part of opened) expect(found(`q=${part}`)).toEqual([`EMAIL ${part}`]);
   });
 
   it('reports a decompression bomb instead of inflating it', () => {
