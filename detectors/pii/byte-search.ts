@@ -1,5 +1,12 @@
 /** Byte searches a window's prefilters run before any regex: a literal, or any of a recognizer's keywords. */
 
+/** @internal True when `bytes[at…]` starts with `prefix`, all of it. */
+export function startsAt(bytes: Uint8Array, at: number, prefix: Uint8Array): boolean {
+  if (at < 0 || at + prefix.length > bytes.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[at + i] !== prefix[i]) return false;
+  return true;
+}
+
 /** @internal True when the literal `lit` occurs in `bytes[ws, we)`. */
 export function includesBytes(bytes: Uint8Array, ws: number, we: number, lit: Uint8Array): boolean {
   const first = lit[0] as number;

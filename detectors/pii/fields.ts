@@ -1,3 +1,4 @@
+import { startsAt } from './byte-search.js';
 import { jsonUnescape, percentDecode, xmlUnescape } from './decoders.js';
 import type { Engine, Hit } from './engine.js';
 import { fieldFor, fieldNamed, hashFrom } from './field-table.js';
@@ -258,11 +259,27 @@ function xmlField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   if (bytes[open] !== 60) return;
   const rec = fieldFor(engine.fields, h);
   if (!rec) return;
+  if (startsAt(bytes, k + 1, CDATA)) {
+    // `<![CDATA[Ada]]>`: the section's text as it is (no entities inside), then the closing tag
+    const s = k + 1 + CDATA.length;
+    const e = cdataEnd(bytes, s, s + FIELD_VALUE_MAX);
+    if (e >= 0 && bytes[e + 3] === 60 && bytes[e + 4] === 47) emit(rec, latin1(bytes, s, e), s, e, engine, out);
+    return;
+  }
   let e = k + 1;
   while (e < bytes.length && e - k <= FIELD_VALUE_MAX && bytes[e] !== 60) e++;
-  // the text must run up to a closing tag: an element holding elements (or CDATA) is no value
+  // the text must run up to a closing tag: an element holding elements is no value
   if (bytes[e] !== 60 || bytes[e + 1] !== 47) return;
   emit(rec, xmlUnescape(latin1(bytes, k + 1, e)), k + 1, e, engine, out);
+}
+
+const CDATA = Buffer.from('<![CDATA[', 'latin1');
+
+/** Where the `]]>` closing a CDATA section starts, searched in `bytes[from, max)`; -1 when it is not there. */
+function cdataEnd(bytes: Uint8Array, from: number, max: number): number {
+  const last = Math.min(max, bytes.length - 3);
+  for (let e = from; e <= last; e++) if (bytes[e] === 93 && bytes[e + 1] === 93 && bytes[e + 2] === 62) return e;
+  return -1;
 }
 
 /** @internal Reports `value` (decoded, at `[start, end)`) as `rec`'s type when it has the field's shape. */

@@ -1,3 +1,4 @@
+import { startsAt } from './byte-search.js';
 import { copyUnescape, sqlUnescape } from './decoders.js';
 import type { Engine, Hit } from './engine.js';
 import { emit, FIELD_VALUE_MAX } from './fields.js';
@@ -332,9 +333,4 @@ export class TableReader {
     const value = latin1(text, s, e);
     emit(field, quoted ? value.replace(/""/g, '"') : value, s, e, engine, out);
   }
-}
-
-/** True when `text[at…]` starts with `prefix`. */
-function startsAt(text: Buffer, at: number, prefix: Buffer): boolean {
-  return at + prefix.length <= text.length && text.compare(prefix, 0, prefix.length, at, at + prefix.length) === 0;
 }

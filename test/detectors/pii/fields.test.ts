@@ -132,7 +132,7 @@ describe('field keys', () => {
     expect(fields('<a street="12&#32;High Street">')).toEqual(['STREET_ADDRESS@11-29']);
   });
 
-  it('reads XML entities in an element value, and skips elements holding elements, CDATA or nothing', () => {
+  it('reads XML entities in an element value, and skips elements holding elements or nothing', () => {
     // the same names raw (UTF-8), as XML entities and as JSON escapes: one fingerprint each, however written
     const fingerprints = (body: string): string[] =>
       scanBuffer(Buffer.from(body, 'utf8'), { fingerprintKey: KEY }).detections.map((d) => d.fingerprint);
@@ -143,13 +143,25 @@ describe('field keys', () => {
     expect(fingerprints(String.raw`{"lastName":"O\u0027Neill","last_name":"Ren\u00e9e"}`)).toEqual(raw);
     for (const other of [
       '<first_name><given>Ada</given></first_name>',
-      '<first_name><![CDATA[Ada]]></first_name>',
+      '<first_name><![CDATA[Ada]]>',
+      '<first_name><![CDATA[Ada</first_name>',
       '<first_name/>Ada',
       '</first_name>Ada</x>',
       '<xfirst_name>Ada</xfirst_name>',
       '<first_name>Ada',
     ])
       expect(fields(other), other).toEqual([]);
+  });
+
+  it('reads a CDATA section as the value, as it is, at its own bytes', () => {
+    const cdata = (value: string): string => `<soap:Body><m:lastName><![CDATA[${value}]]></m:lastName></soap:Body>`;
+    const at = cdata('').indexOf(']]>');
+    expect(fields(cdata('Lovelace'))).toEqual([`PERSON_NAME@${at}-${at + 8}`]);
+    // no entities inside a CDATA section: `&apos;` is six characters of the value, and no name has them
+    expect(fields(cdata('O&apos;Neill'))).toEqual([]);
+    expect(fields(cdata('<b>Ada</b>'))).toEqual([]);
+    // a section longer than a field value is no field value
+    expect(fields(cdata(`Ada ${'x'.repeat(300)}`))).toEqual([]);
   });
 
   it('reads a key as its last dotted segment, in any case, with `_` and `-` ignored', () => {
