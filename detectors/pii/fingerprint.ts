@@ -34,7 +34,7 @@ export function createFingerprinter(key: string | Uint8Array): (normalized: stri
  * time), and importing it per scanner cost as much on a tar of small files.
  */
 function keyObject(keyBytes: Buffer): KeyObject {
-  if (!lastKey || !lastKey.bytes.equals(keyBytes)) lastKey = { bytes: keyBytes, key: createSecretKey(keyBytes) };
+  if (!lastKey?.bytes.equals(keyBytes)) lastKey = { bytes: keyBytes, key: createSecretKey(keyBytes) };
   return lastKey.key;
 }
 
