@@ -99,7 +99,8 @@ export function validatePhone(m: RegExpExecArray, contextOk: () => boolean, regi
     return parsed?.isValid() ? { fineType: `PHONE_${parsed.country ?? 'INTL'}`, normalized: parsed.number } : false;
   }
   // Without '+', a trunk '0' means a national number outside NANP; otherwise NANP (US) or TR mobile/landline.
-  const tried = regions ?? (text.startsWith('0') ? PHONE_REGIONS.filter((r) => r !== 'US') : BARE_REGIONS);
+  // ("(030) 1234567" too: no NANP area code starts with 0)
+  const tried = regions ?? (digits.startsWith('0') ? PHONE_REGIONS.filter((r) => r !== 'US') : BARE_REGIONS);
   for (const region of tried) {
     const parsed = parsePhoneNumberFromString(text, region);
     if (parsed?.isValid() && !nationalPrefixMissing(region, parsed.nationalNumber, digits))
@@ -131,7 +132,8 @@ export const phone: Recognizer = {
     // `tel:` and "Tel.", not telemetry, telegram or television
     { whole: 'tel' },
     'telephone',
-    'mobile',
+    // "mobile", and "Mobil" / "Mobilnummer" (German, Scandinavian, Turkish)
+    'mobil',
     'cell',
     'fax',
     'telefon',
@@ -147,12 +149,21 @@ export const phone: Recognizer = {
   requiresContext: false,
   confidence: 0.8,
   examples: {
-    match: ['+44 20 7946 0958', '(415) 555-0132', 'phone: 4155550132', '+33 1 42 68 53 00', 'Tel. 4155550132'],
+    match: [
+      '+44 20 7946 0958',
+      '(415) 555-0132',
+      'phone: 4155550132',
+      '+33 1 42 68 53 00',
+      'Tel. 4155550132',
+      'Mobil: 0151 23456789',
+      'phone (030) 1234567',
+    ],
     noMatch: [
       { text: 'build 2024-03-15', why: 'an ISO date' },
       { text: 'phone 192.168.10.20', why: 'an IPv4 address, even next to a phone word' },
       { text: 'order 4155550132', why: 'bare digits without a phone word' },
       { text: 'telemetry batch 4155550132', why: '"tel" counts only as a whole word' },
+      { text: 'automobile part 0151 23456789', why: '"mobil" counts only at a word start' },
       { text: '{"callback_id":4155550132}', why: '"call" counts only as a whole word' },
       { text: 'ref 078 05 1123', why: 'national format without a phone word (could be an SSN)' },
       { text: '+1 555 01', why: 'too short to be a number anywhere' },
