@@ -9,7 +9,7 @@ import { inflateCapped, quotedPrintableDecode, SNIFF_BYTES, sniffCompression } f
 import { documentText, isDocumentText } from './documents.js';
 import { messageHeaders } from './messages.js';
 import { isTransferEncoded, multipartBoundary, type PartHeaders, splitMultipart } from './multipart.js';
-import { type DecodeLimit, decodedRoom, depthLeft, LimitKind } from './scan-state.js';
+import { type DecodeLimit, decodedRoom, depthLeft, inflateLimit, LimitKind, spend } from './scan-state.js';
 import type { ScanOptions, ScanReport } from './scanner.js';
 import type { Detection } from './types.js';
 import {
@@ -143,8 +143,7 @@ export function scanZip(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
   if (depth <= 0) return tooDeep(body);
   const detections: Detection[] = [];
   const limits: DecodeLimit[] = [];
-  let room = decodedRoom(options);
-  /** An entry's bytes (inflated within what is left of the cap), or undefined once reported as a limit. */
+  /** An entry's bytes (inflated within what is left of the body's budget), or undefined once reported as a limit. */
   const open = ({ method, encrypted, start, end }: ZipEntry): Buffer | undefined => {
     const stored = method === ZipMethod.STORED;
     if (encrypted || (!stored && method !== ZipMethod.DEFLATED)) {
@@ -152,17 +151,20 @@ export function scanZip(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
       return undefined;
     }
     if (stored) return body.subarray(start, end);
-    const inflated = inflateCapped(body.subarray(start, end), 'deflate-raw', room);
-    if (inflated.ok) return inflated.bytes;
-    limits.push({ kind: inflated.reason === 'bomb' ? LimitKind.BOMB : LimitKind.CORRUPT, start, end });
+    const max = decodedRoom(options);
+    const inflated = inflateCapped(body.subarray(start, end), 'deflate-raw', max);
+    if (inflated.ok) {
+      spend(options, inflated.bytes.length);
+      return inflated.bytes;
+    }
+    limits.push({ kind: inflateLimit(inflated.reason, max, end - start, options), start, end });
     return undefined;
   };
   const opened = new Map<ZipEntry, Buffer | undefined>();
-  /** An entry's bytes, opened once (counted against the cap once, reported once). */
+  /** An entry's bytes, opened once (counted against the budget once, reported once). */
   const openOnce = (entry: ZipEntry): Buffer | undefined => {
     if (opened.has(entry)) return opened.get(entry);
     const bytes = open(entry);
-    if (bytes) room -= bytes.length;
     opened.set(entry, bytes);
     return bytes;
   };
@@ -189,11 +191,10 @@ export function scanZip(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
     const { start, end } = entry;
     // a stored entry's bytes are the archive's: offsets into them are offsets into the body
     const exact = entry.method === ZipMethod.STORED && !sheet && !prose;
-    const report = scan(content, { ...options, contentType: undefined, maxDepth: depth - 1, maxDecodedBytes: room });
+    const report = scan(content, { ...options, contentType: undefined, maxDepth: depth - 1 });
     for (const d of report.detections)
       detections.push(exact ? { ...d, start: d.start + start, end: d.end + start } : { ...d, start, end });
     for (const l of report.limits) limits.push({ ...l, start, end });
-    if (room <= 0) break;
   }
   return { detections, limits, bytes: body.length };
 }

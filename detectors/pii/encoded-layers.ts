@@ -16,7 +16,7 @@ export function base64Layer(st: ScanState, parent: Buffer, ws: number, we: numbe
   if (!reserve(st, bytes.length, ws, we)) return false;
   const kind = sniffCompression(bytes);
   if (kind) {
-    const room = Math.min(st.maxDecodedBytes - st.decodedBytes, Math.max(1 << 20, bytes.length * 200));
+    const room = Math.min(Math.max(0, st.budget.left), Math.max(1 << 20, bytes.length * 200));
     const inflated = inflateCapped(bytes, kind, room);
     if (!inflated.ok) {
       st.limits.push({ kind: inflated.reason === 'bomb' ? LimitKind.BOMB : LimitKind.CORRUPT, start: ws, end: we });
@@ -48,11 +48,11 @@ export function hexLayer(st: ScanState, parent: Buffer, ws: number, we: number, 
 
 /** Counts `bytes` more decoded bytes against the cap; false (and reported) when they would pass it. */
 function reserve(st: ScanState, bytes: number, start: number, end: number): boolean {
-  if (st.decodedBytes + bytes > st.maxDecodedBytes) {
+  if (bytes > st.budget.left) {
     st.limits.push({ kind: LimitKind.DECODED_SIZE, start, end });
     return false;
   }
-  st.decodedBytes += bytes;
+  st.budget.left -= bytes;
   return true;
 }
 

@@ -20,7 +20,7 @@ import {
 } from './pdf.js';
 import { type PdfFont, pdfFont } from './pdf-fonts.js';
 import { ascii85Decode, asciiHexDecode, drawnText } from './pdf-text.js';
-import { type DecodeLimit, decodedRoom, depthLeft, LimitKind } from './scan-state.js';
+import { type DecodeLimit, decodedRoom, depthLeft, inflateLimit, LimitKind, spend } from './scan-state.js';
 import type { ScanOptions, ScanReport } from './scanner.js';
 import type { Detection } from './types.js';
 
@@ -37,7 +37,6 @@ export function scanPdf(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
   if (depth <= 0) return tooDeep(body);
   const detections: Detection[] = [];
   const limits: DecodeLimit[] = [];
-  let room = decodedRoom(options);
   const encrypted = isEncrypted(text);
   if (encrypted) limits.push({ kind: LimitKind.UNREADABLE, start: 0, end: body.length });
 
@@ -46,7 +45,7 @@ export function scanPdf(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
   const decode = (o: PdfObject): Buffer | undefined => {
     if (decoded.has(o.id)) return decoded.get(o.id);
     const bytes = o.stream && !encrypted && !isImage(o.body) ? undoFilters(o.body, o.stream) : undefined;
-    if (bytes) room -= bytes.length;
+    if (bytes) spend(options, bytes.length);
     decoded.set(o.id, bytes);
     return bytes;
   };
@@ -65,9 +64,10 @@ export function scanPdf(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
         limits.push({ kind: LimitKind.UNREADABLE, start, end });
         return undefined;
       }
-      const inflated = inflateCapped(bytes, Compression.DEFLATE, room);
+      const max = decodedRoom(options);
+      const inflated = inflateCapped(bytes, Compression.DEFLATE, max);
       if (!inflated.ok) {
-        limits.push({ kind: inflated.reason === 'bomb' ? LimitKind.BOMB : LimitKind.CORRUPT, start, end });
+        limits.push({ kind: inflateLimit(inflated.reason, max, bytes.length, options), start, end });
         return undefined;
       }
       bytes = inflated.bytes;
@@ -76,11 +76,11 @@ export function scanPdf(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
   };
   /** Scans decoded bytes as a body of their own and reports what they hold at `[start, end)` of the file. */
   const scanAt = (bytes: Buffer, start: number, end: number): void => {
-    if (room <= 0) {
+    if (decodedRoom(options) <= 0) {
       limits.push({ kind: LimitKind.DECODED_SIZE, start, end });
       return;
     }
-    const report = scan(bytes, { ...options, contentType: undefined, maxDepth: depth - 1, maxDecodedBytes: room });
+    const report = scan(bytes, { ...options, contentType: undefined, maxDepth: depth - 1 });
     for (const d of report.detections) detections.push({ ...d, start, end });
     for (const l of report.limits) limits.push({ ...l, start, end });
   };
@@ -97,7 +97,7 @@ export function scanPdf(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
       offset += Buffer.byteLength(s.value) + 1;
     }
     const joined = Buffer.from(strings.map((s) => `${s.value}\n`).join(''), 'utf8');
-    const report = scan(joined, { ...options, contentType: undefined, maxDepth: depth - 1, maxDecodedBytes: room });
+    const report = scan(joined, { ...options, contentType: undefined, maxDepth: depth - 1 });
     /** The string holding `at` in `joined`: the last one starting at or before it. */
     const holding = (at: number): PdfString => {
       let lo = 0;
@@ -145,8 +145,8 @@ export function scanPdf(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
     const start = streams.reduce((lo, o) => Math.min(lo, o.stream.start), body.length);
     const end = streams.reduce((hi, o) => Math.max(hi, o.stream.end), 0);
     // a stream drawn again (pages sharing a header) is read again: it counts against the cap once more
-    for (const o of streams) if (drawn.has(o.id)) room -= decode(o)?.length ?? 0;
-    if (room <= 0) {
+    for (const o of streams) if (drawn.has(o.id)) spend(options, decode(o)?.length ?? 0);
+    if (decodedRoom(options) <= 0) {
       limits.push({ kind: LimitKind.DECODED_SIZE, start, end });
       break;
     }

@@ -19,7 +19,7 @@ import { bodyBoundary, partOptions } from './multipart.js';
 import type { BodyReaders } from './part-stream.js';
 import { isPdf } from './pdf.js';
 import { scanPdf } from './pdf-scan.js';
-import { asWholeBody, decodedRoom, depthLeft, LimitKind } from './scan-state.js';
+import { asWholeBody, decodedRoom, depthLeft, inflateLimit, LimitKind, spend, withBudget } from './scan-state.js';
 import { createScanner, type ScanOptions, type ScanReport } from './scanner.js';
 import { isTar, TAR_BLOCK } from './tar.js';
 import { createTarScanner } from './tar-scanner.js';
@@ -37,7 +37,9 @@ const SCAN_SLICE = 1024 * 1024;
  * too) and tar archives are scanned part by part and member by member, PDF files page by page.
  * @example const { detections } = scanBuffer(body, { fingerprintKey: key, contentEncoding: 'gzip' });
  */
-export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport {
+export function scanBuffer(input: Uint8Array, given: ScanOptions): ScanReport {
+  // one budget for the body and everything decoded inside it
+  const options = withBudget(given);
   const body = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const head = input.subarray(0, SNIFF_BYTES);
   // an S3 upload's aws-chunked framing is undone first, whatever coding the object has inside it
@@ -76,9 +78,7 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
     if (!inflated.ok) {
       return {
         detections: [],
-        limits: [
-          { kind: inflated.reason === 'bomb' ? LimitKind.BOMB : LimitKind.CORRUPT, start: 0, end: input.length },
-        ],
+        limits: [{ kind: inflateLimit(inflated.reason, max, input.length, options), start: 0, end: input.length }],
         bytes: input.length,
       };
     }
@@ -87,6 +87,9 @@ export function scanBuffer(input: Uint8Array, options: ScanOptions): ScanReport 
       contentEncoding: codings.slice(0, -1).join(', ') || undefined,
       maxDepth: depthLeft(options) - 1,
     });
+    // spent once the layer is read: what is decoded inside it sees the budget it would see streamed (scanStream's
+    // inflater cannot know a layer's size before its end), and the body's next parts see what is left
+    spend(options, inflated.bytes.length);
     const report = asWholeBody(inner, input.length);
     // a body cut short is read as far as it goes and said to be cut, as scanStream's inflater says it
     if (inflated.truncated) report.limits.unshift({ kind: LimitKind.CORRUPT, start: 0, end: input.length });

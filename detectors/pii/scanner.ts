@@ -8,7 +8,7 @@ import { startsVcard, VCARD_HEAD } from './fields.js';
 import { createFingerprinter } from './fingerprint.js';
 import { phone, phoneRecognizer } from './recognizers/phone.js';
 import { FIELD_RECOGNIZERS, RECOGNIZERS } from './registry.js';
-import { type DecodeLimit, decodedRoom, depthLeft, type ScanState } from './scan-state.js';
+import { type DecodeBudget, type DecodeLimit, depthLeft, type ScanState, withBudget } from './scan-state.js';
 import { sniffCsv } from './table-headers.js';
 import { TableReader } from './table-reader.js';
 import { isTokenChar, MAX_WINDOW, scanWindows } from './text-scanner.js';
@@ -24,6 +24,8 @@ export interface ScanOptions {
   maxDepth?: number;
   /** Total bytes decoded across layers before decoding stops (default 64 MiB). */
   maxDecodedBytes?: number;
+  /** @internal What the body being scanned has left of `maxDecodedBytes`, shared by the scans inside it. */
+  budget?: DecodeBudget;
   /** `content-encoding` of the body, when known (gzip, deflate, br); magic bytes are sniffed otherwise. */
   contentEncoding?: string;
   /** `content-type` of the body; `multipart/*` bodies are split into parts (by `scanBuffer`). */
@@ -97,8 +99,7 @@ function newState(options: ScanOptions): ScanState {
   return {
     engine: engineFor(options),
     maxDepth: depthLeft(options),
-    maxDecodedBytes: decodedRoom(options),
-    decodedBytes: 0,
+    budget: withBudget(options).budget,
     limits: [],
     contexts: [],
     table: undefined,

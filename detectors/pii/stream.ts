@@ -18,7 +18,7 @@ import { MultipartSplitter } from './multipart-stream.js';
 import { StreamedPart } from './part-stream.js';
 import { isPdf } from './pdf.js';
 import { BODY_READERS, HEAD_BYTES, readsAsText, scanBuffer } from './scan-buffer.js';
-import { type DecodeLimit, decodedRoom, depthLeft, LimitKind } from './scan-state.js';
+import { type DecodeLimit, decodedRoom, depthLeft, inflateLimit, LimitKind, withBudget } from './scan-state.js';
 import { createScanner, type PiiScanner, type ScanOptions, type ScanReport } from './scanner.js';
 import { type Sink, scanGathered, scanMessageStream } from './stream-gathered.js';
 import { isTar } from './tar.js';
@@ -36,9 +36,11 @@ class DecodeCapReached extends Error {}
  */
 export async function scanStream(
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-  options: ScanOptions,
+  given: ScanOptions,
   onDetections?: Sink,
 ): Promise<ScanReport> {
+  // one budget for the body and everything decoded inside it
+  const options = withBudget(given);
   const collected: Detection[] = [];
   const sink = onDetections ?? ((ds: Detection[]) => collected.push(...ds));
   const iterator =
@@ -134,6 +136,7 @@ export async function scanStream(
   const max = decodedRoom(options);
   let decoded = 0;
   let capped = false;
+  let failed = false;
   const inflater = utf16
     ? utf16Transcoder(utf16)
     : kind === Compression.GZIP
@@ -162,16 +165,8 @@ export async function scanStream(
     if (whole) readWhole();
     else found.push(...inner.end());
   } catch (error) {
-    limits.push({
-      kind:
-        capped || error instanceof DecodeCapReached
-          ? utf16
-            ? LimitKind.DECODED_SIZE
-            : LimitKind.BOMB
-          : LimitKind.CORRUPT,
-      start: 0,
-      end: bytes,
-    });
+    capped ||= error instanceof DecodeCapReached;
+    failed = true;
     // what was decoded before the stream broke is read as far as it goes (a head still held decides first); past the
     // cap, a layer read whole yields nothing, as scanBuffer's does
     if (held && !whole) decide();
@@ -180,6 +175,12 @@ export async function scanStream(
   }
   for await (const _ of rest()) {
     // drain what the inflater did not read so `bytes` covers the whole input
+  }
+  // said once the whole input is counted: a bomb is known by its size against the input's, as scanBuffer knows it
+  if (failed) {
+    const kind =
+      utf16 && capped ? LimitKind.DECODED_SIZE : inflateLimit(capped ? 'bomb' : 'corrupt', max, bytes, options);
+    limits.push({ kind, start: 0, end: bytes });
   }
   sink(found.map((d) => ({ ...d, start: 0, end: bytes })));
   limits.push(...[...inner.limits, ...wholeLimits].map((l) => ({ ...l, start: 0, end: bytes })));

@@ -14,3 +14,17 @@ export async function streamedKeys(bytes: Buffer, cuts: number[], options: ScanO
   chunks.push(bytes.subarray(at));
   return (await scanStream(chunks, options)).detections.map(detectionKey).sort();
 }
+
+/** `kib` KiB of hex lines (a checksum list): text gzip shrinks about twofold, so a budget test is no bomb. */
+export function hexLines(kib: number): Buffer {
+  const lines: string[] = [];
+  for (let n = 0, x = 1; n < kib * 16; n++) {
+    let line = '';
+    for (let k = 0; k < 8; k++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      line += x.toString(16).padStart(8, '0');
+    }
+    lines.push(`${line.slice(0, 63)}\n`);
+  }
+  return Buffer.from(lines.join(''));
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { scanBuffer, scanStream } from '../../../detectors/pii/index.js';
 import { bodyBoundary } from '../../../detectors/pii/multipart.js';
 import { quotedPrintable } from '../../support/quoted-printable.js';
-import { detectionKey, streamedKeys } from '../../support/streamed.js';
+import { detectionKey, hexLines, streamedKeys } from '../../support/streamed.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
 const key = detectionKey;
@@ -93,6 +93,26 @@ describe('scanStream on multipart bodies', () => {
     });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(/^EMAIL/);
+  });
+
+  it('shares one decoded-size budget among its gzipped parts, streamed or whole', async () => {
+    const part = (n: number): Buffer =>
+      gzipSync(Buffer.concat([Buffer.from(`mail: user${n}@example.com\n`), hexLines(400)]));
+    const bytes = Buffer.concat([
+      ...[0, 1, 2, 3].flatMap((n) => [
+        Buffer.from(`--XyZ\r\nContent-Type: application/gzip\r\n\r\n`),
+        part(n),
+        Buffer.from('\r\n'),
+      ]),
+      Buffer.from('--XyZ--\r\n'),
+    ]);
+    const options = { fingerprintKey: KEY, contentType: 'multipart/mixed; boundary=XyZ', maxDecodedBytes: 1 << 20 };
+    const whole = scanBuffer(bytes, options);
+    expect(whole.detections).toHaveLength(2);
+    expect(whole.limits.map((l) => l.kind)).toEqual(['decoded-size', 'decoded-size']);
+    const streamed = await scanStream([bytes.subarray(0, 1000), bytes.subarray(1000)], options);
+    expect(streamed.detections).toEqual(whole.detections);
+    expect(streamed.limits).toEqual(whole.limits);
   });
 
   it('keeps memory flat on a large plain part fed in small chunks', async () => {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Detection, LimitKind, type ScanOptions, scanBuffer, scanStream } from '../../../detectors/pii/index.js';
 import { isTar, type TarEvent, TarSplitter } from '../../../detectors/pii/tar.js';
-import { detectionKey, streamedKeys } from '../../support/streamed.js';
+import { detectionKey, hexLines, streamedKeys } from '../../support/streamed.js';
 import { paxRecord, tarHeader, tarOf } from '../../support/tar-writer.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
@@ -250,6 +250,29 @@ describe('scanBuffer and scanStream on tar archives', () => {
       { kind: LimitKind.DEPTH, start: 512, end: 512 + tar.length },
     ]);
     expect(scanBuffer(nested, { ...options, maxDepth: 3 }).detections).toHaveLength(4);
+  });
+
+  it('share one decoded-size budget among gzipped members, streamed or whole, where each alone is under it', async () => {
+    // four members of 400 KiB each once inflated (hex lines: no bomb), an address at the head of each, under 1 MiB
+    const members = [0, 1, 2, 3].map((n) =>
+      gzipSync(Buffer.concat([Buffer.from(`mail: user${n}@example.com\n`), hexLines(400)])),
+    );
+    const tar = tarOf(members.map((data, n) => ({ name: `m${n}.txt.gz`, data })));
+    const capped = { ...options, maxDecodedBytes: 1024 * 1024 };
+    const whole = scanBuffer(tar, capped);
+    // two members fit (800 KiB); the third would pass the budget, and the fourth what the third left
+    expect(whole.detections.map((d) => d.type)).toEqual(['EMAIL', 'EMAIL']);
+    const at = (data: Buffer) => ({ start: tar.indexOf(data), end: tar.indexOf(data) + data.length });
+    expect(whole.limits).toEqual([
+      { kind: LimitKind.DECODED_SIZE, ...at(members[2] as Buffer) },
+      { kind: LimitKind.DECODED_SIZE, ...at(members[3] as Buffer) },
+    ]);
+    const streamed = await scanStream([tar.subarray(0, 700), tar.subarray(700)], capped);
+    expect(streamed.detections).toEqual(whole.detections);
+    expect(streamed.limits).toEqual(whole.limits);
+    // each member alone is read
+    for (const data of members)
+      expect(scanBuffer(tarOf([{ name: 'm.txt.gz', data }]), capped).detections).toHaveLength(1);
   });
 
   it('read an archive cut short as far as it goes, and say it is cut', () => {

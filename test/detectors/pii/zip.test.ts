@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LimitKind, scanBuffer, scanStream } from '../../../detectors/pii/index.js';
 import { worksheetAsCsv } from '../../../detectors/pii/xlsx.js';
 import { zipEntries } from '../../../detectors/pii/zip.js';
+import { hexLines } from '../../support/streamed.js';
 import { zipOf } from '../../support/zip-writer.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
@@ -73,6 +74,19 @@ describe('scanning a ZIP archive', () => {
     const bomb = zipOf([{ name: 'zeros.bin', data: Buffer.alloc(32 * 1024 * 1024), deflate: true }]);
     expect(bomb.length).toBeLessThan(64 * 1024);
     expect(scan(bomb, 1024 * 1024).limits.map((l) => l.kind)).toEqual([LimitKind.BOMB]);
+  });
+
+  it('shares the decoded-size budget with what its entries hold, and reads stored entries past it', () => {
+    const text = (n: number): Buffer => Buffer.concat([Buffer.from(`mail: user${n}@example.com\n`), hexLines(400)]);
+    const found = (zip: Buffer): number => scan(zip, 1024 * 1024).detections.length;
+    // stored gzip files: each is inflated by the scan of its entry, from the one budget
+    const gz = zipOf([0, 1, 2, 3].map((n) => ({ name: `m${n}.txt.gz`, data: gzipSync(text(n)) })));
+    expect(found(gz)).toBe(2);
+    expect(scan(gz, 1024 * 1024).limits.map((l) => l.kind)).toEqual([LimitKind.DECODED_SIZE, LimitKind.DECODED_SIZE]);
+    // deflated entries spend it as they are opened
+    expect(found(zipOf([0, 1, 2, 3].map((n) => ({ name: `m${n}.txt`, data: text(n), deflate: true }))))).toBe(2);
+    // stored entries decode nothing: all four are read
+    expect(found(zipOf([0, 1, 2, 3].map((n) => ({ name: `m${n}.txt`, data: text(n) }))))).toBe(4);
   });
 
   it('is read the same from a stream, and past the decoded-size cap reported and read as plain bytes', async () => {
