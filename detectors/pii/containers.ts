@@ -5,8 +5,9 @@
  */
 
 import { dechunk } from './chunked.js';
-import { inflateCapped, quotedPrintableDecode, SNIFF_BYTES, sniffCompression } from './decoders.js';
+import { quotedPrintableDecode, SNIFF_BYTES, sniffCompression } from './decoders.js';
 import { documentText, isDocumentText } from './documents.js';
+import { inflateCapped, inflateHead } from './inflate.js';
 import { messageHeaders } from './messages.js';
 import { isTransferEncoded, multipartBoundary, type PartHeaders, splitMultipart } from './multipart.js';
 import { type DecodeLimit, decodedRoom, depthLeft, inflateLimit, LimitKind, spend } from './scan-state.js';
@@ -152,13 +153,17 @@ export function scanZip(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
     }
     if (stored) return body.subarray(start, end);
     const max = decodedRoom(options);
-    const inflated = inflateCapped(body.subarray(start, end), 'deflate-raw', max);
-    if (inflated.ok) {
-      spend(options, inflated.bytes.length);
-      return inflated.bytes;
-    }
-    limits.push({ kind: inflateLimit(inflated.reason, max, end - start, options), start, end });
-    return undefined;
+    const data = body.subarray(start, end);
+    const inflated = inflateCapped(data, 'deflate-raw', max);
+    if (!inflated.ok) limits.push({ kind: inflateLimit(inflated.reason, max, end - start, options), start, end });
+    // an entry past what the archive may decode is read as far as that, as a compressed body is
+    const bytes = inflated.ok
+      ? inflated.bytes
+      : inflated.reason === 'bomb'
+        ? inflateHead(data, 'deflate-raw', max)
+        : undefined;
+    if (bytes) spend(options, bytes.length);
+    return bytes;
   };
   const opened = new Map<ZipEntry, Buffer | undefined>();
   /** An entry's bytes, opened once (counted against the budget once, reported once). */

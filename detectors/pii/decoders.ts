@@ -1,13 +1,3 @@
-import {
-  type BrotliOptions,
-  brotliDecompressSync,
-  constants,
-  gunzipSync,
-  inflateRawSync,
-  inflateSync,
-  type ZlibOptions,
-} from 'node:zlib';
-
 /** Content encodings the scanner can open, by `content-encoding` name or magic bytes. */
 export const Compression = { GZIP: 'gzip', DEFLATE: 'deflate', BROTLI: 'br' } as const;
 export type Compression = (typeof Compression)[keyof typeof Compression];
@@ -107,56 +97,6 @@ export function unreadableCoding(head: Uint8Array, contentEncoding: string | und
   const unknown = codings.find((c) => !KNOWN_CODINGS.has(c));
   if (unknown !== undefined) return unknown;
   return codings.length === 0 ? unreadableMagic(head) : undefined;
-}
-
-/**
- * Result of a capped decompression: the bytes (`truncated` when the stream ended before its end mark: a capture cut
- * short), or `bomb` when the output would exceed the cap.
- */
-export type Inflated = { ok: true; bytes: Buffer; truncated?: true } | { ok: false; reason: 'bomb' | 'corrupt' };
-
-/**
- * Decompresses at most `maxOutputBytes`; an output over the cap is reported as a bomb and not followed.
- * `deflate-raw` is deflate without a zlib header. A stream cut short yields what it holds and is marked
- * `truncated`: it is inflated as a whole first (one pass for a complete one), and again to its last full block
- * (sync flush) only when it ends early.
- */
-export function inflateCapped(input: Uint8Array, kind: Compression | 'deflate-raw', maxOutputBytes: number): Inflated {
-  // zlib allocates its output in chunkSize pieces (16 KiB by default); for the ~300-byte gzip parts inside
-  // payloads that allocation and its GC showed in the profile: sized to the input, a part costs ~25 % less
-  const chunkSize = Math.min(64 * 1024, Math.max(1024, 2 ** Math.ceil(Math.log2(input.length * 4 + 1))));
-  const maxOutputLength = Math.max(1, maxOutputBytes);
-  const strict = { maxOutputLength, chunkSize };
-  /** The stream through `inflate`: whole, or (cut short) as far as it goes with `flush`, marked. */
-  const run = (
-    inflate: (b: Uint8Array, o: ZlibOptions & BrotliOptions) => Buffer,
-    flush: number = constants.Z_SYNC_FLUSH,
-  ): Inflated => {
-    try {
-      return { ok: true, bytes: inflate(input, strict) };
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'Z_BUF_ERROR') throw error;
-      return { ok: true, bytes: inflate(input, { ...strict, finishFlush: flush }), truncated: true };
-    }
-  };
-  try {
-    if (kind === Compression.GZIP) return run(gunzipSync);
-    // a ZIP entry's deflate stream has no zlib header
-    if (kind === 'deflate-raw') return run(inflateRawSync);
-    if (kind === Compression.BROTLI) return run(brotliDecompressSync, constants.BROTLI_OPERATION_FLUSH);
-    try {
-      return run(inflateSync);
-    } catch (error) {
-      if (isTooLarge(error)) throw error;
-      return run(inflateRawSync);
-    }
-  } catch (error) {
-    return { ok: false, reason: isTooLarge(error) ? 'bomb' : 'corrupt' };
-  }
-}
-
-function isTooLarge(error: unknown): boolean {
-  return error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
 }
 
 const HEX = /%[0-9A-Fa-f]{2}/;

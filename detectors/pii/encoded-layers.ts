@@ -3,8 +3,9 @@
  * window. Each is decoded within the decoded-size cap and scanned as a layer of its own, its finds reported at the
  * range of the encoded bytes.
  */
-import { inflateCapped, sniffCompression, sniffUtf16, TextShape, textShape, utf16ToUtf8 } from './decoders.js';
+import { sniffCompression, sniffUtf16, TextShape, textShape, utf16ToUtf8 } from './decoders.js';
 import { CONTEXT_LOOKBACK, type Hit } from './engine.js';
+import { inflateCapped } from './inflate.js';
 import { LimitKind, type ScanState } from './scan-state.js';
 import { scanWindows } from './text-scanner.js';
 

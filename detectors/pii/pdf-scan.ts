@@ -4,7 +4,8 @@
  * file's own dictionaries. Detections in decoded streams are reported at the stream's range in the file.
  */
 import { type ScanBody, tooDeep } from './containers.js';
-import { Compression, inflateCapped } from './decoders.js';
+import { Compression } from './decoders.js';
+import { inflateCapped } from './inflate.js';
 import {
   isEncrypted,
   isImage,

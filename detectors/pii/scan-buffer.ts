@@ -6,7 +6,6 @@ import { isFramed, scanFramed } from './chunked.js';
 import { scanMessage, scanMultipart, scanZip } from './containers.js';
 import {
   contentCodings,
-  inflateCapped,
   SNIFF_BYTES,
   sniffCompression,
   sniffUtf16,
@@ -14,6 +13,7 @@ import {
   utf16ToUtf8,
 } from './decoders.js';
 import { htmlUnescape, looksLikeHtml } from './html.js';
+import { inflateCapped, inflateHead } from './inflate.js';
 import { looksLikeMessage } from './messages.js';
 import { bodyBoundary, partOptions } from './multipart.js';
 import type { BodyReaders } from './part-stream.js';
@@ -75,24 +75,24 @@ export function scanBuffer(input: Uint8Array, given: ScanOptions): ScanReport {
   if (kind) {
     const max = decodedRoom(options);
     const inflated = inflateCapped(input, kind, max);
-    if (!inflated.ok) {
-      return {
-        detections: [],
-        limits: [{ kind: inflateLimit(inflated.reason, max, input.length, options), start: 0, end: input.length }],
-        bytes: input.length,
-      };
-    }
-    const inner = scanBuffer(inflated.bytes, {
+    // a body that inflates past what it may decode (a bomb, or an export larger than the cap) is read as far as the
+    // cap, as scanStream reads it: data padded out to the cap still shows what it starts with
+    const bytes = inflated.ok ? inflated.bytes : inflated.reason === 'bomb' ? inflateHead(input, kind, max) : undefined;
+    // a body cut short is read as far as it goes and said to be cut, as scanStream's inflater says it
+    const cut = inflated.ok && inflated.truncated ? LimitKind.CORRUPT : undefined;
+    const limit = inflated.ok ? cut : inflateLimit(inflated.reason, max, input.length, options);
+    const said = limit ? [{ kind: limit, start: 0, end: input.length }] : [];
+    if (!bytes) return { detections: [], limits: said, bytes: input.length };
+    const inner = scanBuffer(bytes, {
       ...options,
       contentEncoding: codings.slice(0, -1).join(', ') || undefined,
       maxDepth: depthLeft(options) - 1,
     });
     // spent once the layer is read: what is decoded inside it sees the budget it would see streamed (scanStream's
     // inflater cannot know a layer's size before its end), and the body's next parts see what is left
-    spend(options, inflated.bytes.length);
+    spend(options, bytes.length);
     const report = asWholeBody(inner, input.length);
-    // a body cut short is read as far as it goes and said to be cut, as scanStream's inflater says it
-    if (inflated.truncated) report.limits.unshift({ kind: LimitKind.CORRUPT, start: 0, end: input.length });
+    report.limits.unshift(...said);
     return report;
   }
   const utf16 = sniffUtf16(head, options.contentType);

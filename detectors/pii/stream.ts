@@ -146,19 +146,20 @@ export async function scanStream(
         : createInflate();
   try {
     await pipeline(Readable.from(rest()), inflater, async (out: AsyncIterable<Buffer>) => {
-      for await (const chunk of out) {
-        decoded += chunk.length;
+      for await (const piece of out) {
+        // exactly the first `max` decoded bytes are read, as scanBuffer reads the head of a layer past the cap
+        const chunk = decoded + piece.length > max ? piece.subarray(0, max - decoded) : piece;
+        decoded += piece.length;
+        if (!held) found.push(...inner.write(chunk));
+        else {
+          held.push(chunk);
+          heldBytes += chunk.length;
+          if (!whole && heldBytes >= HEAD_BYTES) decide();
+        }
         if (decoded > max) {
           capped = true;
           throw new DecodeCapReached();
         }
-        if (!held) {
-          found.push(...inner.write(chunk));
-          continue;
-        }
-        held.push(chunk);
-        heldBytes += chunk.length;
-        if (!whole && heldBytes >= HEAD_BYTES) decide();
       }
     });
     if (held && !whole) decide();
@@ -167,10 +168,10 @@ export async function scanStream(
   } catch (error) {
     capped ||= error instanceof DecodeCapReached;
     failed = true;
-    // what was decoded before the stream broke is read as far as it goes (a head still held decides first); past the
-    // cap, a layer read whole yields nothing, as scanBuffer's does
+    // what was decoded before the stream broke or reached the cap is read as far as it goes (a head still held
+    // decides first); but scanBuffer cannot read the head of a brotli layer past the cap, so one held whole is not read
     if (held && !whole) decide();
-    if (whole && !capped) readWhole();
+    if (whole && !(capped && kind === Compression.BROTLI)) readWhole();
     else if (!whole) found.push(...inner.end());
   }
   for await (const _ of rest()) {

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
+import { deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   Compression,
   contentCodings,
   copyUnescape,
-  inflateCapped,
   jsonUnescape,
   quotedPrintableDecode,
   SNIFF_BYTES,
@@ -62,26 +61,6 @@ describe('sniffCompression', () => {
 });
 
 const utf16be = (text: string): Buffer => Buffer.from(text, 'utf16le').swap16();
-
-describe('inflateCapped', () => {
-  it('marks a stream cut before its end, and yields what it holds', () => {
-    // varied: half of a brotli stream of one repeated line holds no whole meta-block, and yields nothing
-    const text = Buffer.from(
-      Array.from({ length: 300 }, (_, i) => `order ${(i * 7919) % 10007} shipped to ada${i}@example.org; `).join(''),
-    );
-    for (const [kind, compressed] of [
-      [Compression.GZIP, gzipSync(text)],
-      [Compression.DEFLATE, deflateSync(text)],
-      ['deflate-raw', deflateRawSync(text)],
-      [Compression.BROTLI, brotliCompressSync(text)],
-    ] as const) {
-      expect(inflateCapped(compressed, kind, 1 << 20)).toEqual({ ok: true, bytes: text });
-      const cut = inflateCapped(compressed.subarray(0, compressed.length >> 1), kind, 1 << 20);
-      expect(cut).toMatchObject({ ok: true, truncated: true });
-      expect(cut.ok && text.subarray(0, cut.bytes.length).equals(cut.bytes) && cut.bytes.length > 0).toBe(true);
-    }
-  });
-});
 
 describe('content codings', () => {
   it('lists the codings in the order applied, lower-cased, identity left out', () => {

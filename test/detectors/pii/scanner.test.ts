@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,7 +12,9 @@ import {
   scanStream,
 } from '../../../detectors/pii/index.js';
 import { sameWhenChunked } from '../../support/pii-tables.js';
+import { hexLines } from '../../support/streamed.js';
 import { tarOf } from '../../support/tar-writer.js';
+import { zipOf } from '../../support/zip-writer.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
 const key = (d: Detection): string => `${d.type}/${d.fineType}@${d.start}-${d.end}#${d.fingerprint}`;
@@ -333,6 +335,43 @@ describe('scanStream', () => {
     const bomb = gzipSync(Buffer.alloc(16 * 1024 * 1024));
     const report = await scanStream([bomb], { fingerprintKey: KEY, maxDecodedBytes: 1024 * 1024 });
     expect(report.limits.map((l) => l.kind)).toContain(LimitKind.BOMB);
+  });
+
+  it('reads the head of a body that inflates past the cap, exactly up to it, streamed or whole', async () => {
+    // an export padded past the cap: what it starts with is still read (before, scanBuffer read nothing of it)
+    const csv = Buffer.from('first_name,card_number\nAda,4111111111111111\nGrace,5500005555555559\n');
+    const cap = 1024 * 1024;
+    for (const padding of [Buffer.alloc(8 * cap, 32), hexLines(2048)]) {
+      for (const body of [gzipSync(Buffer.concat([csv, padding])), deflateSync(Buffer.concat([csv, padding]))]) {
+        const options = { fingerprintKey: KEY, maxDecodedBytes: cap };
+        const whole = scanBuffer(body, options);
+        expect(whole.detections.map((d) => d.type).sort()).toEqual([
+          'CREDIT_CARD',
+          'CREDIT_CARD',
+          'PERSON_NAME',
+          'PERSON_NAME',
+        ]);
+        // past the cap on its own: a bomb, whatever its ratio
+        expect(whole.limits).toEqual([{ kind: LimitKind.BOMB, start: 0, end: body.length }]);
+        const streamed = await scanStream([body.subarray(0, 100), body.subarray(100)], options);
+        expect(streamed.detections).toEqual(whole.detections);
+        expect(streamed.limits).toEqual(whole.limits);
+      }
+    }
+    // scanBuffer cannot read the head of a brotli layer past the cap: an archive held whole is not read either way
+    const archive = brotliCompressSync(zipOf([{ name: 'a.csv', data: Buffer.concat([csv, hexLines(2048)]) }]));
+    const br = { fingerprintKey: KEY, maxDecodedBytes: cap, contentEncoding: 'br' };
+    expect(scanBuffer(archive, br).detections).toEqual([]);
+    expect((await scanStream([archive], br)).detections).toEqual([]);
+    // a card number cut by the cap is cut alike both ways
+    const cut = gzipSync(Buffer.concat([Buffer.alloc(cap - 8, 32), Buffer.from('card 4111111111111111 end')]));
+    for (const max of [cap - 2, cap + 8, cap + 16]) {
+      const options = { fingerprintKey: KEY, maxDecodedBytes: max };
+      const whole = scanBuffer(cut, options);
+      const streamed = await scanStream([cut], options);
+      expect(streamed.detections, `cap ${max}`).toEqual(whole.detections);
+      expect(whole.detections.length, `cap ${max}`).toBe(max === cap + 16 ? 1 : 0);
+    }
   });
 });
 
