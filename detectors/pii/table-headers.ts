@@ -189,9 +189,11 @@ export function withoutCr(bytes: Uint8Array, s: number, e: number): number {
 export const SQL_HEAD_MAX = 64 * 1024;
 /** Columns read of a CREATE TABLE: a table wider than this has its first ones named. */
 export const COLUMNS_MAX = 1024;
-const CREATE_TABLE = /^CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([`"\w.$]+)\s*\(/i;
+/** A table's name: bare, or quoted (spaces allowed inside: SQLite's `"order items"`), with a schema before it. */
+const TABLE = String.raw`((?:(?:"[^"]{1,64}"|\`[^\`]{1,64}\`|[\w$]+)\.)*(?:"[^"]{1,64}"|\`[^\`]{1,64}\`|[\w$]+))`;
+const CREATE_TABLE = new RegExp(String.raw`^CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?${TABLE}\s*\($`, 'i');
 const NOT_A_COLUMN = /^(?:PRIMARY|KEY|UNIQUE|CONSTRAINT|INDEX|FOREIGN|CHECK|FULLTEXT|SPATIAL|EXCLUDE)\b/i;
-const INSERT_HEAD = /^INSERT\s+INTO\s+([`"\w.$]+)\s*(?:\(([^)]*)\)\s*)?VALUES$/;
+const INSERT_HEAD = new RegExp(String.raw`^INSERT\s+INTO\s+${TABLE}\s*(?:\(([^)]*)\)\s*)?VALUES$`);
 
 /** @internal A table's name as CREATE TABLE and INSERT write it: quotes dropped, lower-case. */
 export function tableName(raw: string): string {
@@ -199,32 +201,69 @@ export function tableName(raw: string): string {
 }
 
 /**
- * @internal Reads the CREATE TABLE statement at `bytes[at]`, written as mysqldump and pg_dump write it (one
- * column per line, closed by a line starting with `)`): the table's name and column names, for the INSERT
- * statements of a dump that name no columns. `wait` while the statement is not complete in view.
+ * @internal Reads the CREATE TABLE statement at `bytes[at]`, laid out as any dump writes it (mysqldump and pg_dump
+ * a column a line, SQLite's `.dump` the statement as it was typed, often on one line): the table's name and column
+ * names, for the INSERT statements of a dump that name no columns. `wait` while its column list is not complete in
+ * view; undefined for a statement without one (`CREATE TABLE … AS SELECT`).
  */
 export function createTableAt(
   bytes: Buffer,
   at: number,
   final: boolean,
 ): { name: string; columns: string[] } | 'wait' | undefined {
-  const close = bytes.indexOf('\n)', at, 'latin1');
-  const semicolon = bytes.indexOf(';', at);
-  // a statement that ends before a line starting with `)` is not laid out as a dump's: its columns are not read
-  if (semicolon >= 0 && (close < 0 || semicolon < close)) return undefined;
-  if (close < 0) return !final && bytes.length - at < SQL_HEAD_MAX ? 'wait' : undefined;
-  if (close - at > SQL_HEAD_MAX) return undefined;
-  const statement = bytes.toString('latin1', at, close);
-  const head = CREATE_TABLE.exec(statement);
+  const wait = !final && bytes.length - at < SQL_HEAD_MAX ? 'wait' : undefined;
+  const open = bytes.indexOf(40, at);
+  const semicolon = bytes.indexOf(59, at);
+  if (semicolon >= 0 && (open < 0 || semicolon < open)) return undefined;
+  if (open < 0) return wait;
+  const head = CREATE_TABLE.exec(bytes.toString('latin1', at, open + 1));
   if (!head?.[1]) return undefined;
-  const columns = statement
-    .slice(head[0].length)
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !NOT_A_COLUMN.test(line))
+  const close = closingParen(bytes, open, Math.min(bytes.length, at + SQL_HEAD_MAX));
+  if (close < 0) return wait;
+  const columns = topLevelItems(bytes.toString('latin1', open + 1, close))
+    .filter((item) => item !== '' && !NOT_A_COLUMN.test(item))
     .slice(0, COLUMNS_MAX)
-    .map((line) => /^[`"]?([^`"\s,]{1,64})[`"\s,]/.exec(line)?.[1] ?? '');
+    .map((item) => /^[`"[]?([^`"\]\s,]{1,64})/.exec(item)?.[1] ?? '');
   return { name: tableName(head[1]), columns };
+}
+
+/** Where the `)` closing the `(` at `open` is, before `max`: quoted names and strings skipped; -1 when not in view. */
+function closingParen(bytes: Uint8Array, open: number, max: number): number {
+  let depth = 0;
+  let quote = 0;
+  for (let i = open; i < max; i++) {
+    const c = bytes[i] as number;
+    if (quote !== 0) {
+      if (c === 92 && quote === 39) i++;
+      else if (c === quote) quote = 0;
+    } else if (c === 39 || c === 34 || c === 96) quote = c;
+    else if (c === 40) depth++;
+    else if (c === 41 && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** A column list's items, split at its own commas (not those inside `decimal(10,2)` or a quoted default), trimmed. */
+function topLevelItems(list: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let from = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i] as string;
+    if (quote) {
+      if (c === '\\' && quote === "'") i++;
+      else if (c === quote) quote = '';
+    } else if (c === "'" || c === '"' || c === '`') quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      items.push(list.slice(from, i).trim());
+      from = i + 1;
+    }
+  }
+  items.push(list.slice(from).trim());
+  return items;
 }
 
 /**

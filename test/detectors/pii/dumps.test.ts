@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createScanner } from '../../../detectors/pii/index.js';
 import { found, luhn, sameWhenChunked } from '../../support/pii-tables.js';
 
 describe('scanning a PostgreSQL dump', () => {
@@ -115,6 +117,46 @@ describe('scanning a SQL dump', () => {
     }
   });
 
+  it('reads a SQLite `.dump`: a CREATE TABLE on one line, a quoted name with a space, rows with no column list', () => {
+    const sqlite = readFileSync(new URL('../../fixtures/pii/customers.sqlite-dump.sql', import.meta.url), 'latin1');
+    expect(found(sqlite)).toEqual([
+      'PERSON_NAME Ada',
+      "PERSON_NAME O''Neill",
+      'EMAIL ada@example.com',
+      'CREDIT_CARD 4111111111111111',
+      'IBAN DE89370400440532013000',
+      'DATE_OF_BIRTH 1985-12-10',
+      'PERSON_NAME Grace',
+      'PERSON_NAME Hopper',
+      'EMAIL grace@example.org',
+      'CREDIT_CARD 5500005555555559',
+      'IBAN GB82WEST12345698765432',
+      'DATE_OF_BIRTH 1906-12-09',
+    ]);
+    const bytes = Buffer.from(sqlite, 'latin1');
+    for (let cut = sqlite.indexOf('CREATE'); cut < sqlite.indexOf('INSERT'); cut += 3) sameWhenChunked(bytes, [cut]);
+  });
+
+  it('reads the columns of a CREATE TABLE by its own parentheses, commas inside types and defaults skipped', () => {
+    const card = luhn('4', 16, 6);
+    const row = `INSERT INTO \`t\` VALUES (1,'Ada','${card}');\n`;
+    for (const create of [
+      'CREATE TABLE `t` (`id` int, `first_name` varchar(50), `card_number` varchar(20));',
+      "CREATE TABLE t (id decimal(10,2) DEFAULT '1,5', first_name enum('a','b'), card_number text, KEY k (id, first_name));",
+      'CREATE TABLE IF NOT EXISTS "t"(id, first_name, card_number)',
+      // quoted: a paren and a comma in a default, a MySQL backslash escape before them
+      "CREATE TABLE t (id int DEFAULT '(none', first_name text COMMENT 'it\\'s, a (', card_number text);",
+    ])
+      expect(found(`${create}\n${row}`), create).toEqual(['PERSON_NAME Ada', `CREDIT_CARD ${card}`]);
+    // no column list: nothing is remembered, and nothing waits for one
+    expect(found(`CREATE TABLE t AS SELECT 1;\n${row}`)).toEqual([]);
+    const scanner = createScanner({ fingerprintKey: 'breachwatch-test-fingerprint-key' });
+    const first = scanner.write(
+      Buffer.from(`{}\nCREATE TABLE t AS SELECT 1;\nmail ada@example.com ${'x '.repeat(400)}`),
+    );
+    expect(first.map((d) => d.type)).toEqual(['EMAIL']);
+  });
+
   it('holds back windows after a statement whose end is not in view: they may be rows of a table', () => {
     // an unfinished CREATE TABLE (no closing line): the INSERT after it is only known once its `;` arrives
     const card = luhn('4', 16, 5);
@@ -139,6 +181,8 @@ describe('scanning a SQL dump', () => {
       .array(value, { minLength: 3, maxLength: 3 })
       .map((r) => `INSERT INTO public.t2 (first_name, notes, card_number) VALUES (${r.join(', ')});\n`),
     fc.constant('CREATE TABLE `t` (\n  `card_number` text,\n  `first_name` text,\n  `notes` text\n);\n'),
+    fc.constant('CREATE TABLE "t"(card_number TEXT, first_name TEXT, notes TEXT);\n'),
+    fc.array(value, { minLength: 3, maxLength: 3 }).map((r) => `INSERT INTO "t" VALUES(${r.join(',')});\n`),
     fc.constantFrom('SET NAMES utf8mb4;\n', '\n', `-- ${luhn('4', 16, 9)}\n`, 'INSERT INTO\n'),
   );
   const dumps = fc.array(statement, { maxLength: 6 }).map((parts) => Buffer.from(parts.join(''), 'latin1'));
