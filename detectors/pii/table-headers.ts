@@ -62,8 +62,12 @@ export interface TableHeader {
 export function sniffCsv(engine: Engine, bytes: Uint8Array, final: boolean): TableHeader | 'wait' | undefined {
   // decided on the first CSV_SNIFF_MAX bytes alone, so that every chunking of the input decides alike
   if (bytes.length < 3 && !final) return 'wait';
-  const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const limit = Math.min(bytes.length, CSV_SNIFF_MAX);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // a query result printed by the mysql client opens with a border (`+-----+-----+`)
+  const border = ruleLineEnd(bytes, bom, limit);
+  if (border === RULE_CUT) return final ? undefined : 'wait';
+  const from = border >= 0 ? border : bom;
   // a byte no header line holds ends the sniff at once: JSON, XML, form bodies and log lines are never held
   let headerEnd = from;
   while (headerEnd < limit && HEADER_BYTE[bytes[headerEnd] as number] === 1) headerEnd++;
@@ -72,7 +76,9 @@ export function sniffCsv(engine: Engine, bytes: Uint8Array, final: boolean): Tab
   const delimiter = mostFrequentDelimiter(bytes, from, headerEnd);
   if (delimiter === undefined) return undefined;
   const names = splitRow(bytes, from, headerEnd + 1, delimiter).cells;
-  const row = splitRow(bytes, headerEnd + 1, limit, delimiter);
+  // psql and the mysql client rule the header off (`-----+-----`, `+-----+`), Markdown too (`|---|:--|`)
+  const rule = ruleLineEnd(bytes, headerEnd + 1, limit);
+  const row = splitRow(bytes, rule >= 0 ? rule : headerEnd + 1, limit, delimiter);
   // a first row that does not end in view: wait for it, or (a short body) it ends with the body
   if (row.end < 0 && bytes.length >= CSV_SNIFF_MAX) return undefined;
   if (row.end < 0 && !final) return 'wait';
@@ -132,6 +138,27 @@ function columnNamed(engine: Engine, name: Buffer): TableColumn {
   advanceContext(engine.context, ctx, name, 0, name.length);
   const context = Uint8Array.from(ctx.lastSeen, (seen) => (seen >= 0 ? 1 : 0));
   return { context: context.includes(1) ? context : undefined, field: fieldNamed(engine.fields, name, 0, name.length) };
+}
+
+/** `ruleLineEnd`: the line is cut by the end of the bytes in view, and may be a rule. */
+const RULE_CUT = -2;
+/** 1 for the bytes a rule line is drawn with: `- = + | :`, spaces and CR. */
+const RULE_BYTE = new Uint8Array(256);
+for (const ch of '-=+|: \r') RULE_BYTE[ch.charCodeAt(0)] = 1;
+
+/**
+ * Where the line at `at` ends (after its newline) when it is a rule drawn under or over a header: rule bytes only, and
+ * three dashes or equals signs at least; -1 when it is not one, `RULE_CUT` when it may be but runs past `limit`.
+ */
+function ruleLineEnd(bytes: Uint8Array, at: number, limit: number): number {
+  let dashes = 0;
+  for (let i = at; i < limit; i++) {
+    const c = bytes[i] as number;
+    if (c === NEWLINE) return dashes >= 3 ? i + 1 : -1;
+    if (RULE_BYTE[c] === 0) return -1;
+    if (c === 45 || c === 61) dashes++;
+  }
+  return RULE_CUT;
 }
 
 /** The candidate delimiter seen most often outside quotes in the line `bytes[s, e)`, if any is. */

@@ -325,6 +325,9 @@ export class TableReader {
       emit(field, sqlUnescape(latin1(text, s + 1, e - 1)), s + 1, e - 1, engine, out);
       return;
     }
+    // cells padded to their column's width (psql, the mysql client, Markdown) are the value without the padding
+    while (s < e && text[s] === 32) s++;
+    while (e > s && text[e - 1] === 32) e--;
     const quoted = e - s >= 2 && text[s] === QUOTE && text[e - 1] === QUOTE;
     if (quoted) {
       s++;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +35,24 @@ describe('sniffCsv', () => {
     expect(sniff('first_name,card_number\nAda,', false)).toBe('wait');
     expect(sniff('first_name,card_number\nAda,1', true)).toMatchObject({ delimiter: 44 });
     expect(sniff('first_name,card_number\nAda,"multi\nline"\n', false)).toMatchObject({ delimiter: 44 });
+  });
+
+  it('reads a header ruled off, as psql, the mysql client and Markdown print it, and waits for the rule', () => {
+    for (const text of [
+      ' first_name | card_number\n------------+------------\n Ada        | 1\n(1 row)\n',
+      '+------------+-------------+\n| first_name | card_number |\n+------------+-------------+\n| Ada        | 1           |\n',
+      '| first_name | card_number |\n|:-----------|------------:|\n| Ada        | 1           |\n',
+    ]) {
+      const header = sniff(text);
+      expect(header, text).toMatchObject({ delimiter: 124 });
+      if (typeof header !== 'object') continue;
+      expect(header.columns.find((c) => c.field)?.field?.type).toBe('PERSON_NAME');
+      expect(sniff(text.slice(0, text.indexOf('-') + 2), false), text).toBe('wait');
+    }
+    // a rule that is no table's: YAML's document start, a PEM block's dashes; and a line with no dash is no rule
+    expect(sniff('---\nfirst_name: Ada\n')).toBeUndefined();
+    expect(sniff('+ |\nfirst_name,card_number\nAda,1\n')).toBeUndefined();
+    expect(sniff('-----BEGIN CERTIFICATE-----\nMIIB\n')).toBeUndefined();
   });
 
   it('reads everything else as text, most bodies from their first bytes', () => {
@@ -151,6 +170,32 @@ describe('scanning a table', () => {
     .map(([names, rows, eol]) =>
       Buffer.from([names.join(','), ...rows.map((r) => r.slice(0, names.length).join(','))].join(eol) + eol, 'latin1'),
     );
+
+  it('reads query results as sqlite3 prints them in its table and Markdown modes (the mysql client layout)', () => {
+    const expected = [
+      'PERSON_NAME Ada',
+      "PERSON_NAME O'Neill",
+      'EMAIL ada@example.com',
+      'CREDIT_CARD 4111111111111111',
+      'IBAN DE89370400440532013000',
+      'DATE_OF_BIRTH 1985-12-10',
+      'PERSON_NAME Grace',
+      'PERSON_NAME Hopper',
+      'EMAIL grace@example.org',
+      'CREDIT_CARD 5500005555555559',
+      'IBAN GB82WEST12345698765432',
+      'DATE_OF_BIRTH 1906-12-09',
+    ];
+    for (const name of ['customers.sqlite-table.txt', 'customers.sqlite-markdown.md']) {
+      const text = readFileSync(new URL(`../../fixtures/pii/${name}`, import.meta.url), 'latin1');
+      expect(
+        found(text).map((f) => f.trim()),
+        name,
+      ).toEqual(expected);
+      const bytes = Buffer.from(text, 'latin1');
+      for (let cut = 1; cut < text.indexOf('Ada'); cut += 7) sameWhenChunked(bytes, [cut]);
+    }
+  });
 
   it('reports the same detections however a table is chunked, whatever its cells hold', () => {
     fc.assert(fc.property(table, fc.array(fc.nat(), { maxLength: 6 }), sameWhenChunked), { numRuns: 300 });
