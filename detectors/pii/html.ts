@@ -6,7 +6,7 @@
 
 /**
  * @internal True for an HTML page: by its content type, or a head (the first `SNIFF_BYTES`, as every reader of the
- * body sees them) starting with a doctype or an `<html>` tag.
+ * body sees them) starting with a doctype, an `<html>`, `<table>` or `<tr>` tag.
  */
 export function looksLikeHtml(head: Uint8Array, contentType: string | undefined): boolean {
   if (contentType !== undefined && /^\s*(text\/html|application\/xhtml\+xml)\b/i.test(contentType)) return true;
@@ -19,7 +19,8 @@ export function looksLikeHtml(head: Uint8Array, contentType: string | undefined)
     k++;
   if (head[k] !== 60) return false;
   const text = Buffer.from(head.buffer, head.byteOffset, head.length).toString('latin1');
-  return /^(?:\xef\xbb\xbf)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)[\s>]/i.test(text);
+  // a fragment that starts a table (`pandas.DataFrame.to_html`, `sqlite3 -html`) is a page too
+  return /^(?:\xef\xbb\xbf)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|table|tr)[\s>]/i.test(text);
 }
 
 /** Named references a page uses for markup and for the letters of names (HTML Living Standard, a subset). */

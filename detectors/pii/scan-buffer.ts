@@ -13,6 +13,7 @@ import {
   utf16ToUtf8,
 } from './decoders.js';
 import { htmlUnescape, looksLikeHtml } from './html.js';
+import { atCell, htmlTables } from './html-tables.js';
 import { inflateCapped, inflateHead } from './inflate.js';
 import { looksLikeMessage } from './messages.js';
 import { bodyBoundary, partOptions } from './multipart.js';
@@ -104,18 +105,7 @@ export function scanBuffer(input: Uint8Array, given: ScanOptions): ScanReport {
     });
     return asWholeBody(inner, input.length);
   }
-  if (looksLikeHtml(head, options.contentType)) {
-    const page = htmlUnescape(body);
-    if (page) {
-      const inner = scanText(page.bytes, options);
-      const onPage = <T extends { start: number; end: number }>(x: T): T => ({
-        ...x,
-        start: page.toPage(x.start, false),
-        end: page.toPage(x.end, true),
-      });
-      return { detections: inner.detections.map(onPage), limits: inner.limits.map(onPage), bytes: input.length };
-    }
-  }
+  if (looksLikeHtml(head, options.contentType)) return scanHtml(body, options);
   return scanText(input, options);
 }
 
@@ -171,4 +161,44 @@ function scanText(input: Uint8Array, options: ScanOptions): ScanReport {
     detections.push(...scanner.write(input.subarray(at, at + SCAN_SLICE)));
   detections.push(...scanner.end());
   return { detections, limits: [...scanner.limits], bytes: input.length };
+}
+
+/**
+ * An HTML page, read as text with its character references undone, then each of its tables again as the CSV it would
+ * export to (a `<th>` names its column): what the columns find beyond the text is reported at its cell. Offsets are
+ * the page's own.
+ */
+function scanHtml(body: Buffer, options: ScanOptions): ScanReport {
+  const page = htmlUnescape(body);
+  const text = page?.bytes ?? body;
+  const read = scanText(text, options);
+  const detections = [...read.detections];
+  // a value the text read found in a cell already is not reported twice
+  const seen = new Map<string, number[]>();
+  const key = (d: Detection): string => `${d.type} ${d.fingerprint}`;
+  for (const d of read.detections) {
+    const starts = seen.get(key(d));
+    if (starts) starts.push(d.start);
+    else seen.set(key(d), [d.start]);
+  }
+  const tables = depthLeft(options) > 0 ? htmlTables(text.toString('latin1')) : [];
+  for (const table of tables) {
+    const csv = scanBuffer(Buffer.from(table.csv, 'latin1'), {
+      ...options,
+      contentType: undefined,
+      contentEncoding: undefined,
+      maxDepth: depthLeft(options) - 1,
+    });
+    for (const found of csv.detections) {
+      const d = atCell(table, found);
+      if (!seen.get(key(d))?.some((at) => at >= d.start && at < d.end)) detections.push(d);
+    }
+  }
+  if (!page) return { detections, limits: read.limits, bytes: body.length };
+  const onPage = <T extends { start: number; end: number }>(x: T): T => ({
+    ...x,
+    start: page.toPage(x.start, false),
+    end: page.toPage(x.end, true),
+  });
+  return { detections: detections.map(onPage), limits: read.limits.map(onPage), bytes: body.length };
 }

@@ -12,11 +12,22 @@ const found = (page: Buffer, contentType?: string): string[] =>
   );
 
 describe('looksLikeHtml', () => {
-  it('knows a page by its content type, or by a doctype or <html> at its start', () => {
-    for (const head of ['<!DOCTYPE html>\n<html>', '\ufeff  <html lang="en">', '<!-- generated --><!doctype HTML>'])
+  it('knows a page by its content type, or by a doctype, <html>, <table> or <tr> at its start', () => {
+    for (const head of [
+      '<!DOCTYPE html>\n<html>',
+      '\ufeff  <html lang="en">',
+      '<!-- generated --><!doctype HTML>',
+      '<table border="1" class="dataframe">',
+      '<TR><TH>first_name</TH>',
+    ])
       expect(looksLikeHtml(Buffer.from(head), undefined), head).toBe(true);
     expect(looksLikeHtml(Buffer.from('{"a":1}'), 'text/html; charset=utf-8')).toBe(true);
-    for (const head of ['{"html":"<b>x</b>"}', '<?xml version="1.0"?><html/>', 'see <html> below'])
+    for (const head of [
+      '{"html":"<b>x</b>"}',
+      '<?xml version="1.0"?><html/>',
+      'see <html> below',
+      '<tracking id="1"/>',
+    ])
       expect(looksLikeHtml(Buffer.from(head), 'application/json'), head).toBe(false);
   });
 });
