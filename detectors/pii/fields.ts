@@ -76,10 +76,34 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   if (!rec) return;
   let v = k + 2;
   while (bytes[v] === 32) v++;
+  // a DynamoDB string attribute (`"first_name": {"S": "Ada"}`), as an API response, a stream record or a table export
+  // writes an item; the AWS CLI prints it over several lines
+  if (bytes[v] === 123) v = dynamoString(bytes, v, k);
   if (bytes[v] !== 34) return;
   const e = quotedEnd(bytes, v + 1, 34, v);
   if (bytes[e] !== 34) return;
   emit(rec, jsonUnescape(latin1(bytes, v + 1, e)), v + 1, e, engine, out);
+}
+
+/** Where the value of the `{"S": "…"}` at `at` starts (its opening quote), or -1; at most `DYNAMO_MAX` bytes after `k`. */
+function dynamoString(bytes: Uint8Array, at: number, k: number): number {
+  let v = skipSpace(bytes, at + 1);
+  if (bytes[v] !== 34 || bytes[v + 1] !== 83 || bytes[v + 2] !== 34) return -1;
+  v = skipSpace(bytes, v + 3);
+  if (bytes[v] !== 58) return -1;
+  v = skipSpace(bytes, v + 1);
+  // the value is then read within FIELD_TAIL of the key, as every field value is
+  return v - k <= DYNAMO_MAX ? v : -1;
+}
+
+/** Bytes between a key and its DynamoDB string's opening quote: the wrapper, indented as the AWS CLI prints it. */
+const DYNAMO_MAX = FIELD_TAIL - FIELD_VALUE_MAX - 8;
+
+/** The first byte at or after `at` that is no space, tab or line break. */
+function skipSpace(bytes: Uint8Array, at: number): number {
+  let v = at;
+  while (bytes[v] === 32 || bytes[v] === 10 || bytes[v] === 13 || bytes[v] === 9) v++;
+  return v;
 }
 
 function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {

@@ -211,6 +211,61 @@ describe('field keys', () => {
   });
 });
 
+describe('DynamoDB items', () => {
+  // an item as GetItem/Scan return it and a table export to S3 writes it (DynamoDB JSON), and as the AWS CLI prints it
+  const compact = '{"Item":{"id":{"N":"7"},"first_name":{"S":"Ada"},"street":{"S":"12 High Street"}}}\n';
+  const printed = [
+    '{',
+    '    "Items": [',
+    '        {',
+    '            "id": {',
+    '                "N": "7"',
+    '            },',
+    '            "first_name": {',
+    '                "S": "Ada"',
+    '            },',
+    '            "street": {',
+    '                "S": "12 High Street"',
+    '            }',
+    '        }',
+    '    ]',
+    '}',
+    '',
+  ].join('\n');
+
+  it('reads a string attribute under a field name as its value, at its own bytes', () => {
+    for (const text of [compact, printed]) {
+      const at = (value: string): string => `${text.indexOf(value)}-${text.indexOf(value) + value.length}`;
+      expect(fields(text), text).toEqual([`PERSON_NAME@${at('Ada')}`, `STREET_ADDRESS@${at('12 High Street')}`]);
+    }
+    // a number, binary (base64), a set or an object that is no attribute value is no name
+    for (const other of [
+      '{"first_name":{"N":"12"}}',
+      '{"first_name":{"B":"QWRh"}}',
+      '{"first_name":{"S" "Ada"}}',
+      '{"first_name":{"SS":["Ada"]}}',
+      '{"first_name":{"given":"Ada"}}',
+      `{"first_name":{${' '.repeat(60)}"S":"Ada"}}`,
+    ])
+      expect(fields(other), other).toEqual([]);
+  });
+
+  it('finds the same however the item is chunked', () => {
+    for (const text of [compact, printed]) {
+      const bytes = Buffer.from(text, 'latin1');
+      const whole = fields(text);
+      for (let cut = 1; cut < bytes.length; cut++) {
+        const s = createScanner({ fingerprintKey: KEY });
+        const ds = [...s.write(bytes.subarray(0, cut)), ...s.write(bytes.subarray(cut)), ...s.end()];
+        expect(
+          ds.filter((d) => d.type !== 'EMAIL').map((d) => `${d.type}@${d.start}-${d.end}`),
+          `cut at ${cut}`,
+        ).toEqual(whole);
+      }
+    }
+  });
+});
+
 describe('vCard files', () => {
   // RFC 6350 §8's example, and a vCard 3.0 card as phones and mail clients export them
   const card = [
