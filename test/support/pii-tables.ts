@@ -38,3 +38,21 @@ export function luhn(prefix: string, length: number, seed: number): string {
   }
   return digits + String((10 - (sum % 10)) % 10);
 }
+
+/** What the sqlite3 fixtures (`customers.sqlite-*`) hold, in row order, as `found` prints it: `oNeill` as written there. */
+export function sqliteCustomers(oNeill: string): string[] {
+  return [
+    'PERSON_NAME Ada',
+    `PERSON_NAME ${oNeill}`,
+    'EMAIL ada@example.com',
+    'CREDIT_CARD 4111111111111111',
+    'IBAN DE89370400440532013000',
+    'DATE_OF_BIRTH 1985-12-10',
+    'PERSON_NAME Grace',
+    'PERSON_NAME Hopper',
+    'EMAIL grace@example.org',
+    'CREDIT_CARD 5500005555555559',
+    'IBAN GB82WEST12345698765432',
+    'DATE_OF_BIRTH 1906-12-09',
+  ];
+}

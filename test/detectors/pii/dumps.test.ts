@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createScanner } from '../../../detectors/pii/index.js';
-import { found, luhn, sameWhenChunked } from '../../support/pii-tables.js';
+import { found, luhn, sameWhenChunked, sqliteCustomers } from '../../support/pii-tables.js';
 
 describe('scanning a PostgreSQL dump', () => {
   const dump = [
@@ -119,20 +119,7 @@ describe('scanning a SQL dump', () => {
 
   it('reads a SQLite `.dump`: a CREATE TABLE on one line, a quoted name with a space, rows with no column list', () => {
     const sqlite = readFileSync(new URL('../../fixtures/pii/customers.sqlite-dump.sql', import.meta.url), 'latin1');
-    expect(found(sqlite)).toEqual([
-      'PERSON_NAME Ada',
-      "PERSON_NAME O''Neill",
-      'EMAIL ada@example.com',
-      'CREDIT_CARD 4111111111111111',
-      'IBAN DE89370400440532013000',
-      'DATE_OF_BIRTH 1985-12-10',
-      'PERSON_NAME Grace',
-      'PERSON_NAME Hopper',
-      'EMAIL grace@example.org',
-      'CREDIT_CARD 5500005555555559',
-      'IBAN GB82WEST12345698765432',
-      'DATE_OF_BIRTH 1906-12-09',
-    ]);
+    expect(found(sqlite)).toEqual(sqliteCustomers("O''Neill"));
     const bytes = Buffer.from(sqlite, 'latin1');
     for (let cut = sqlite.indexOf('CREATE'); cut < sqlite.indexOf('INSERT'); cut += 3) sameWhenChunked(bytes, [cut]);
   });

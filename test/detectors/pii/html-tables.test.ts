@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { htmlTables } from '../../../detectors/pii/html-tables.js';
 import { scanBuffer } from '../../../detectors/pii/index.js';
+import { sqliteCustomers } from '../../support/pii-tables.js';
 import { detectionKey, streamedKeys } from '../../support/streamed.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
@@ -92,22 +93,7 @@ describe('scanning an HTML table', () => {
 
   it('reads what sqlite3 prints in its HTML mode, streamed or whole', async () => {
     const page = readFileSync(new URL('../../fixtures/pii/customers.sqlite-html.html', import.meta.url));
-    expect(found(page).sort()).toEqual(
-      [
-        'PERSON_NAME Ada',
-        'PERSON_NAME O&#39;Neill',
-        'EMAIL ada@example.com',
-        'CREDIT_CARD 4111111111111111',
-        'IBAN DE89370400440532013000',
-        'DATE_OF_BIRTH 1985-12-10',
-        'PERSON_NAME Grace',
-        'PERSON_NAME Hopper',
-        'EMAIL grace@example.org',
-        'CREDIT_CARD 5500005555555559',
-        'IBAN GB82WEST12345698765432',
-        'DATE_OF_BIRTH 1906-12-09',
-      ].sort(),
-    );
+    expect(found(page).sort()).toEqual(sqliteCustomers('O&#39;Neill').sort());
     const whole = scanBuffer(page, { fingerprintKey: KEY }).detections.map(detectionKey).sort();
     for (const cuts of [[1], [30, 200], [page.length >> 1]])
       expect(await streamedKeys(page, cuts, { fingerprintKey: KEY })).toEqual(whole);
