@@ -12,6 +12,8 @@ import {
   inflateSync,
   type ZlibOptions,
 } from 'node:zlib';
+import { BrotliDecompress } from 'brotli/dec/decode.js';
+import { BrotliInput } from 'brotli/dec/streams.js';
 import { Gunzip, Inflate, Unzlib } from 'fflate';
 import { Compression } from './decoders.js';
 
@@ -70,11 +72,11 @@ const HEAD_SLICE = 1024;
 
 /**
  * The first `max` bytes `input` inflates to, for a stream that inflates to more (`inflateCapped` said `bomb`): read in
- * slices, stopped once they are made, so a bomb costs its head, not its size. Undefined for brotli (fflate reads
- * deflate only).
+ * slices (deflate, by fflate) or written in pieces (brotli, by the `brotli` package's decoder: Node's cannot stop at a
+ * byte count), stopped once they are made, so a bomb costs its head, not its size.
  */
-export function inflateHead(input: Uint8Array, kind: Compression | 'deflate-raw', max: number): Buffer | undefined {
-  if (kind === Compression.BROTLI) return undefined;
+export function inflateHead(input: Uint8Array, kind: Compression | 'deflate-raw', max: number): Buffer {
+  if (kind === Compression.BROTLI) return brotliHead(input, max);
   const parts: Buffer[] = [];
   let size = 0;
   const take = (chunk: Uint8Array): void => {
@@ -94,6 +96,32 @@ export function inflateHead(input: Uint8Array, kind: Compression | 'deflate-raw'
       inflater.push(input.subarray(at, at + HEAD_SLICE), at + HEAD_SLICE >= input.length);
   } catch {
     // corrupt past what was read: the head made so far stands
+  }
+  return Buffer.concat(parts, size);
+}
+
+/** Thrown by `brotliHead`'s output once it holds the head: the decoder has no other way to stop. */
+class HeadComplete extends Error {}
+
+/** The first `max` bytes a brotli stream decodes to (fewer when it is corrupt or ends first). */
+function brotliHead(input: Uint8Array, max: number): Buffer {
+  const parts: Buffer[] = [];
+  let size = 0;
+  const output = {
+    buffer: new Uint8Array(0),
+    pos: 0,
+    write(piece: Uint8Array, count: number): number {
+      const kept = piece.subarray(0, Math.min(count, max - size));
+      parts.push(Buffer.from(kept));
+      size += kept.length;
+      if (size >= max) throw new HeadComplete();
+      return count;
+    },
+  };
+  try {
+    BrotliDecompress(new BrotliInput(input), output);
+  } catch {
+    // the head is complete, or the stream broke past what was written: the head made so far stands
   }
   return Buffer.concat(parts, size);
 }

@@ -169,9 +169,9 @@ export async function scanStream(
     capped ||= error instanceof DecodeCapReached;
     failed = true;
     // what was decoded before the stream broke or reached the cap is read as far as it goes (a head still held
-    // decides first); but scanBuffer cannot read the head of a brotli layer past the cap, so one held whole is not read
+    // decides first), as scanBuffer reads it
     if (held && !whole) decide();
-    if (whole && !(capped && kind === Compression.BROTLI)) readWhole();
+    if (whole) readWhole();
     else if (!whole) found.push(...inner.end());
   }
   for await (const _ of rest()) {
