@@ -228,8 +228,15 @@ export function vcardFieldAt(engine: Engine, bytes: Buffer, k: number, out: Hit[
   if (!spec) return;
   const rec = fieldNamed(engine.fields, spec.field, 0, spec.field.length);
   if (!rec) return;
+  // the value runs to its line's end, and on over the lines a long one was folded into (RFC 6350 §3.2: a line
+  // break, then a space or a tab), as exporters fold at 75 bytes
   let e = k + 1;
-  while (e < bytes.length && e - k <= FIELD_VALUE_MAX && bytes[e] !== 10 && bytes[e] !== 13) e++;
+  for (;;) {
+    while (e < bytes.length && e - k <= FIELD_VALUE_MAX && bytes[e] !== 10 && bytes[e] !== 13) e++;
+    const next = bytes[e] === 13 && bytes[e + 1] === 10 ? e + 2 : e + 1;
+    if (e - k > FIELD_VALUE_MAX || (bytes[next] !== 32 && bytes[next] !== 9)) break;
+    e = next + 1;
+  }
   if (e - k > FIELD_VALUE_MAX) return;
   let from = k + 1;
   let to = e;
@@ -246,8 +253,20 @@ export function vcardFieldAt(engine: Engine, bytes: Buffer, k: number, out: Hit[
     if (component !== spec.component) return;
     to = at;
   }
-  emit(rec, latin1(bytes, from, to).replace(/\\([,;\\])/g, '$1'), from, to, engine, out);
+  emit(
+    rec,
+    latin1(bytes, from, to)
+      .replace(FOLD, '')
+      .replace(/\\([,;\\])/g, '$1'),
+    from,
+    to,
+    engine,
+    out,
+  );
 }
+
+/** A folded line's break and the space or tab that continues it. */
+const FOLD = /\r?\n[ \t]/g;
 
 /** True when only indentation (at most INDENT_MAX bytes) stands between the start of the line and `at`. */
 function atLineStart(bytes: Uint8Array, at: number): boolean {

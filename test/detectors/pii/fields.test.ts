@@ -308,6 +308,35 @@ describe('vCard files', () => {
     ]);
   });
 
+  it('reads a value folded over lines (a break, then a space or a tab), at its bytes across the folds', () => {
+    const folded = Buffer.from(
+      [
+        'BEGIN:VCARD',
+        'VERSION:3.0',
+        'FN:Maria Isabella Fernanda Antonia de los Angeles Gutierrez Villanueva Ro',
+        ' driguez',
+        "ADR;TYPE=HOME:;;12 St James's Squ",
+        '\tare;London;;SW1Y 4JH;United Kingdom',
+        'END:VCARD',
+        '',
+      ].join('\r\n'),
+    );
+    expect(found(folded)).toEqual([
+      'PERSON_NAME Maria Isabella Fernanda Antonia de los Angeles Gutierrez Villanueva Ro\r\n driguez',
+      "STREET_ADDRESS 12 St James's Squ\r\n\tare",
+    ]);
+    const whole = scanBuffer(folded, { fingerprintKey: KEY }).detections;
+    for (let cut = 1; cut < folded.length; cut++) {
+      const s = createScanner({ fingerprintKey: KEY });
+      expect([...s.write(folded.subarray(0, cut)), ...s.write(folded.subarray(cut)), ...s.end()], `cut ${cut}`).toEqual(
+        whole,
+      );
+    }
+    // a name folded past what a name may be (80 characters) is none
+    const long = Buffer.from(`BEGIN:VCARD\r\nFN:${'Maria '.repeat(14)}\r\n Ro\r\nEND:VCARD\r\n`);
+    expect(found(long)).toEqual([]);
+  });
+
   it('reads no vCard property outside a vCard file, nor FN when names are not configured', () => {
     expect(found(Buffer.from(`notes\r\n${card}`)).filter((t) => /^(PERSON_NAME|STREET)/.test(t))).toEqual([]);
     const withoutNames = { fieldRecognizers: FIELD_RECOGNIZERS.filter((r) => r.type !== 'PERSON_NAME') };
