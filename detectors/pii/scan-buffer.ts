@@ -13,13 +13,15 @@ import {
   utf16ToUtf8,
 } from './decoders.js';
 import { htmlUnescape, looksLikeHtml } from './html.js';
-import { atCell, htmlTables } from './html-tables.js';
+import { htmlTables } from './html-tables.js';
 import { inflateCapped, inflateHead } from './inflate.js';
+import { looksLikeResultSet, resultTable } from './json-tables.js';
 import { looksLikeMessage } from './messages.js';
 import { bodyBoundary, partOptions } from './multipart.js';
 import type { BodyReaders } from './part-stream.js';
 import { isPdf } from './pdf.js';
 import { scanPdf } from './pdf-scan.js';
+import { readTables } from './rendered-tables.js';
 import { asWholeBody, decodedRoom, depthLeft, inflateLimit, LimitKind, spend, withBudget } from './scan-state.js';
 import { createScanner, type ScanOptions, type ScanReport } from './scanner.js';
 import { isTar, TAR_BLOCK } from './tar.js';
@@ -106,6 +108,7 @@ export function scanBuffer(input: Uint8Array, given: ScanOptions): ScanReport {
     return asWholeBody(inner, input.length);
   }
   if (looksLikeHtml(head, options.contentType)) return scanHtml(body, options);
+  if (looksLikeResultSet(input.subarray(0, HEAD_BYTES))) return scanResultSet(body, options);
   return scanText(input, options);
 }
 
@@ -130,7 +133,8 @@ export function readsAsText(head: Uint8Array, options: Pick<ScanOptions, 'conten
     unreadableCoding(sniffed, undefined) !== undefined ||
     sniffCompression(sniffed) !== undefined ||
     sniffUtf16(sniffed, options.contentType) !== undefined ||
-    looksLikeHtml(sniffed, options.contentType)
+    looksLikeHtml(sniffed, options.contentType) ||
+    looksLikeResultSet(head)
   );
 }
 
@@ -172,28 +176,8 @@ function scanHtml(body: Buffer, options: ScanOptions): ScanReport {
   const page = htmlUnescape(body);
   const text = page?.bytes ?? body;
   const read = scanText(text, options);
-  const detections = [...read.detections];
-  // a value the text read found in a cell already is not reported twice
-  const seen = new Map<string, number[]>();
-  const key = (d: Detection): string => `${d.type} ${d.fingerprint}`;
-  for (const d of read.detections) {
-    const starts = seen.get(key(d));
-    if (starts) starts.push(d.start);
-    else seen.set(key(d), [d.start]);
-  }
   const tables = depthLeft(options) > 0 ? htmlTables(text.toString('latin1')) : [];
-  for (const table of tables) {
-    const csv = scanBuffer(Buffer.from(table.csv, 'latin1'), {
-      ...options,
-      contentType: undefined,
-      contentEncoding: undefined,
-      maxDepth: depthLeft(options) - 1,
-    });
-    for (const found of csv.detections) {
-      const d = atCell(table, found);
-      if (!seen.get(key(d))?.some((at) => at >= d.start && at < d.end)) detections.push(d);
-    }
-  }
+  const detections = [...read.detections, ...readTables(tables, read.detections, options, scanBuffer)];
   if (!page) return { detections, limits: read.limits, bytes: body.length };
   const onPage = <T extends { start: number; end: number }>(x: T): T => ({
     ...x,
@@ -201,4 +185,12 @@ function scanHtml(body: Buffer, options: ScanOptions): ScanReport {
     end: page.toPage(x.end, true),
   });
   return { detections: detections.map(onPage), limits: read.limits.map(onPage), bytes: body.length };
+}
+
+/** Query results returned by an API (json-tables.ts): read as text, then by column, each find at its cell. */
+function scanResultSet(body: Buffer, options: ScanOptions): ScanReport {
+  const read = scanText(body, options);
+  const table = depthLeft(options) > 0 ? resultTable(body) : undefined;
+  const more = readTables(table ? [table] : [], read.detections, options, scanBuffer);
+  return { ...read, detections: [...read.detections, ...more] };
 }

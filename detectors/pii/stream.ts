@@ -12,6 +12,7 @@ import {
   unreadableCoding,
 } from './decoders.js';
 import { looksLikeHtml } from './html.js';
+import { looksLikeResultSet } from './json-tables.js';
 import { looksLikeMessage } from './messages.js';
 import { bodyBoundary, partOptions } from './multipart.js';
 import { MultipartSplitter } from './multipart-stream.js';
@@ -80,10 +81,11 @@ export async function scanStream(
     return { detections: collected, limits, bytes };
   }
   const unreadable = unreadableCoding(sniffed, options.contentEncoding) !== undefined;
-  // read whole, as scanBuffer reads it: an archive, a PDF, an HTML page (compressed too: its references are undone
-  // once it is inflated), a body under several codings (undone in turn)
+  // read whole, as scanBuffer reads it: an archive, a PDF, an API's query results, an HTML page (compressed too: its
+  // references are undone once it is inflated), a body under several codings (undone in turn)
   const page = !unreadable && looksLikeHtml(sniffed, options.contentType);
-  const gathered = (!coded && (isZip(head) || isPdf(head, SNIFF_BYTES))) || page;
+  const gathered =
+    (!coded && (isZip(head) || isPdf(head, SNIFF_BYTES) || looksLikeResultSet(head.subarray(0, HEAD_BYTES)))) || page;
   if (gathered || (codings.length > 1 && !unreadable)) {
     const limits = await scanGathered(rest(), options, sink);
     return { detections: collected, limits, bytes };
