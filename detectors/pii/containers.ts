@@ -7,7 +7,7 @@
 import { dechunk } from './chunked.js';
 import { quotedPrintableDecode, SNIFF_BYTES, sniffCompression } from './decoders.js';
 import { documentText, isDocumentText } from './documents.js';
-import { inflateCapped, inflateHead } from './inflate.js';
+import { inflateToCap } from './inflate.js';
 import { messageHeaders } from './messages.js';
 import { isTransferEncoded, multipartBoundary, type PartHeaders, splitMultipart } from './multipart.js';
 import { type DecodeLimit, decodedRoom, depthLeft, inflateLimit, LimitKind, spend } from './scan-state.js';
@@ -153,15 +153,9 @@ export function scanZip(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
     }
     if (stored) return body.subarray(start, end);
     const max = decodedRoom(options);
-    const data = body.subarray(start, end);
-    const inflated = inflateCapped(data, 'deflate-raw', max);
-    if (!inflated.ok) limits.push({ kind: inflateLimit(inflated.reason, max, end - start, options), start, end });
     // an entry past what the archive may decode is read as far as that, as a compressed body is
-    const bytes = inflated.ok
-      ? inflated.bytes
-      : inflated.reason === 'bomb'
-        ? inflateHead(data, 'deflate-raw', max)
-        : undefined;
+    const { inflated, bytes } = inflateToCap(body.subarray(start, end), 'deflate-raw', max);
+    if (!inflated.ok) limits.push({ kind: inflateLimit(inflated.reason, max, end - start, options), start, end });
     if (bytes) spend(options, bytes.length);
     return bytes;
   };

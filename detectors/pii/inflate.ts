@@ -67,6 +67,20 @@ function isTooLarge(error: unknown): boolean {
   return error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
 }
 
+/**
+ * @internal What a capped inflation leaves to read: all the bytes, the head of a stream past the cap (a bomb, or a body
+ * larger than the cap: what it starts with is still read), or none of a corrupt one.
+ */
+export function inflateToCap(
+  input: Uint8Array,
+  kind: Compression | 'deflate-raw',
+  max: number,
+): { inflated: Inflated; bytes: Buffer | undefined } {
+  const inflated = inflateCapped(input, kind, max);
+  if (inflated.ok) return { inflated, bytes: inflated.bytes };
+  return { inflated, bytes: inflated.reason === 'bomb' ? inflateHead(input, kind, max) : undefined };
+}
+
 /** Compressed bytes fed to the head reader at a time: deflate makes at most ~1 MiB of a KiB, so little is made past it. */
 const HEAD_SLICE = 1024;
 

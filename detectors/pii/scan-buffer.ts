@@ -14,7 +14,7 @@ import {
 } from './decoders.js';
 import { htmlUnescape, looksLikeHtml } from './html.js';
 import { htmlTables } from './html-tables.js';
-import { inflateCapped, inflateHead } from './inflate.js';
+import { inflateToCap } from './inflate.js';
 import { looksLikeResultSet, resultTable } from './json-tables.js';
 import { looksLikeMessage } from './messages.js';
 import { bodyBoundary, partOptions } from './multipart.js';
@@ -77,10 +77,8 @@ export function scanBuffer(input: Uint8Array, given: ScanOptions): ScanReport {
   const kind = sniffCompression(head, codings.at(-1));
   if (kind) {
     const max = decodedRoom(options);
-    const inflated = inflateCapped(input, kind, max);
-    // a body that inflates past what it may decode (a bomb, or an export larger than the cap) is read as far as the
-    // cap, as scanStream reads it: data padded out to the cap still shows what it starts with
-    const bytes = inflated.ok ? inflated.bytes : inflated.reason === 'bomb' ? inflateHead(input, kind, max) : undefined;
+    // a body past what it may decode is read as far as the cap, as scanStream reads it
+    const { inflated, bytes } = inflateToCap(input, kind, max);
     // a body cut short is read as far as it goes and said to be cut, as scanStream's inflater says it
     const cut = inflated.ok && inflated.truncated ? LimitKind.CORRUPT : undefined;
     const limit = inflated.ok ? cut : inflateLimit(inflated.reason, max, input.length, options);
@@ -176,7 +174,7 @@ function scanHtml(body: Buffer, options: ScanOptions): ScanReport {
   const page = htmlUnescape(body);
   const text = page?.bytes ?? body;
   const read = scanText(text, options);
-  const tables = depthLeft(options) > 0 ? htmlTables(text.toString('latin1')) : [];
+  const tables = htmlTables(text.toString('latin1'));
   const detections = [...read.detections, ...readTables(tables, read.detections, options, scanBuffer)];
   if (!page) return { detections, limits: read.limits, bytes: body.length };
   const onPage = <T extends { start: number; end: number }>(x: T): T => ({
@@ -190,7 +188,7 @@ function scanHtml(body: Buffer, options: ScanOptions): ScanReport {
 /** Query results returned by an API (json-tables.ts): read as text, then by column, each find at its cell. */
 function scanResultSet(body: Buffer, options: ScanOptions): ScanReport {
   const read = scanText(body, options);
-  const table = depthLeft(options) > 0 ? resultTable(body) : undefined;
+  const table = resultTable(body);
   const more = readTables(table ? [table] : [], read.detections, options, scanBuffer);
   return { ...read, detections: [...read.detections, ...more] };
 }

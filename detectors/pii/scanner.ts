@@ -8,7 +8,7 @@ import { startsVcard, VCARD_HEAD } from './fields.js';
 import { createFingerprinter } from './fingerprint.js';
 import { phone, phoneRecognizer } from './recognizers/phone.js';
 import { FIELD_RECOGNIZERS, RECOGNIZERS } from './registry.js';
-import { type DecodeBudget, type DecodeLimit, depthLeft, type ScanState, withBudget } from './scan-state.js';
+import { type DecodeBudget, type DecodeLimit, decodedRoom, depthLeft, type ScanState } from './scan-state.js';
 import { sniffCsv } from './table-headers.js';
 import { TableReader } from './table-reader.js';
 import { isTokenChar, MAX_WINDOW, scanWindows } from './text-scanner.js';
@@ -99,7 +99,7 @@ function newState(options: ScanOptions): ScanState {
   return {
     engine: engineFor(options),
     maxDepth: depthLeft(options),
-    budget: withBudget(options).budget,
+    budget: options.budget ?? { left: decodedRoom(options) },
     limits: [],
     contexts: [],
     table: undefined,

@@ -174,7 +174,7 @@ export async function scanStream(
     // decides first), as scanBuffer reads it
     if (held && !whole) decide();
     if (whole) readWhole();
-    else if (!whole) found.push(...inner.end());
+    else found.push(...inner.end());
   }
   for await (const _ of rest()) {
     // drain what the inflater did not read so `bytes` covers the whole input
