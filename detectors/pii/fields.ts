@@ -7,7 +7,8 @@ import { latin1 } from './window-features.js';
 
 /** Longest field value looked at, in bytes; also how much tail is left for the next chunk. */
 export const FIELD_VALUE_MAX = 256;
-const FIELD_TAIL = FIELD_VALUE_MAX + 48;
+/** Bytes after a key that must be in view before it is read: its value, and the JSON around one (see `WRAPPER_MAX`). */
+const FIELD_TAIL = FIELD_VALUE_MAX + 112;
 const KEY_MAX = 40;
 /** Indentation read before a `key: value` line's key, in bytes. */
 const INDENT_MAX = 16;
@@ -73,7 +74,10 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const h = keyHashBefore(bytes, k);
   if (h === undefined || bytes[keyStart - 1] !== 34) return;
   const rec = fieldFor(engine.fields, h);
-  if (!rec) return;
+  if (!rec) {
+    if (NAMING_KEYS.has(h)) namedPair(engine, bytes, k, out);
+    return;
+  }
   let v = k + 2;
   while (bytes[v] === 32) v++;
   // a DynamoDB string attribute (`"first_name": {"S": "Ada"}`), as an API response, a stream record or a table export
@@ -85,19 +89,50 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   emit(rec, jsonUnescape(latin1(bytes, v + 1, e)), v + 1, e, engine, out);
 }
 
-/** Where the value of the `{"S": "…"}` at `at` starts (its opening quote), or -1; at most `DYNAMO_MAX` bytes after `k`. */
+/** Keys whose value names the field a `Value` beside them holds (Cognito's user attributes, tags, parameters). */
+const NAMING_KEYS = new Set(['name', 'key', 'parameterkey'].map((k) => hashFrom(Buffer.from(k), 0, k.length)));
+/** The keys of the value a `Name` or `Key` names. */
+const VALUE_KEYS = new Set(['value', 'parametervalue'].map((k) => hashFrom(Buffer.from(k), 0, k.length)));
+
+/**
+ * `{"Name": "given_name", "Value": "Ada"}`, the JSON key at `k` naming the field: as Cognito lists a user's attributes,
+ * and tags and parameters name theirs. The value right after it in the same object is read as that field's, within
+ * the bytes a field value is read in.
+ */
+function namedPair(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
+  const n = skipSpace(bytes, k + 2);
+  if (bytes[n] !== 34) return;
+  const ne = quotedEnd(bytes, n + 1, 34, n);
+  if (bytes[ne] !== 34 || ne - n > KEY_MAX) return;
+  const rec = fieldNamed(engine.fields, bytes, n + 1, ne);
+  if (!rec) return;
+  const comma = skipSpace(bytes, ne + 1);
+  const key = skipSpace(bytes, comma + 1);
+  if (bytes[comma] !== 44 || bytes[key] !== 34) return;
+  const ke = quotedEnd(bytes, key + 1, 34, key);
+  if (bytes[ke] !== 34 || !VALUE_KEYS.has(hashFrom(bytes, key + 1, ke))) return;
+  const colon = skipSpace(bytes, ke + 1);
+  const v = skipSpace(bytes, colon + 1);
+  if (bytes[colon] !== 58 || bytes[v] !== 34 || v - k > WRAPPER_MAX) return;
+  const e = quotedEnd(bytes, v + 1, 34, v);
+  if (bytes[e] === 34) emit(rec, jsonUnescape(latin1(bytes, v + 1, e)), v + 1, e, engine, out);
+}
+
+/** Where the value of the `{"S": "…"}` at `at` starts (its opening quote), or -1; at most `WRAPPER_MAX` bytes after `k`. */
 function dynamoString(bytes: Uint8Array, at: number, k: number): number {
   let v = skipSpace(bytes, at + 1);
   if (bytes[v] !== 34 || bytes[v + 1] !== 83 || bytes[v + 2] !== 34) return -1;
   v = skipSpace(bytes, v + 3);
   if (bytes[v] !== 58) return -1;
   v = skipSpace(bytes, v + 1);
-  // the value is then read within FIELD_TAIL of the key, as every field value is
-  return v - k <= DYNAMO_MAX ? v : -1;
+  return v - k <= WRAPPER_MAX ? v : -1;
 }
 
-/** Bytes between a key and its DynamoDB string's opening quote: the wrapper, indented as the AWS CLI prints it. */
-const DYNAMO_MAX = FIELD_TAIL - FIELD_VALUE_MAX - 8;
+/**
+ * Bytes between a key and the opening quote of a value wrapped in more JSON (a DynamoDB `{"S": …}`, a `Value` beside
+ * a `Name`), indented as the AWS CLI prints it: the value is then read within FIELD_TAIL of the key.
+ */
+const WRAPPER_MAX = FIELD_TAIL - FIELD_VALUE_MAX - 8;
 
 /** The first byte at or after `at` that is no space, tab or line break. */
 function skipSpace(bytes: Uint8Array, at: number): number {

@@ -245,7 +245,7 @@ describe('DynamoDB items', () => {
       '{"first_name":{"S" "Ada"}}',
       '{"first_name":{"SS":["Ada"]}}',
       '{"first_name":{"given":"Ada"}}',
-      `{"first_name":{${' '.repeat(60)}"S":"Ada"}}`,
+      `{"first_name":{${' '.repeat(120)}"S":"Ada"}}`,
     ])
       expect(fields(other), other).toEqual([]);
   });
@@ -262,6 +262,70 @@ describe('DynamoDB items', () => {
           `cut at ${cut}`,
         ).toEqual(whole);
       }
+    }
+  });
+});
+
+describe('values a key names', () => {
+  // Cognito's ListUsers as the API returns it and the AWS CLI prints it, and resource tags
+  const users = {
+    Users: [
+      {
+        Username: '7d3c9a',
+        Attributes: [
+          { Name: 'sub', Value: '7d3c9a-11' },
+          { Name: 'given_name', Value: 'Ada' },
+          { Name: 'family_name', Value: 'Lovelace' },
+          { Name: 'address', Value: '12 St James Square' },
+        ],
+        UserStatus: 'CONFIRMED',
+      },
+    ],
+  };
+  const tags = {
+    Tags: [
+      { Key: 'Name', Value: 'web server' },
+      { Key: 'street', Value: '1 Main Street' },
+    ],
+  };
+
+  it('reads the Value beside a Name or Key that names a field as that field, at its own bytes', () => {
+    for (const text of [JSON.stringify(users), JSON.stringify(users, null, 4)]) {
+      const at = (value: string): string => `${text.indexOf(value)}-${text.indexOf(value) + value.length}`;
+      expect(fields(text), text).toEqual([
+        `PERSON_NAME@${at('Ada')}`,
+        `PERSON_NAME@${at('Lovelace')}`,
+        `STREET_ADDRESS@${at('12 St James Square')}`,
+      ]);
+    }
+    const text = JSON.stringify(tags);
+    expect(fields(text)).toEqual([`STREET_ADDRESS@${text.indexOf('1 Main')}-${text.indexOf('1 Main') + 13}`]);
+  });
+
+  it('reads no value a Name does not stand right beside, nor one named by no field', () => {
+    for (const other of [
+      '{"Name":"given_name"},{"Value":"Ada"}',
+      '{"Name":"given_name","Other":"Ada"}',
+      '{"Name":"nickname","Value":"Ada"}',
+      '{"Value":"Ada","Name":"given_name"}',
+      `{"Name":"given_name",${' '.repeat(120)}"Value":"Ada"}`,
+      '{"Title":"given_name","Value":"Ada"}',
+    ])
+      expect(fields(other), other).toEqual([]);
+  });
+
+  it('finds the same however the list is chunked', () => {
+    const bytes = Buffer.from(JSON.stringify(users, null, 4), 'latin1');
+    const whole = fields(bytes.toString('latin1'));
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const s = createScanner({ fingerprintKey: KEY });
+      const ds = [...s.write(bytes.subarray(0, cut)), ...s.write(bytes.subarray(cut)), ...s.end()];
+      expect(
+        ds
+          .filter((d) => d.type === 'PERSON_NAME' || d.type === 'STREET_ADDRESS')
+          .map((d) => `${d.type}@${d.start}-${d.end}`),
+        `cut at ${cut}`,
+      ).toEqual(whole);
     }
   });
 });
