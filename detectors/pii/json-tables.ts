@@ -27,8 +27,13 @@ interface ResultSet {
   rows: (string | undefined)[][];
 }
 
+/** @internal Largest result body read by column, in bytes (an API page is a few MB at most: Athena's holds 1,000 rows). */
+export const RESULT_MAX = 16 * 1024 * 1024;
+
 /** @internal The result `body` holds as CSV, its string cells placed in the body; undefined for no JSON or no known shape. */
 export function resultTable(body: Buffer): RenderedTable | undefined {
+  // parsed, a result takes several times its size: a larger one is read as text only
+  if (body.length > RESULT_MAX) return undefined;
   const text = body.toString('latin1');
   let json: unknown;
   try {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanBuffer } from '../../../detectors/pii/index.js';
-import { looksLikeResultSet, resultTable } from '../../../detectors/pii/json-tables.js';
+import { looksLikeResultSet, RESULT_MAX, resultTable } from '../../../detectors/pii/json-tables.js';
 import { detectionKey, streamedKeys } from '../../support/streamed.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
@@ -155,6 +155,13 @@ describe('scanning query results', () => {
       for (const cuts of [[1], [100, 101], [body.length >> 1]])
         expect(await streamedKeys(body, cuts, { fingerprintKey: KEY })).toEqual(whole);
     }
+  });
+
+  it('reads a result larger than RESULT_MAX as text only: parsed, it would take several times its size', () => {
+    const text = JSON.stringify(sheets);
+    const padded = Buffer.from(`${text.slice(0, -1)},"pad":"${'x'.repeat(RESULT_MAX)}"}`);
+    expect(resultTable(Buffer.from(text))).toBeDefined();
+    expect(resultTable(padded)).toBeUndefined();
   });
 
   it('never throws on mangled results, and places every cell inside the body', () => {
