@@ -80,8 +80,8 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   }
   let v = k + 2;
   while (bytes[v] === 32) v++;
-  // a DynamoDB string attribute (`"first_name": {"S": "Ada"}`), as an API response, a stream record or a table export
-  // writes an item; the AWS CLI prints it over several lines
+  // a typed string (`"first_name": {"S": "Ada"}`), as DynamoDB's API responses, stream records and table exports write
+  // an item's attributes (the AWS CLI prints it over several lines), and Firestore's REST API a document's fields
   if (bytes[v] === 123) v = dynamoString(bytes, v, k);
   if (bytes[v] !== 34) return;
   const e = quotedEnd(bytes, v + 1, 34, v);
@@ -118,15 +118,22 @@ function namedPair(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   if (bytes[e] === 34) emit(rec, jsonUnescape(latin1(bytes, v + 1, e)), v + 1, e, engine, out);
 }
 
-/** Where the value of the `{"S": "…"}` at `at` starts (its opening quote), or -1; at most `WRAPPER_MAX` bytes after `k`. */
+/**
+ * Where the value of the typed string at `at` starts (its opening quote), or -1: DynamoDB's `{"S": "…"}`, or Firestore's
+ * and Datastore's `{"stringValue": "…"}`; at most `WRAPPER_MAX` bytes after `k`.
+ */
 function dynamoString(bytes: Uint8Array, at: number, k: number): number {
   let v = skipSpace(bytes, at + 1);
-  if (bytes[v] !== 34 || bytes[v + 1] !== 83 || bytes[v + 2] !== 34) return -1;
-  v = skipSpace(bytes, v + 3);
+  const type = STRING_TYPES.find((t) => startsAt(bytes, v, t));
+  if (!type) return -1;
+  v = skipSpace(bytes, v + type.length);
   if (bytes[v] !== 58) return -1;
   v = skipSpace(bytes, v + 1);
   return v - k <= WRAPPER_MAX ? v : -1;
 }
+
+/** The keys of a string attribute in typed JSON, quoted. */
+const STRING_TYPES = ['"S"', '"stringValue"'].map((t) => Buffer.from(t, 'latin1'));
 
 /**
  * Bytes between a key and the opening quote of a value wrapped in more JSON (a DynamoDB `{"S": …}`, a `Value` beside

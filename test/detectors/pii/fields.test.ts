@@ -238,6 +238,9 @@ describe('DynamoDB items', () => {
       const at = (value: string): string => `${text.indexOf(value)}-${text.indexOf(value) + value.length}`;
       expect(fields(text), text).toEqual([`PERSON_NAME@${at('Ada')}`, `STREET_ADDRESS@${at('12 High Street')}`]);
     }
+    // Firestore's REST API types a document's fields alike
+    const firestore = '{"fields":{"first_name":{"stringValue":"Ada"},"age":{"integerValue":"36"}}}';
+    expect(fields(firestore)).toEqual([`PERSON_NAME@${firestore.indexOf('Ada')}-${firestore.indexOf('Ada') + 3}`]);
     // a number, binary (base64), a set or an object that is no attribute value is no name
     for (const other of [
       '{"first_name":{"N":"12"}}',
