@@ -23,7 +23,7 @@ import { isPdf } from './pdf.js';
 import { scanPdf } from './pdf-scan.js';
 import { readTables } from './rendered-tables.js';
 import { asWholeBody, decodedRoom, depthLeft, inflateLimit, LimitKind, spend, withBudget } from './scan-state.js';
-import { createScanner, type ScanOptions, type ScanReport } from './scanner.js';
+import { createScanner, type PiiScanner, type ScanOptions, type ScanReport } from './scanner.js';
 import { isTar, TAR_BLOCK } from './tar.js';
 import { createTarScanner } from './tar-scanner.js';
 import type { Detection } from './types.js';
@@ -144,21 +144,22 @@ export const BODY_READERS: BodyReaders = {
   headBytes: HEAD_BYTES,
 };
 
-/** A tar archive, member by member, through the scanner `scanStream` reads one with (in bounded slices). */
+/** A tar archive, member by member, through the scanner `scanStream` reads one with. */
 function scanTar(body: Buffer, options: ScanOptions): ScanReport {
-  const tar = createTarScanner(options, BODY_READERS);
-  const detections: Detection[] = [];
-  for (let at = 0; at < body.length; at += SCAN_SLICE)
-    detections.push(...tar.write(body.subarray(at, at + SCAN_SLICE)));
-  detections.push(...tar.end());
-  return { detections, limits: [...tar.limits], bytes: body.length };
+  return scanSliced(createTarScanner(options, BODY_READERS), body);
 }
 
 /** A body read as text, as it is: no sniffing, no decoding of the whole. */
 function scanText(input: Uint8Array, options: ScanOptions): ScanReport {
-  const scanner = createScanner(options);
+  return scanSliced(createScanner(options), input);
+}
+
+/**
+ * `input` fed to `scanner` in slices, so per-text state (a table's cell list, the hits of one pass) stays bounded on a
+ * large body, as it does streamed.
+ */
+function scanSliced(scanner: PiiScanner, input: Uint8Array): ScanReport {
   const detections: Detection[] = [];
-  // fed in slices, so per-text state (a table's cell list, the hits of one pass) stays bounded on a large body
   for (let at = 0; at < input.length; at += SCAN_SLICE)
     detections.push(...scanner.write(input.subarray(at, at + SCAN_SLICE)));
   detections.push(...scanner.end());
