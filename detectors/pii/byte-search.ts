@@ -7,6 +7,13 @@ export function startsAt(bytes: Uint8Array, at: number, prefix: Uint8Array): boo
   return true;
 }
 
+/** @internal The first byte at or after `at` that is no space, tab or line break (the end of `bytes` at most). */
+export function skipSpace(bytes: Uint8Array, at: number): number {
+  let v = at;
+  while (bytes[v] === 32 || bytes[v] === 10 || bytes[v] === 13 || bytes[v] === 9) v++;
+  return v;
+}
+
 /** @internal True when the literal `lit` occurs in `bytes[ws, we)`. */
 export function includesBytes(bytes: Uint8Array, ws: number, we: number, lit: Uint8Array): boolean {
   const first = lit[0] as number;

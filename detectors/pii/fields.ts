@@ -1,4 +1,4 @@
-import { startsAt } from './byte-search.js';
+import { skipSpace, startsAt } from './byte-search.js';
 import { jsonUnescape, percentDecode, xmlUnescape } from './decoders.js';
 import type { Engine, Hit } from './engine.js';
 import { fieldFor, fieldNamed, hashFrom } from './field-table.js';
@@ -140,13 +140,6 @@ const STRING_TYPES = ['"S"', '"stringValue"'].map((t) => Buffer.from(t, 'latin1'
  * a `Name`), indented as the AWS CLI prints it: the value is then read within FIELD_TAIL of the key.
  */
 const WRAPPER_MAX = FIELD_TAIL - FIELD_VALUE_MAX - 8;
-
-/** The first byte at or after `at` that is no space, tab or line break. */
-function skipSpace(bytes: Uint8Array, at: number): number {
-  let v = at;
-  while (bytes[v] === 32 || bytes[v] === 10 || bytes[v] === 13 || bytes[v] === 9) v++;
-  return v;
-}
 
 function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const h = keyHashBefore(bytes, k);

@@ -4,6 +4,7 @@
  * result's metadata) far from the cells, as a CSV header is: such a body is read again as the CSV it would export to,
  * by column, and each cell found is placed at its own bytes.
  */
+import { skipSpace } from './byte-search.js';
 import { csvCell, type RenderedTable, type TableCell } from './rendered-tables.js';
 
 /**
@@ -11,9 +12,7 @@ import { csvCell, type RenderedTable, type TableCell } from './rendered-tables.j
  * both `scanBuffer` and `scanStream` decide from the same head.
  */
 export function looksLikeResultSet(head: Uint8Array): boolean {
-  let k = 0;
-  while (k < head.length && (head[k] === 32 || head[k] === 10 || head[k] === 13 || head[k] === 9)) k++;
-  if (head[k] !== 123) return false;
+  if (head[skipSpace(head, 0)] !== 123) return false;
   return RESULT_HEAD.test(Buffer.from(head.buffer, head.byteOffset, head.length).toString('latin1'));
 }
 
