@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createScanner, FIELD_RECOGNIZERS, scanBuffer } from '../../../detectors/pii/index.js';
+import { createScanner, type Detection, FIELD_RECOGNIZERS, scanBuffer } from '../../../detectors/pii/index.js';
 import type { FieldRecognizer } from '../../../detectors/pii/types.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
@@ -12,6 +12,12 @@ const [person, address] = [byType('PERSON_NAME'), byType('STREET_ADDRESS')];
 const NAMES = [person, address].flatMap((r) =>
   r.fields.filter((name) => /^[a-z0-9]+$/.test(name)).map((name) => ({ name, type: r.type })),
 );
+
+/** What a scanner fed `bytes` in two writes, cut at `cut`, reports. */
+function scannedInTwo(bytes: Buffer, cut: number): Detection[] {
+  const s = createScanner({ fingerprintKey: KEY });
+  return [...s.write(bytes.subarray(0, cut)), ...s.write(bytes.subarray(cut)), ...s.end()];
+}
 
 /** Field detections in `text`: type and the value's offsets. */
 function fields(text: string, fieldRecognizers?: readonly FieldRecognizer[]): string[] {
@@ -70,8 +76,7 @@ describe('field keys', () => {
     // a key holding a digit ends a window instead of seeding one: still read once, wherever the input is cut
     const body = Buffer.from(`x\n  address2: 12 High St\n${'filler text here '.repeat(30)}`, 'latin1');
     for (let cut = 1; cut < body.length; cut += 7) {
-      const s = createScanner({ fingerprintKey: KEY });
-      const found = [...s.write(body.subarray(0, cut)), ...s.write(body.subarray(cut)), ...s.end()];
+      const found = scannedInTwo(body, cut);
       expect(
         found.map((d) => `${d.type}@${d.start}`),
         `cut at ${cut}`,
@@ -258,8 +263,7 @@ describe('DynamoDB items', () => {
       const bytes = Buffer.from(text, 'latin1');
       const whole = fields(text);
       for (let cut = 1; cut < bytes.length; cut++) {
-        const s = createScanner({ fingerprintKey: KEY });
-        const ds = [...s.write(bytes.subarray(0, cut)), ...s.write(bytes.subarray(cut)), ...s.end()];
+        const ds = scannedInTwo(bytes, cut);
         expect(
           ds.filter((d) => d.type !== 'EMAIL').map((d) => `${d.type}@${d.start}-${d.end}`),
           `cut at ${cut}`,
@@ -321,8 +325,7 @@ describe('values a key names', () => {
     const bytes = Buffer.from(JSON.stringify(users, null, 4), 'latin1');
     const whole = fields(bytes.toString('latin1'));
     for (let cut = 1; cut < bytes.length; cut++) {
-      const s = createScanner({ fingerprintKey: KEY });
-      const ds = [...s.write(bytes.subarray(0, cut)), ...s.write(bytes.subarray(cut)), ...s.end()];
+      const ds = scannedInTwo(bytes, cut);
       expect(
         ds
           .filter((d) => d.type === 'PERSON_NAME' || d.type === 'STREET_ADDRESS')
@@ -394,10 +397,7 @@ describe('vCard files', () => {
     ]);
     const whole = scanBuffer(folded, { fingerprintKey: KEY }).detections;
     for (let cut = 1; cut < folded.length; cut++) {
-      const s = createScanner({ fingerprintKey: KEY });
-      expect([...s.write(folded.subarray(0, cut)), ...s.write(folded.subarray(cut)), ...s.end()], `cut ${cut}`).toEqual(
-        whole,
-      );
+      expect(scannedInTwo(folded, cut), `cut ${cut}`).toEqual(whole);
     }
     // a name folded past what a name may be (80 characters) is none
     const long = Buffer.from(`BEGIN:VCARD\r\nFN:${'Maria '.repeat(14)}\r\n Ro\r\nEND:VCARD\r\n`);
