@@ -2,6 +2,7 @@ import { skipSpace, startsAt } from './byte-search.js';
 import { jsonUnescape, percentDecode, xmlUnescape } from './decoders.js';
 import type { Engine, Hit } from './engine.js';
 import { fieldFor, fieldNamed, hashFrom } from './field-table.js';
+import { NAME_KEY, recordName } from './record-names.js';
 import type { FieldRecognizer } from './types.js';
 import { latin1 } from './window-features.js';
 
@@ -71,22 +72,52 @@ export function fieldAt(engine: Engine, bytes: Buffer, k: number, out: Hit[]): v
 }
 
 function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
-  const h = keyHashBefore(bytes, k);
-  if (h === undefined || bytes[keyStart - 1] !== 34) return;
+  // JSON sent inside a JSON string (`"Message": "{\"first_name\":\"Ada\"}"`, as SNS, SQS, API Gateway and JSON logs
+  // wrap a body) has its quotes escaped: 1 for such a key
+  const escaped = bytes[k - 1] === 92 ? 1 : 0;
+  const h = keyHashBefore(bytes, k - escaped);
+  if (h === undefined || bytes[keyStart - 1] !== 34 || (escaped === 1 && bytes[keyStart - 2] !== 92)) return;
+  const open = keyStart - 1 - escaped;
   const rec = fieldFor(engine.fields, h);
   if (!rec) {
     if (NAMING_KEYS.has(h)) namedPair(engine, bytes, k, out);
-    return;
+    if (h !== NAME_KEY) return;
   }
   let v = k + 2;
   while (bytes[v] === 32) v++;
   // a typed string (`"first_name": {"S": "Ada"}`), as DynamoDB's API responses, stream records and table exports write
   // an item's attributes (the AWS CLI prints it over several lines), and Firestore's REST API a document's fields
-  if (bytes[v] === 123) v = dynamoString(bytes, v, k);
+  const wrapped = bytes[v] === 123 && escaped === 0;
+  if (wrapped) v = dynamoString(bytes, v, k);
+  if (bytes[v] === 92 && escaped === 1) v++;
   if (bytes[v] !== 34) return;
-  const e = quotedEnd(bytes, v + 1, 34, v);
-  if (bytes[e] !== 34) return;
-  emit(rec, jsonUnescape(latin1(bytes, v + 1, e)), v + 1, e, engine, out);
+  const e = escaped === 1 ? escapedQuoteAt(bytes, v + 1, v) : quotedEnd(bytes, v + 1, 34, v);
+  if (escaped === 1 ? e < 0 : bytes[e] !== 34) return;
+  const text = latin1(bytes, v + 1, e);
+  const value = jsonUnescape(escaped === 1 ? jsonUnescape(text) : text);
+  if (rec) emit(rec, value, v + 1, e, engine, out);
+  else {
+    // past a typed string's wrapper (`{"S": "Ada Lovelace"}`) to the next member
+    const close = skipSpace(bytes, e + 1);
+    const after = wrapped && bytes[close] === 125 ? close + 1 : e + 1 + escaped;
+    recordName(engine, bytes, value, v + 1, e, open, after, k + FIELD_TAIL, escaped === 1, false, out);
+  }
+}
+
+/**
+ * Where the escaped quote (`\"`) closing a string in JSON held in a JSON string starts, searched from `from` to
+ * FIELD_VALUE_MAX bytes after `k`; -1 when it is not there or a bare `"` (the end of the string holding it) comes first.
+ * A quote inside the value is escaped twice (`\\\"`): the value then ends in a backslash, which no field's shape takes.
+ */
+function escapedQuoteAt(bytes: Uint8Array, from: number, k: number): number {
+  for (let e = from; e < bytes.length && e - k <= FIELD_VALUE_MAX; e++) {
+    const c = bytes[e];
+    if (c === 34) return -1;
+    if (c !== 92) continue;
+    if (bytes[e + 1] === 34) return e;
+    e++;
+  }
+  return -1;
 }
 
 /** Keys whose value names the field a `Value` beside them holds (Cognito's user attributes, tags, parameters). */
@@ -157,12 +188,17 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   )
     return;
   const rec = fieldFor(engine.fields, h);
-  if (!rec) return;
+  if (!rec && h !== NAME_KEY) return;
+  const key = keyStart;
+  const report = (value: string, s: number, e: number): void => {
+    if (rec) emit(rec, value, s, e, engine, out);
+    else recordName(engine, bytes, value, s, e, key, e, k + FIELD_TAIL, false, true, out);
+  };
   const quote = bytes[k + 1] as number;
   if (quote === 34 || quote === 39) {
     // a quoted value: an XML or HTML attribute (`FirstName="Ada"`), a logfmt value with spaces (`name="Ada L"`)
     const e = quotedEnd(bytes, k + 2, quote, k);
-    if (bytes[e] === quote) emit(rec, xmlUnescape(latin1(bytes, k + 2, e)), k + 2, e, engine, out);
+    if (bytes[e] === quote) report(xmlUnescape(latin1(bytes, k + 2, e)), k + 2, e);
     return;
   }
   // after whitespace the key is a log line's (logfmt: `level=info first_name=Ada last_name=Lovelace`), whose
@@ -175,7 +211,7 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
     if (c === 32 && (logfmt || keyFollows(bytes, e + 1))) break;
     e++;
   }
-  emit(rec, percentDecode(latin1(bytes, k + 1, e).replace(/\+/g, ' ')), k + 1, e, engine, out);
+  report(percentDecode(latin1(bytes, k + 1, e).replace(/\+/g, ' ')), k + 1, e);
 }
 
 /**

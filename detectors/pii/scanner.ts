@@ -7,6 +7,7 @@ import { compileEngine, type Engine, type Hit } from './engine.js';
 import { startsVcard, VCARD_HEAD } from './fields.js';
 import { createFingerprinter } from './fingerprint.js';
 import { phone, phoneRecognizer } from './recognizers/phone.js';
+import { RECORD_BEFORE } from './record-names.js';
 import { FIELD_RECOGNIZERS, RECOGNIZERS } from './registry.js';
 import { type DecodeBudget, type DecodeLimit, decodedRoom, depthLeft, type ScanState } from './scan-state.js';
 import { sniffCsv } from './table-headers.js';
@@ -58,7 +59,8 @@ export interface PiiScanner {
   readonly limits: readonly DecodeLimit[];
 }
 
-const CONTEXT_KEEP = 64;
+/** Bytes kept before the next key to read: its own walk back, and the record a `name` key is read in. */
+const CONTEXT_KEEP = RECORD_BEFORE + 128;
 
 /**
  * Compiled engines by the options that shape them (recognizer and field lists by identity, confidence floor,

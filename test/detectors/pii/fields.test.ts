@@ -273,6 +273,39 @@ describe('DynamoDB items', () => {
   });
 });
 
+describe('JSON in a JSON string', () => {
+  // an SNS notification's Message, an SQS body, an API Gateway proxy event's body, a JSON log's message
+  const sns = '{"Type":"Notification","Message":"{\\"first_name\\":\\"Ada\\",\\"street\\": \\"12 High Street\\"}"}';
+
+  it("reads a field whose quotes are escaped, at its value's own bytes", () => {
+    const at = (value: string): string => `${sns.indexOf(value)}-${sns.indexOf(value) + value.length}`;
+    expect(fields(sns)).toEqual([`PERSON_NAME@${at('Ada')}`, `STREET_ADDRESS@${at('12 High Street')}`]);
+    // the value's own escapes are escaped again: a `\\u` escape is read as the character
+    const escapes = '{"body":"{\\"last_name\\":\\"Z\\\\u00f6e\\"}"}';
+    expect(fields(escapes)).toEqual([`PERSON_NAME@${escapes.indexOf('Z')}-${escapes.lastIndexOf('e') + 1}`]);
+    const fingerprint = (text: string): string | undefined =>
+      scanBuffer(Buffer.from(text, 'latin1'), { fingerprintKey: KEY }).detections[0]?.fingerprint;
+    expect(fingerprint(escapes)).toBe(fingerprint('{"last_name":"Z\\u00f6e"}'));
+  });
+
+  it('reads no value that a bare quote ends first, nor an escaped key whose opening quote is bare', () => {
+    expect(fields('{"m":"{\\"first_name\\":\\"Ada"}')).toEqual([]);
+    expect(fields('{"m":"{"first_name\\":\\"Ada\\"}"}')).toEqual([]);
+    // an escaped quote inside the value (`\\\"`) does not end it: the whole value is no name
+    expect(fields('{"m":"{\\"first_name\\":\\"Ada \\\\\\"Al\\\\\\" Lovelace\\"}"}')).toEqual([]);
+  });
+
+  it('finds the same however the body is chunked', () => {
+    const bytes = Buffer.from(sns, 'latin1');
+    const whole = fields(sns);
+    for (let cut = 1; cut < bytes.length; cut++)
+      expect(
+        scannedInTwo(bytes, cut).map((d) => `${d.type}@${d.start}-${d.end}`),
+        `cut at ${cut}`,
+      ).toEqual(whole);
+  });
+});
+
 describe('values a key names', () => {
   // Cognito's ListUsers as the API returns it and the AWS CLI prints it, and resource tags
   const users = {

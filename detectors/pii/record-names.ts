@@ -1,0 +1,197 @@
+/**
+ * A bare `name` field read as a person's name when its record is a person's: a Stripe or Auth0 customer, a GitHub
+ * user, a CRM contact or a log line (`{"email": "…", "name": "Jenny Rosen"}`, `user=ada@… name="Ada Lovelace"`).
+ * `name` alone also names products, buckets and hosts, so it takes both a person's shape and a personal sibling.
+ */
+import { skipSpace } from './byte-search.js';
+import type { Engine, Hit } from './engine.js';
+import { fieldFor, fieldNamed, hashFrom } from './field-table.js';
+
+/** Bytes before a `name` key searched for the rest of its record; the scanner keeps more than this before a key. */
+export const RECORD_BEFORE = 384;
+
+const hashOf = (name: string): number => hashFrom(Buffer.from(name, 'latin1'), 0, name.length);
+
+/** @internal `hashFrom` of `name`, the key this module reads. */
+export const NAME_KEY = hashOf('name');
+
+/** Keys that make a record a person's besides the name and street fields: contact, birth, postal and payment details. */
+const PERSONAL_KEYS = new Set(
+  [
+    'email',
+    'emailaddress',
+    'mail',
+    'phone',
+    'phonenumber',
+    'mobile',
+    'mobilenumber',
+    'mobilephone',
+    'telephone',
+    'tel',
+    'cellphone',
+    'dob',
+    'birthdate',
+    'birthday',
+    'dateofbirth',
+    'postcode',
+    'postalcode',
+    'zip',
+    'zipcode',
+    'ssn',
+    'cardnumber',
+    'iban',
+  ].map(hashOf),
+);
+
+// in the latin1 view of UTF-8: an ASCII capital or a Latin-1 one (C3 80–9E), a lower-case letter or any other
+// two-byte letter (C3 9F–BF, Latin Extended-A C4–C5: `Wiśniewska`)
+const UP = '(?:[A-Z]|\\xc3[\\x80-\\x96\\x98-\\x9e])';
+const LO = '(?:[a-z]|\\xc3[\\x9f-\\xbf]|[\\xc4\\xc5][\\x80-\\xbf])';
+/** `Ada`, `McDonald`, `O'Neill`, `Smith-Jones`. */
+const WORD = `(?:[A-Z]')?${UP}${LO}+(?:${UP}${LO}+)?(?:-${UP}${LO}+)?`;
+const PARTICLE = '(?:van|von|der|den|de|del|della|da|di|du|dos|das|la|le|ter|ten|bin|ibn|al|y|zu)';
+/** Two to four capitalised words, with initials (`Jane Q. Doe`) and particles (`Ludwig van Beethoven`) between. */
+const PERSON_SHAPE = new RegExp(`^${WORD}(?: (?:${PARTICLE} |[A-Z]\\.? )*${WORD}){1,3}$`);
+/** Words that make a name an organisation's, a team's or a placeholder's. */
+const NOT_A_PERSON =
+  /\b(?:Inc|Ltd|Corp|Company|Group|Team|Support|Services?|Bank|Store|Shop|Admin|Bot|Test|User|Demo|Sample)\b/;
+
+/** @internal The field name whose recognizer reports a record's name (configurations without it read none). */
+const FULL_NAME = Buffer.from('fullname', 'latin1');
+
+/**
+ * @internal Reports `value` (at `[start, end)`, decoded) of a `name` field as a person's name when it has a person's
+ * shape and its record holds a personal field: a JSON object (`open`: the key's opening quote; its next member starts
+ * at or after `after`; `escaped`: the object is held in a JSON string, its quotes escaped) or, with `line`, a form,
+ * query or log line. The record is read within `RECORD_BEFORE` bytes before the key and up to `hi` after it.
+ */
+export function recordName(
+  engine: Engine,
+  bytes: Uint8Array,
+  value: string,
+  start: number,
+  end: number,
+  open: number,
+  after: number,
+  hi: number,
+  escaped: boolean,
+  line: boolean,
+  out: Hit[],
+): void {
+  const trimmed = value.trim();
+  if (!PERSON_SHAPE.test(trimmed) || NOT_A_PERSON.test(trimmed)) return;
+  const rec = fieldNamed(engine.fields, FULL_NAME, 0, FULL_NAME.length);
+  if (!rec || rec.confidence < engine.minConfidence) return;
+  const lo = Math.max(0, open - RECORD_BEFORE);
+  const top = Math.min(hi, bytes.length);
+  const personal = line
+    ? personalLine(engine, bytes, lo, open, end, top)
+    : personalBefore(engine, bytes, lo, open) || personalAfter(engine, bytes, after, top, escaped);
+  if (!personal) return;
+  out.push({
+    type: rec.type,
+    fineType: rec.fineType,
+    start,
+    end,
+    validated: false,
+    confidence: rec.confidence,
+    normalized: trimmed.toLowerCase(),
+  });
+}
+
+/** True when `bytes[s, e)` is a key that makes a record a person's. */
+function personalKey(engine: Engine, bytes: Uint8Array, s: number, e: number): boolean {
+  if (e - s > 40 || e <= s) return false;
+  const h = hashFrom(bytes, s, e);
+  if (PERSONAL_KEYS.has(h)) return true;
+  const type = fieldFor(engine.fields, h)?.type;
+  return type === 'PERSON_NAME' || type === 'STREET_ADDRESS';
+}
+
+/** An `@` after a letter or digit and before a domain's first label and dot: an e-mail address among the values. */
+function emailAt(bytes: Uint8Array, at: number): boolean {
+  if (bytes[at] !== 64 || ALNUM[bytes[at - 1] as number] !== 1) return false;
+  let e = at + 1;
+  while (e - at <= 64 && (ALNUM[bytes[e] as number] === 1 || bytes[e] === 45)) e++;
+  return e > at + 1 && bytes[e] === 46 && ALNUM[bytes[e + 1] as number] === 1;
+}
+
+const ALNUM = new Uint8Array(256);
+for (let c = 48; c <= 57; c++) ALNUM[c] = 1;
+for (let c = 65; c <= 90; c++) ALNUM[c] = ALNUM[c + 32] = 1;
+
+/** The JSON object's members before the key at `open`, back to the object's `{`: a personal key or an e-mail. */
+function personalBefore(engine: Engine, bytes: Uint8Array, lo: number, open: number): boolean {
+  let depth = 0;
+  for (let i = open - 1; i >= lo; i--) {
+    const c = bytes[i] as number;
+    if (c === 125 || c === 93) depth++;
+    else if (c === 123 || c === 91) {
+      if (depth === 0) return false;
+      depth--;
+    } else if (depth > 0) continue;
+    else if (emailAt(bytes, i)) return true;
+    else if (c === 58) {
+      let q = i - 1;
+      while (q > lo && (bytes[q] === 32 || bytes[q] === 9 || bytes[q] === 10 || bytes[q] === 13)) q--;
+      if (bytes[q] !== 34) continue;
+      // an escaped key (`\"email\":`) ends before its backslash
+      const end = bytes[q - 1] === 92 ? q - 1 : q;
+      const s = bytes.lastIndexOf(34, end - 1);
+      if (s >= lo && personalKey(engine, bytes, s + 1, end)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The JSON object's members after the value ending before `from`, up to the object's `}` or `hi`. In an `escaped`
+ * object a string runs from `\"` to `\"`.
+ */
+function personalAfter(engine: Engine, bytes: Uint8Array, from: number, hi: number, escaped: boolean): boolean {
+  const quote = escaped ? 1 : 0;
+  let depth = 0;
+  for (let i = from; i < hi; i++) {
+    const c = bytes[i] as number;
+    if (c === 34 && escaped) return false;
+    if (escaped ? c === 92 && bytes[i + 1] === 34 : c === 34) {
+      const s = i + 1 + quote;
+      let e = s;
+      while (e < hi && !(bytes[e] === 34 || (escaped && bytes[e] === 92 && bytes[e + 1] === 34)))
+        e += bytes[e] === 92 ? 2 : 1;
+      if (e >= hi) return false;
+      if (depth === 0) {
+        if (bytes[skipSpace(bytes, e + 1 + quote)] === 58) {
+          if (personalKey(engine, bytes, s, e)) return true;
+        } else for (let a = s + 1; a < e - 1; a++) if (emailAt(bytes, a)) return true;
+      }
+      i = e + quote;
+    } else if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) {
+      if (depth === 0) return false;
+      depth--;
+    }
+  }
+  return false;
+}
+
+/** The form, query or log line around the value: another `key=` that is personal, or an e-mail (`%40` too). */
+function personalLine(engine: Engine, bytes: Uint8Array, lo: number, open: number, end: number, hi: number): boolean {
+  let s = open;
+  while (s > lo && bytes[s - 1] !== 10) s--;
+  let e = end;
+  while (e < hi && bytes[e] !== 10) e++;
+  for (let i = s; i < e; i++) {
+    const c = bytes[i] as number;
+    if (emailAt(bytes, i)) return true;
+    if (c === 37 && bytes[i + 1] === 52 && bytes[i + 2] === 48 && ALNUM[bytes[i - 1] as number] === 1) return true;
+    if (c !== 61) continue;
+    let k = i;
+    while (k > s && KEY_BYTE[bytes[k - 1] as number] === 1) k--;
+    if (personalKey(engine, bytes, k, i)) return true;
+  }
+  return false;
+}
+
+const KEY_BYTE = Uint8Array.from(ALNUM);
+KEY_BYTE[95] = KEY_BYTE[45] = KEY_BYTE[46] = 1;

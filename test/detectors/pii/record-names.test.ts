@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { createScanner, FIELD_RECOGNIZERS, scanBuffer } from '../../../detectors/pii/index.js';
+import { RECORD_BEFORE } from '../../../detectors/pii/record-names.js';
+
+const KEY = 'breachwatch-test-fingerprint-key';
+
+/** Person names found in `text`, as `value@start`. */
+function names(
+  text: string,
+  options: { fieldRecognizers?: typeof FIELD_RECOGNIZERS; minConfidence?: number } = {},
+): string[] {
+  const bytes = Buffer.from(text, 'latin1');
+  return scanBuffer(bytes, { fingerprintKey: KEY, ...options })
+    .detections.filter((d) => d.type === 'PERSON_NAME')
+    .map((d) => `${bytes.subarray(d.start, d.end).toString('latin1')}@${d.start}`);
+}
+
+const at = (text: string, value: string): string => `${value}@${text.indexOf(value)}`;
+
+describe('a name field in a personal record', () => {
+  it("reads `name` as a person's when its JSON object holds a personal key or an e-mail, before or after it", () => {
+    const stripe =
+      '{"id":"cus_NffrFeUfNV2Hib","object":"customer","address":{"city":"San Francisco","line1":"510 Townsend St"},' +
+      '"balance":0,"email":"jennyrosen@example.com","name":"Jenny Rosen","phone":"+14155552671"}';
+    expect(names(stripe)).toEqual([at(stripe, 'Jenny Rosen')]);
+    const users =
+      '[{"name": "Ada Lovelace", "email": "ada@example.org"}, {"name": "Alan Turing", "dob": "1912-06-23"}]';
+    expect(names(users)).toEqual([at(users, 'Ada Lovelace'), at(users, 'Alan Turing')]);
+    const contact = '{"name":"Grace Hopper","contact":"grace@example.org"}';
+    expect(names(contact)).toEqual([at(contact, 'Grace Hopper')]);
+    const nested = '{"first_name":"Ada","profile":{"bio":"hello"},"name":"Ada Lovelace"}';
+    expect(names(nested)).toEqual([at(nested, 'Ada'), at(nested, 'Ada Lovelace')]);
+    // a JSON log's message or an SQS body holding the object, its quotes escaped
+    const escaped = '{"msg":"{\\"name\\":\\"Ada Lovelace\\",\\"email\\":\\"ada@example.org\\"}"}';
+    expect(names(escaped)).toEqual([at(escaped, 'Ada Lovelace')]);
+    const before = '{"msg":"{\\"mobile\\": \\"x\\", \\"name\\":\\"Ada Lovelace\\"}"}';
+    expect(names(before)).toEqual([at(before, 'Ada Lovelace')]);
+    expect(names('{"msg":"{\\"name\\":\\"Blue Widget\\",\\"sku\\":\\"ada@x\\"}"}')).toEqual([]);
+    const later = '{"msg":"{\\"name\\":\\"Ada Lovelace\\",\\"plan\\":\\"pro\\",\\"email\\":\\"ada@example.org\\"}"}';
+    expect(names(later)).toEqual([at(later, 'Ada Lovelace')]);
+    const street = '{"street":"12 High Street","name":"Ada Lovelace"}';
+    expect(names(street).slice(-1)).toEqual([at(street, 'Ada Lovelace')]);
+    const dynamo = '{"name": {"S": "Ada Lovelace"}, "phone_number": {"S": "+442079460958"}}';
+    expect(names(dynamo)).toEqual([at(dynamo, 'Ada Lovelace')]);
+  });
+
+  it('reads a form, query or log line the same way, within its line', () => {
+    const form = 'name=Ada+Lovelace&email=ada%40example.org&plan=pro';
+    expect(names(form)).toEqual([at(form, 'Ada+Lovelace')]);
+    const log = 'level=info user=ada@example.org name="Ada Lovelace" action=login';
+    expect(names(log)).toEqual([at(log, 'Ada Lovelace')]);
+    const encoded = 'contact=ada%40example.org&name=Ada+Lovelace';
+    expect(names(encoded)).toEqual([at(encoded, 'Ada+Lovelace')]);
+    const keyed = 'ts=1 name="Ada Lovelace" postcode=NW1';
+    expect(names(keyed)).toEqual([at(keyed, 'Ada Lovelace')]);
+    expect(names('user=ada@example.org\nts=1 name="Ada Lovelace" action=login')).toEqual([]);
+    expect(names('ts=1 name="Ada Lovelace" action=login\nuser=ada@example.org')).toEqual([]);
+  });
+
+  it('leaves a name whose record holds nothing personal, or whose personal data is in another record', () => {
+    expect(names('{"sku":"SKU-1","name":"Blue Widget","price":7}')).toEqual([]);
+    expect(names('[{"name":"Blue Widget"},{"email":"ada@example.org"}]')).toEqual([]);
+    expect(names('[{"email":"ada@example.org"},{"name":"Blue Widget"}]')).toEqual([]);
+    expect(names('{"name":"Blue Widget","owner":{"email":"ada@example.org"}}')).toEqual([]);
+    expect(names('{"owner":{"email":"ada@example.org"},"name":"Blue Widget"}')).toEqual([]);
+    expect(names('{"emails":["ada@example.org"],"name":"Blue Widget"}')).toEqual([]);
+    // a bare quote ends the string an escaped object is held in
+    expect(names('{"a":"{\\"name\\":\\"Blue Widget\\",","b":"\\"email\\":\\"ada@example.org\\""}')).toEqual([]);
+    expect(names('{"name":"Blue Widget","company":"@acme"}')).toEqual([]);
+    expect(names('sku=1&name=Blue+Widget&price=7')).toEqual([]);
+  });
+
+  it("takes only a person's shape: two to four capitalised words, initials and particles between", () => {
+    const record = (value: string): string => `{"email":"ada@example.org","name":"${value}"}`;
+    for (const value of [
+      'Jane Q. Doe',
+      'Ludwig van Beethoven',
+      "Mary-Kate O'Neill",
+      'Ronald McDonald',
+      'Zo\xc3\xab Wi\xc5\x9bniewska',
+    ])
+      expect(names(record(value)), value).toEqual([at(record(value), value)]);
+    for (const value of [
+      'Ada',
+      'ada lovelace',
+      'ADA LOVELACE',
+      'Widget 83d1',
+      'Acme Inc',
+      'Test User',
+      'One Two Three Four Five',
+    ])
+      expect(names(record(value)), value).toEqual([]);
+  });
+
+  it('reads the record within RECORD_BEFORE bytes before the key, however the body is chunked', () => {
+    for (const gap of [RECORD_BEFORE - 40, RECORD_BEFORE + 20]) {
+      const body = Buffer.from(
+        `{"email":"ada@example.org","note":"${'x'.repeat(gap)}","name":"Ada Lovelace"}`,
+        'latin1',
+      );
+      const whole = names(body.toString('latin1'));
+      expect(whole, `gap ${gap}`).toHaveLength(gap < RECORD_BEFORE ? 1 : 0);
+      for (let cut = 1; cut < body.length; cut++) {
+        const s = createScanner({ fingerprintKey: KEY });
+        const found = [...s.write(body.subarray(0, cut)), ...s.write(body.subarray(cut)), ...s.end()];
+        expect(found.filter((d) => d.type === 'PERSON_NAME').length, `gap ${gap}, cut at ${cut}`).toBe(whole.length);
+      }
+    }
+  });
+
+  it('is off with the person-name field recognizer, or below its confidence floor', () => {
+    const text = '{"email":"ada@example.org","name":"Ada Lovelace"}';
+    const fieldRecognizers = FIELD_RECOGNIZERS.filter((r) => r.type !== 'PERSON_NAME');
+    expect(names(text, { fieldRecognizers })).toEqual([]);
+    expect(names(text, { minConfidence: 0.9 })).toEqual([]);
+  });
+});
