@@ -2,6 +2,7 @@ import { skipSpace, startsAt } from './byte-search.js';
 import { jsonUnescape, percentDecode, xmlUnescape } from './decoders.js';
 import type { Engine, Hit } from './engine.js';
 import { fieldFor, fieldNamed, hashFrom } from './field-table.js';
+import { mayBeName } from './person-names.js';
 import { NAME_KEY, recordName } from './record-names.js';
 import type { FieldRecognizer } from './types.js';
 import { latin1 } from './window-features.js';
@@ -93,6 +94,7 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   if (bytes[v] !== 34) return;
   const e = escaped === 1 ? escapedQuoteAt(bytes, v + 1, v) : quotedEnd(bytes, v + 1, 34, v);
   if (escaped === 1 ? e < 0 : bytes[e] !== 34) return;
+  if (!rec && !mayBeName(bytes, v + 1, e)) return;
   const text = latin1(bytes, v + 1, e);
   const value = jsonUnescape(escaped === 1 ? jsonUnescape(text) : text);
   if (rec) emit(rec, value, v + 1, e, engine, out);

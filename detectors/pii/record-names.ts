@@ -5,7 +5,8 @@
  */
 import { skipSpace } from './byte-search.js';
 import type { Engine, Hit } from './engine.js';
-import { fieldFor, fieldNamed, hashFrom } from './field-table.js';
+import { fieldFor, hashFrom } from './field-table.js';
+import { personNamed, pushName } from './person-names.js';
 
 /** Bytes before a `name` key searched for the rest of its record; the scanner keeps more than this before a key. */
 export const RECORD_BEFORE = 384;
@@ -43,22 +44,6 @@ const PERSONAL_KEYS = new Set(
   ].map(hashOf),
 );
 
-// in the latin1 view of UTF-8: an ASCII capital or a Latin-1 one (C3 80–9E), a lower-case letter or any other
-// two-byte letter (C3 9F–BF, Latin Extended-A C4–C5: `Wiśniewska`)
-const UP = '(?:[A-Z]|\\xc3[\\x80-\\x96\\x98-\\x9e])';
-const LO = '(?:[a-z]|\\xc3[\\x9f-\\xbf]|[\\xc4\\xc5][\\x80-\\xbf])';
-/** `Ada`, `McDonald`, `O'Neill`, `Smith-Jones`. */
-const WORD = `(?:[A-Z]')?${UP}${LO}+(?:${UP}${LO}+)?(?:-${UP}${LO}+)?`;
-const PARTICLE = '(?:van|von|der|den|de|del|della|da|di|du|dos|das|la|le|ter|ten|bin|ibn|al|y|zu)';
-/** Two to four capitalised words, with initials (`Jane Q. Doe`) and particles (`Ludwig van Beethoven`) between. */
-const PERSON_SHAPE = new RegExp(`^${WORD}(?: (?:${PARTICLE} |[A-Z]\\.? )*${WORD}){1,3}$`);
-/** Words that make a name an organisation's, a team's or a placeholder's. */
-const NOT_A_PERSON =
-  /\b(?:Inc|Ltd|Corp|Company|Group|Team|Support|Services?|Bank|Store|Shop|Admin|Bot|Test|User|Demo|Sample)\b/;
-
-/** @internal The field name whose recognizer reports a record's name (configurations without it read none). */
-const FULL_NAME = Buffer.from('fullname', 'latin1');
-
 /**
  * @internal Reports `value` (at `[start, end)`, decoded) of a `name` field as a person's name when it has a person's
  * shape and its record holds a personal field: a JSON object (`open`: the key's opening quote; its next member starts
@@ -79,24 +64,14 @@ export function recordName(
   out: Hit[],
 ): void {
   const trimmed = value.trim();
-  if (!PERSON_SHAPE.test(trimmed) || NOT_A_PERSON.test(trimmed)) return;
-  const rec = fieldNamed(engine.fields, FULL_NAME, 0, FULL_NAME.length);
-  if (!rec || rec.confidence < engine.minConfidence) return;
+  const rec = personNamed(engine, trimmed);
+  if (!rec) return;
   const lo = Math.max(0, open - RECORD_BEFORE);
   const top = Math.min(hi, bytes.length);
   const personal = line
     ? personalLine(engine, bytes, lo, open, end, top)
     : personalBefore(engine, bytes, lo, open) || personalAfter(engine, bytes, after, top, escaped);
-  if (!personal) return;
-  out.push({
-    type: rec.type,
-    fineType: rec.fineType,
-    start,
-    end,
-    validated: false,
-    confidence: rec.confidence,
-    normalized: trimmed.toLowerCase(),
-  });
+  if (personal) pushName(rec, start, end, trimmed, out);
 }
 
 /** True when `bytes[s, e)` is a key that makes a record a person's. */

@@ -64,10 +64,20 @@ describe('e-mail messages', () => {
   it('reads the headers as text and the body part by part, nested alternatives and encodings undone', () => {
     const bytes = message();
     const found = scan(bytes).detections;
-    expect(types(found)).toEqual(['CREDIT_CARD', 'CREDIT_CARD', 'EMAIL', 'EMAIL', 'EMAIL', 'PERSON_NAME']);
-    // an address in a header is reported at its own bytes
+    expect(types(found)).toEqual([
+      'CREDIT_CARD',
+      'CREDIT_CARD',
+      'EMAIL',
+      'EMAIL',
+      'EMAIL',
+      'PERSON_NAME',
+      'PERSON_NAME',
+    ]);
+    // an address in a header is reported at its own bytes, and its display name at its own
     const at = bytes.indexOf('ada@example.com');
     expect(found.some((d) => d.type === 'EMAIL' && d.start === at && d.end === at + 15)).toBe(true);
+    const name = bytes.indexOf('Ada Lovelace');
+    expect(found.some((d) => d.type === 'PERSON_NAME' && d.start === name && d.end === name + 12)).toBe(true);
     // the plain text part's card was cut by a soft break: it is found only once the part is decoded
     expect(types(createScanner({ fingerprintKey: KEY }).write(bytes))).not.toContain('CREDIT_CARD');
   });

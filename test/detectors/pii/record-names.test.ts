@@ -80,6 +80,9 @@ describe('a name field in a personal record', () => {
       'Zo\xc3\xab Wi\xc5\x9bniewska',
     ])
       expect(names(record(value)), value).toEqual([at(record(value), value)]);
+    // as Python's json writes letters beyond ASCII
+    const escaped = record('\\u00c9lise Wi\\u015bniewska');
+    expect(names(escaped)).toEqual([at(escaped, '\\u00c9lise Wi\\u015bniewska')]);
     for (const value of [
       'Ada',
       'ada lovelace',

@@ -1,0 +1,64 @@
+/**
+ * What a person's name looks like where no field names it as one: a bare `name` field, an e-mail address's display
+ * name. Such names are reported through the person-name field recognizer, so configurations without it read none.
+ */
+import type { Engine, Hit } from './engine.js';
+import { fieldNamed } from './field-table.js';
+import type { FieldRecognizer } from './types.js';
+
+// in the latin1 view of UTF-8: an ASCII capital or a Latin-1 one (C3 80–9E), a lower-case letter or any other
+// two-byte letter (C3 9F–BF, Latin Extended-A C4–C5: `Wiśniewska`)
+const UP = '(?:[A-Z]|\\xc3[\\x80-\\x96\\x98-\\x9e])';
+const LO = '(?:[a-z]|\\xc3[\\x9f-\\xbf]|[\\xc4\\xc5][\\x80-\\xbf])';
+/** `Ada`, `McDonald`, `O'Neill`, `Smith-Jones`. */
+const WORD = `(?:[A-Z]')?${UP}${LO}+(?:${UP}${LO}+)?(?:-${UP}${LO}+)?`;
+const PARTICLE = '(?:van|von|der|den|de|del|della|da|di|du|dos|das|la|le|ter|ten|bin|ibn|al|y|zu)';
+/** Two to four capitalised words, with initials (`Jane Q. Doe`) and particles (`Ludwig van Beethoven`) between. */
+const PERSON_SHAPE = new RegExp(`^${WORD}(?: (?:${PARTICLE} |[A-Z]\\.? )*${WORD}){1,3}$`);
+/** Words that make a name an organisation's, a team's or a placeholder's. */
+const NOT_A_PERSON =
+  /\b(?:Inc|Ltd|Corp|Company|Group|Team|Support|Services?|Bank|Store|Shop|Admin|Bot|Test|User|Demo|Sample)\b/;
+
+/** The field name whose recognizer reports these names (configurations without it read none). */
+const FULL_NAME = Buffer.from('fullname', 'latin1');
+
+/**
+ * @internal False when `bytes[s, e)` cannot hold a person's shape: it starts with no capital, UTF-8 letter or escape,
+ * holds a digit or no space (a product's `Widget 83d1`, a host): most bare names are rejected before any string is made.
+ */
+export function mayBeName(bytes: Uint8Array, s: number, e: number): boolean {
+  const first = bytes[s] as number;
+  if (!((first >= 65 && first <= 90) || first >= 0xc3 || first === 92)) return false;
+  let space = false;
+  for (let k = s; k < e; k++) {
+    const c = bytes[k] as number;
+    if (c >= 48 && c <= 57) return false;
+    if (c === 32) space = true;
+    // a JSON escape's hex digits (`Zo\u00eb`, as Python's json writes any letter beyond ASCII) are no digits
+    else if (c === 92) k += bytes[k + 1] === 117 ? 5 : 1;
+  }
+  return space;
+}
+
+/**
+ * @internal The person-name field recognizer when `value` (trimmed, latin1 view of UTF-8) has a person's shape and the
+ * recognizer is configured above the confidence floor; undefined otherwise.
+ */
+export function personNamed(engine: Engine, value: string): FieldRecognizer | undefined {
+  if (!PERSON_SHAPE.test(value) || NOT_A_PERSON.test(value)) return undefined;
+  const rec = fieldNamed(engine.fields, FULL_NAME, 0, FULL_NAME.length);
+  return rec && rec.confidence >= engine.minConfidence ? rec : undefined;
+}
+
+/** @internal Reports the name `value` at `[start, end)` as `rec` (from `personNamed`) reports a name. */
+export function pushName(rec: FieldRecognizer, start: number, end: number, value: string, out: Hit[]): void {
+  out.push({
+    type: rec.type,
+    fineType: rec.fineType,
+    start,
+    end,
+    validated: false,
+    confidence: rec.confidence,
+    normalized: value.toLowerCase(),
+  });
+}

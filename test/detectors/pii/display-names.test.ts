@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { createScanner, FIELD_RECOGNIZERS, scanBuffer } from '../../../detectors/pii/index.js';
+
+const KEY = 'breachwatch-test-fingerprint-key';
+
+/** Person names found in `text`, as `value@start`. */
+function names(text: string, fieldRecognizers = FIELD_RECOGNIZERS): string[] {
+  const bytes = Buffer.from(text, 'latin1');
+  return scanBuffer(bytes, { fingerprintKey: KEY, fieldRecognizers })
+    .detections.filter((d) => d.type === 'PERSON_NAME')
+    .map((d) => `${bytes.subarray(d.start, d.end).toString('latin1')}@${d.start}`);
+}
+
+const at = (text: string, value: string): string => `${value}@${text.indexOf(value)}`;
+
+describe("an e-mail address's display name", () => {
+  it('reads the name before an address in angle brackets, bare or quoted, in headers, manifests and lists', () => {
+    const headers = 'From: Ada Lovelace <ada@example.org>\r\nTo: "Charles Babbage" <cb@example.com>\r\n';
+    expect(names(headers)).toEqual([at(headers, 'Ada Lovelace'), at(headers, 'Charles Babbage')]);
+    const list = 'To: Ada Lovelace <ada@example.org>, Zo\xc3\xab Wi\xc5\x9bniewska <zoe@example.pl>';
+    expect(names(list)).toEqual([at(list, 'Ada Lovelace'), at(list, 'Zo\xc3\xab Wi\xc5\x9bniewska')]);
+    const manifest = '{"author": "Grace Hopper <grace@example.org>"}';
+    expect(names(manifest)).toEqual([at(manifest, 'Grace Hopper')]);
+  });
+
+  it('reads a quoted `Last, First` as the same name', () => {
+    const text = 'To: "Lovelace, Ada" <ada@example.org>\nCc: Ada Lovelace <ada@example.net>';
+    expect(names(text)).toEqual([at(text, 'Lovelace, Ada'), at(text, 'Ada Lovelace')]);
+    const [turned, plain] = scanBuffer(Buffer.from(text, 'latin1'), { fingerprintKey: KEY }).detections.filter(
+      (d) => d.type === 'PERSON_NAME',
+    );
+    expect(turned?.fingerprint).toBe(plain?.fingerprint);
+  });
+
+  it("leaves what is no person's name, and an address outside angle brackets", () => {
+    for (const text of [
+      'From: Amazon Web Services <no-reply@aws.example.com>',
+      'Cc: support team <help@example.com>',
+      'Reply-To: <bounce@example.com>',
+      'please write to Ada Lovelace <ada@example.org>',
+      'From: Ada Lovelace ada@example.org',
+      'From: Ada Lovelace <ada@example.org',
+      'From: Ada Lovelace      <ada@example.org>',
+      'Host: Ada Lovelace <81.2.69.142>',
+      `From: "${'Ada '.repeat(16)}Lovelace" <ada@example.org>`,
+      `From: ${'A'.repeat(70)} Lovelace <ada@example.org>`,
+    ])
+      expect(names(text), text).toEqual([]);
+  });
+
+  it('reads at most 64 bytes of name, quoted or not', () => {
+    const name = (length: number): string => `B${'b'.repeat(length - 34)} C${'c'.repeat(31)}`;
+    for (const [length, found] of [
+      [64, 1],
+      [65, 0],
+    ] as const) {
+      expect(names(`From: Alpha ${name(length)} <ada@example.org>`), `${length}`).toHaveLength(found);
+      expect(names(`From: "${name(length)}" <ada@example.org>`), `${length}`).toHaveLength(found);
+    }
+  });
+
+  it('finds the same however the text is chunked, and nothing without the person-name field recognizer', () => {
+    const text = Buffer.from(`${'x'.repeat(100)}\nFrom: "Lovelace, Ada" <ada@example.org>\n`, 'latin1');
+    const whole = names(text.toString('latin1'));
+    expect(whole).toHaveLength(1);
+    for (let cut = 1; cut < text.length; cut++) {
+      const s = createScanner({ fingerprintKey: KEY });
+      const found = [...s.write(text.subarray(0, cut)), ...s.write(text.subarray(cut)), ...s.end()];
+      expect(found.filter((d) => d.type === 'PERSON_NAME').length, `cut at ${cut}`).toBe(1);
+    }
+    const withoutNames = FIELD_RECOGNIZERS.filter((r) => r.type !== 'PERSON_NAME');
+    expect(names('From: Ada Lovelace <ada@example.org>', withoutNames)).toEqual([]);
+  });
+});
