@@ -57,6 +57,8 @@ function reserve(st: ScanState, bytes: number, start: number, end: number): bool
   return true;
 }
 
+const LAYER_START = Buffer.from('\n', 'latin1');
+
 /**
  * @internal Scans a decoded layer whole (it is bounded by MAX_WINDOW or the decoded-size cap) and reports
  * every hit at the offsets of the encoded block `[ws, we)`; the parent's bytes before it give context.
@@ -74,10 +76,13 @@ export function scanDecoded(
     st.limits.push({ kind: LimitKind.DEPTH, start: ws, end: we });
     return;
   }
+  // the layer is a text of its own: a line break after the parent's bytes makes a key at its start one at a line's
+  // start (`first_name=Ada&…` posted base64-encoded, a YAML or .env file's first line), never run on into the parent
   const prefix = parent.subarray(Math.max(0, ws - CONTEXT_LOOKBACK), ws);
-  const bytes = Buffer.concat([prefix, decoded]);
+  const bytes = Buffer.concat([prefix, LAYER_START, decoded]);
+  const start = prefix.length + LAYER_START.length;
   const inner: Hit[] = [];
-  scanWindows(st, bytes, prefix.length, prefix.length, true, depth + 1, inner, prefix.length);
+  scanWindows(st, bytes, start, start, true, depth + 1, inner, start);
   for (const h of inner) {
     h.start = ws;
     h.end = we;

@@ -194,6 +194,23 @@ describe('createScanner', () => {
     });
   });
 
+  it('reads a decoded layer as a text of its own: a key at its start is at a line start, whatever precedes the block', () => {
+    // an API Gateway event's base64 body, a form post; a base64 `.env` file whose first line is a key
+    const form = Buffer.from('first_name=Ada&last_name=Lovelace').toString('base64');
+    const env = Buffer.from('password: hunter2hunter2\nx: 1\n').toString('base64');
+    for (const [text, types] of [
+      [`{"body":"${form}","isBase64Encoded":true}`, ['PERSON_NAME', 'PERSON_NAME']],
+      [`body=${form}`, ['PERSON_NAME', 'PERSON_NAME']],
+      [`config: ${env}`, ['CREDENTIAL']],
+    ] as const) {
+      const found = scanBuffer(Buffer.from(text), { fingerprintKey: KEY }).detections;
+      expect(
+        found.map((d) => d.type),
+        text,
+      ).toEqual(types);
+    }
+  });
+
   it("reads a form value's '+' as spaces, a leading '+' as a phone number's own, and base64 in a form as base64", () => {
     const found = (text: string): string[] =>
       scanBuffer(Buffer.from(text), { fingerprintKey: KEY }).detections.map(
