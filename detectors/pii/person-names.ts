@@ -13,11 +13,16 @@ const LO = '(?:[a-z]|\\xc3[\\x9f-\\xbf]|[\\xc4\\xc5][\\x80-\\xbf])';
 /** `Ada`, `McDonald`, `O'Neill`, `Smith-Jones`. */
 const WORD = `(?:[A-Z]')?${UP}${LO}+(?:${UP}${LO}+)?(?:-${UP}${LO}+)?`;
 const PARTICLE = '(?:van|von|der|den|de|del|della|da|di|du|dos|das|la|le|ter|ten|bin|ibn|al|y|zu)';
-/** Two to four capitalised words, with initials (`Jane Q. Doe`) and particles (`Ludwig van Beethoven`) between. */
-const PERSON_SHAPE = new RegExp(`^${WORD}(?: (?:${PARTICLE} |[A-Z]\\.? )*${WORD}){1,3}$`);
 /** Words that make a name an organisation's, a team's or a placeholder's. */
 const NOT_A_PERSON =
-  /\b(?:Inc|Ltd|Corp|Company|Group|Team|Support|Services?|Bank|Store|Shop|Admin|Bot|Test|User|Demo|Sample)\b/;
+  'Inc|Ltd|Corp|Company|Group|Team|Support|Services?|Bank|Store|Shop|Admin|Bot|Test|User|Demo|Sample';
+/**
+ * Two to four capitalised words, with initials (`Jane Q. Doe`) and particles (`Ludwig van Beethoven`) between, none of
+ * them `NOT_A_PERSON`.
+ */
+const PERSON_SHAPE = new RegExp(
+  `^(?!.*\\b(?:${NOT_A_PERSON})\\b)${WORD}(?: (?:${PARTICLE} |[A-Z]\\.? )*${WORD}){1,3}$`,
+);
 
 /** The field name whose recognizer reports these names (configurations without it read none). */
 const FULL_NAME = Buffer.from('fullname', 'latin1');
@@ -40,14 +45,28 @@ export function mayBeName(bytes: Uint8Array, s: number, e: number): boolean {
   return space;
 }
 
+/** The person-name field recognizer with `PERSON_SHAPE` for its values, by the recognizer it is made from. */
+const BARE = new WeakMap<FieldRecognizer, FieldRecognizer>();
+
 /**
- * @internal The person-name field recognizer when `value` (trimmed, latin1 view of UTF-8) has a person's shape and the
- * recognizer is configured above the confidence floor; undefined otherwise.
+ * @internal The person-name field recognizer, taking only values of a person's shape, for names no field names: undefined
+ * when it is not configured or below the confidence floor.
  */
-export function personNamed(engine: Engine, value: string): FieldRecognizer | undefined {
-  if (!PERSON_SHAPE.test(value) || NOT_A_PERSON.test(value)) return undefined;
+export function bareNameRecognizer(engine: Engine): FieldRecognizer | undefined {
   const rec = fieldNamed(engine.fields, FULL_NAME, 0, FULL_NAME.length);
-  return rec && rec.confidence >= engine.minConfidence ? rec : undefined;
+  if (!rec || rec.confidence < engine.minConfidence) return undefined;
+  let bare = BARE.get(rec);
+  if (!bare) {
+    bare = { ...rec, value: PERSON_SHAPE };
+    BARE.set(rec, bare);
+  }
+  return bare;
+}
+
+/** @internal `bareNameRecognizer` when `value` (trimmed, latin1 view of UTF-8) has a person's shape. */
+export function personNamed(engine: Engine, value: string): FieldRecognizer | undefined {
+  const rec = bareNameRecognizer(engine);
+  return rec?.value.test(value) ? rec : undefined;
 }
 
 /** @internal Reports the name `value` at `[start, end)` as `rec` (from `personNamed`) reports a name. */

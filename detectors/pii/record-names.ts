@@ -76,8 +76,11 @@ export function recordName(
 
 /** True when `bytes[s, e)` is a key that makes a record a person's. */
 function personalKey(engine: Engine, bytes: Uint8Array, s: number, e: number): boolean {
-  if (e - s > 40 || e <= s) return false;
-  const h = hashFrom(bytes, s, e);
+  return e > s && e - s <= 40 && isPersonalKey(engine, hashFrom(bytes, s, e));
+}
+
+/** @internal True when the key (a table's column) hashed to `h` makes a record a person's. */
+export function isPersonalKey(engine: Engine, h: number): boolean {
   if (PERSONAL_KEYS.has(h)) return true;
   const type = fieldFor(engine.fields, h)?.type;
   return type === 'PERSON_NAME' || type === 'STREET_ADDRESS';

@@ -8,7 +8,9 @@
  */
 import { advanceContext } from './context.js';
 import { type Engine, newContext } from './engine.js';
-import { fieldNamed } from './field-table.js';
+import { fieldNamed, hashFrom } from './field-table.js';
+import { bareNameRecognizer } from './person-names.js';
+import { isPersonalKey, NAME_KEY } from './record-names.js';
 import type { FieldRecognizer } from './types.js';
 
 /** Bytes gathered for the header line and the first row before a body is read as plain text. */
@@ -84,22 +86,19 @@ export function sniffCsv(engine: Engine, bytes: Uint8Array, final: boolean): Tab
   if (row.end < 0 && !final) return 'wait';
   if (row.cells.length !== names.length) return undefined;
   const columns: TableColumn[] = [];
-  let named = 0;
+  const keys: string[] = [];
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   for (const [s, e] of names) {
     const name = text
       .toString('latin1', s, e)
       .trim()
       .replace(/^"(.*)"$/, '$1');
-    if (name === '') {
-      columns.push({ context: undefined, field: undefined });
-      continue;
-    }
-    if (!NAME.test(name)) return undefined;
-    named++;
-    columns.push(columnNamed(engine, Buffer.from(name, 'latin1')));
+    if (name !== '' && !NAME.test(name)) return undefined;
+    keys.push(name);
   }
-  if (named < 2 || !columns.some((c) => c.context || c.field)) return undefined;
+  if (keys.filter((name) => name !== '').length < 2) return undefined;
+  for (const column of columnsNamed(engine, keys)) columns.push(column);
+  if (!columns.some((c) => c.context || c.field)) return undefined;
   return { format: 'csv', delimiter, columns, rowsFrom: headerEnd + 1 };
 }
 
@@ -123,14 +122,28 @@ export function copyHeaderAt(
   if (lineEnd - at > COPY_LINE_MAX) return undefined;
   const names = COPY_LINE.exec(bytes.toString('latin1', at, withoutCr(bytes, at, lineEnd)))?.[1]?.split(',');
   if (!names) return undefined;
-  const columns = names.map((raw) => {
-    const name = raw.trim().replace(/^"(.*)"$/, '$1');
-    return NAME.test(name)
-      ? columnNamed(engine, Buffer.from(name, 'latin1'))
-      : { context: undefined, field: undefined };
-  });
+  const columns = columnsNamed(
+    engine,
+    names.map((raw) => raw.trim().replace(/^"(.*)"$/, '$1')),
+  );
   if (!columns.some((c) => c.context || c.field)) return undefined;
   return { format: 'copy', delimiter: 9, columns, rowsFrom: lineEnd + 1 };
+}
+
+/**
+ * What each of a table's column names gives its cells (a name that is no column name, or empty, gives nothing). A bare
+ * `name` column reads a person's names when another column is personal (`Name,Email,Phone`, not `id,name,price`).
+ */
+function columnsNamed(engine: Engine, names: readonly string[]): TableColumn[] {
+  const columns = names.map((name) =>
+    name !== '' && NAME.test(name)
+      ? columnNamed(engine, Buffer.from(name, 'latin1'))
+      : { context: undefined, field: undefined },
+  );
+  const hashes = names.map((name) => hashFrom(Buffer.from(name, 'latin1'), 0, name.length));
+  const bare = columns[hashes.indexOf(NAME_KEY)];
+  if (bare && !bare.field && hashes.some((h) => isPersonalKey(engine, h))) bare.field = bareNameRecognizer(engine);
+  return columns;
 }
 
 function columnNamed(engine: Engine, name: Buffer): TableColumn {
@@ -313,12 +326,10 @@ export function insertHeaderAt(
   if (!head?.[1]) return undefined;
   const names = head[2] === undefined ? known.get(tableName(head[1])) : head[2].split(',');
   if (!names) return undefined;
-  const columns = names.map((raw) => {
-    const name = raw.trim().replace(/^[`"](.*)[`"]$/, '$1');
-    return NAME.test(name)
-      ? columnNamed(engine, Buffer.from(name, 'latin1'))
-      : { context: undefined, field: undefined };
-  });
+  const columns = columnsNamed(
+    engine,
+    names.map((raw) => raw.trim().replace(/^[`"](.*)[`"]$/, '$1')),
+  );
   if (!columns.some((c) => c.context || c.field)) return undefined;
   return { format: 'sql', delimiter: 44, columns, rowsFrom: at + head[0].length };
 }

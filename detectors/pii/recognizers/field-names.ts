@@ -108,6 +108,12 @@ export const streetAddressField: FieldRecognizer = {
     'adress',
     'osoite',
     'line1',
+    'street1',
+    'street2',
+    'mailingstreet',
+    'billingstreet',
+    'shippingstreet',
+    'otherstreet',
   ],
   // two words or more (a street and a number, or a street name of two words): a lone token under `address` is a
   // host, a wallet or a memory address (`localhost`, `0xde0b…`), or a placeholder (`unknown`)
@@ -117,6 +123,7 @@ export const streetAddressField: FieldRecognizer = {
   examples: {
     match: [
       { field: 'address_line1', value: '221B Baker Street' },
+      { field: 'MailingStreet', value: '12 Marylebone Road' },
       { field: 'street', value: 'Hauptstrasse 5' },
       { field: 'address', value: 'Rue de Rivoli' },
       { field: 'Straße', value: 'Hauptstraße 5' },

@@ -119,6 +119,32 @@ describe('scanning a table', () => {
     ]);
   });
 
+  it("reads a bare `name` column as people's names when another column is personal, in exports and dumps", () => {
+    expect(found('Name,Email,Phone\nAda Lovelace,ada@example.org,x\nAcme Inc,b@example.org,x\n')).toEqual([
+      'PERSON_NAME Ada Lovelace',
+      'EMAIL ada@example.org',
+      'EMAIL b@example.org',
+    ]);
+    expect(found('id,name,street\n1,Ada Lovelace,12 High Street\n')).toEqual([
+      'PERSON_NAME Ada Lovelace',
+      'STREET_ADDRESS 12 High Street',
+    ]);
+    expect(found("INSERT INTO users (id, name, dob) VALUES (1, 'Ada Lovelace', 'x');\n")).toEqual([
+      'PERSON_NAME Ada Lovelace',
+    ]);
+    expect(found('COPY public.users (id, name, email) FROM stdin;\n1\tAda Lovelace\tx\n\\.\n')).toEqual([
+      'PERSON_NAME Ada Lovelace',
+    ]);
+    // products, and a name beside nothing personal
+    expect(found('id,name,price\n1,Blue Widget,7\n')).toEqual([]);
+    expect(found('id,name,card_number_ref\n1,Blue Widget,7\n')).toEqual([]);
+    // a configuration that names `name` a field of its own keeps it
+    const own = { ...(FIELD_RECOGNIZERS[0] as (typeof FIELD_RECOGNIZERS)[number]), fields: ['name'], value: /^.+$/ };
+    const csv = Buffer.from('name,email\nBlue Widget 7,x\n', 'latin1');
+    const custom = scanBuffer(csv, { fingerprintKey: KEY, fieldRecognizers: [...FIELD_RECOGNIZERS, own] });
+    expect(custom.detections.map((d) => csv.toString('latin1', d.start, d.end))).toEqual(['Blue Widget 7']);
+  });
+
   it('reads UTF-8 column names, as a spreadsheet in French, German or Polish exports them', () => {
     const csv = Buffer.from('prénom,Straße,hasło\nZoë,Hauptstraße 5,Zielony-Ogród-77\n', 'utf8');
     const types = scanBuffer(csv, { fingerprintKey: KEY }).detections.map(
