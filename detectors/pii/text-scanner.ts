@@ -1,3 +1,4 @@
+import { afterBasic, basicCredential } from './basic-auth.js';
 import { hasPercentEscape, jsonUnescape, percentDecode } from './decoders.js';
 import { displayNames } from './display-names.js';
 import { base64Layer, HEX_TEXT_MIN, hexLayer, scanDecoded } from './encoded-layers.js';
@@ -230,6 +231,7 @@ function processWindow(
 ): void {
   const f = F;
   const len = f.len;
+  if (bytes[ws - 1] === 32 && afterBasic(bytes, ws)) basicCredential(bytes, ws, we, out);
   // Short numbers (counts, status codes, versions) match nothing but a UK postcode ("SW1A 1AA"); 38 % of
   // windows in the bench corpus end here.
   if (
