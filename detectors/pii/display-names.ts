@@ -34,6 +34,8 @@ function displayName(engine: Engine, bytes: Uint8Array, lt: number, out: Hit[]):
   if (bytes[e - 1] === 34) {
     e--;
     s = bytes.lastIndexOf(34, e - 1) + 1;
+    // quotes escaped in a JSON string (`"to": "\"Ada Lovelace\" <ada@…>"`)
+    if (bytes[e - 1] === 92 && bytes[s - 2] === 92) e--;
     if (s === 0 || e - s > NAME_MAX) return;
     const quoted = latin1(bytes as Buffer, s, e);
     const comma = quoted.indexOf(', ');

@@ -19,6 +19,8 @@ describe("an e-mail address's display name", () => {
     expect(names(headers)).toEqual([at(headers, 'Ada Lovelace'), at(headers, 'Charles Babbage')]);
     const list = 'To: Ada Lovelace <ada@example.org>, Zo\xc3\xab Wi\xc5\x9bniewska <zoe@example.pl>';
     expect(names(list)).toEqual([at(list, 'Ada Lovelace'), at(list, 'Zo\xc3\xab Wi\xc5\x9bniewska')]);
+    const escaped = '{"to": "\\"Ada Lovelace\\" <ada@example.org>"}';
+    expect(names(escaped)).toEqual([at(escaped, 'Ada Lovelace')]);
     const manifest = '{"author": "Grace Hopper <grace@example.org>"}';
     expect(names(manifest)).toEqual([at(manifest, 'Grace Hopper')]);
   });
