@@ -3,7 +3,7 @@ import { jsonUnescape, percentDecode, xmlUnescape } from './decoders.js';
 import type { Engine, Hit } from './engine.js';
 import { fieldFor, fieldNamed, hashFrom } from './field-table.js';
 import { mayBeName } from './person-names.js';
-import { NAME_KEY, recordName } from './record-names.js';
+import { NAME_KEY, RecordKind, recordName } from './record-names.js';
 import type { FieldRecognizer } from './types.js';
 import { latin1 } from './window-features.js';
 
@@ -102,7 +102,8 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
     // past a typed string's wrapper (`{"S": "Ada Lovelace"}`) to the next member
     const close = skipSpace(bytes, e + 1);
     const after = wrapped && bytes[close] === 125 ? close + 1 : e + 1 + escaped;
-    recordName(engine, bytes, value, v + 1, e, open, after, k + FIELD_TAIL, escaped === 1, false, out);
+    const kind = escaped === 1 ? RecordKind.ESCAPED_JSON : RecordKind.JSON;
+    recordName(engine, bytes, value, v + 1, e, open, after, k + FIELD_TAIL, kind, out);
   }
 }
 
@@ -194,7 +195,7 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const key = keyStart;
   const report = (value: string, s: number, e: number): void => {
     if (rec) emit(rec, value, s, e, engine, out);
-    else recordName(engine, bytes, value, s, e, key, e, k + FIELD_TAIL, false, true, out);
+    else recordName(engine, bytes, value, s, e, key, e, k + FIELD_TAIL, RecordKind.LINE, out);
   };
   const quote = bytes[k + 1] as number;
   if (quote === 34 || quote === 39) {
@@ -374,19 +375,24 @@ function xmlField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   }
   if (bytes[open] !== 60) return;
   const rec = fieldFor(engine.fields, h);
-  if (!rec) return;
+  if (!rec && h !== NAME_KEY) return;
+  const report = (value: string, s: number, e: number, close: number): void => {
+    if (rec) emit(rec, value, s, e, engine, out);
+    else
+      recordName(engine, bytes, value, s, e, open, bytes.indexOf(62, close) + 1, k + FIELD_TAIL, RecordKind.XML, out);
+  };
   if (startsAt(bytes, k + 1, CDATA)) {
     // `<![CDATA[Ada]]>`: the section's text as it is (no entities inside), then the closing tag
     const s = k + 1 + CDATA.length;
     const e = cdataEnd(bytes, s, s + FIELD_VALUE_MAX);
-    if (e >= 0 && bytes[e + 3] === 60 && bytes[e + 4] === 47) emit(rec, latin1(bytes, s, e), s, e, engine, out);
+    if (e >= 0 && bytes[e + 3] === 60 && bytes[e + 4] === 47) report(latin1(bytes, s, e), s, e, e + 3);
     return;
   }
   let e = k + 1;
   while (e < bytes.length && e - k <= FIELD_VALUE_MAX && bytes[e] !== 60) e++;
   // the text must run up to a closing tag: an element holding elements is no value
   if (bytes[e] !== 60 || bytes[e + 1] !== 47) return;
-  emit(rec, xmlUnescape(latin1(bytes, k + 1, e)), k + 1, e, engine, out);
+  report(xmlUnescape(latin1(bytes, k + 1, e)), k + 1, e, e);
 }
 
 const CDATA = Buffer.from('<![CDATA[', 'latin1');

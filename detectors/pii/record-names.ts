@@ -44,11 +44,25 @@ const PERSONAL_KEYS = new Set(
   ].map(hashOf),
 );
 
+/** @internal What holds a `name` field, and so where its record's other fields are. */
+export const RecordKind = {
+  /** A JSON object. */
+  JSON: 0,
+  /** A JSON object held in a JSON string, its quotes escaped. */
+  ESCAPED_JSON: 1,
+  /** A form, query or log line. */
+  LINE: 2,
+  /** An XML element's children. */
+  XML: 3,
+} as const;
+/** @internal One of `RecordKind`. */
+export type RecordKind = (typeof RecordKind)[keyof typeof RecordKind];
+
 /**
  * @internal Reports `value` (at `[start, end)`, decoded) of a `name` field as a person's name when it has a person's
- * shape and its record holds a personal field: a JSON object (`open`: the key's opening quote; its next member starts
- * at or after `after`; `escaped`: the object is held in a JSON string, its quotes escaped) or, with `line`, a form,
- * query or log line. The record is read within `RECORD_BEFORE` bytes before the key and up to `hi` after it.
+ * shape and its `record` holds a personal field. `open` is where the field starts (a JSON key's opening quote, an XML
+ * element's `<`, a form key), `after` where the next field may start. The record is read within `RECORD_BEFORE` bytes
+ * before the field and up to `hi` after it.
  */
 export function recordName(
   engine: Engine,
@@ -59,8 +73,7 @@ export function recordName(
   open: number,
   after: number,
   hi: number,
-  escaped: boolean,
-  line: boolean,
+  record: RecordKind,
   out: Hit[],
 ): void {
   const trimmed = value.trim();
@@ -68,9 +81,13 @@ export function recordName(
   if (!rec) return;
   const lo = Math.max(0, open - RECORD_BEFORE);
   const top = Math.min(hi, bytes.length);
-  const personal = line
-    ? personalLine(engine, bytes, lo, open, end, top)
-    : personalBefore(engine, bytes, lo, open) || personalAfter(engine, bytes, after, top, escaped);
+  let personal: boolean;
+  if (record === RecordKind.LINE) personal = personalLine(engine, bytes, lo, open, end, top);
+  else if (record === RecordKind.XML) personal = personalXml(engine, bytes, lo, open, after, top);
+  else
+    personal =
+      personalBefore(engine, bytes, lo, open) ||
+      personalAfter(engine, bytes, after, top, record === RecordKind.ESCAPED_JSON);
   if (personal) pushName(rec, start, end, trimmed, out);
 }
 
@@ -173,3 +190,63 @@ function personalLine(engine: Engine, bytes: Uint8Array, lo: number, open: numbe
 
 const KEY_BYTE = Uint8Array.from(ALNUM);
 KEY_BYTE[95] = KEY_BYTE[45] = KEY_BYTE[46] = 1;
+
+/**
+ * The XML element's other children around the `name` element (`open`: its `<`; `after`: past its closing tag), back
+ * to the parent's opening tag and on to its closing tag: a child named personally, or an e-mail in a child's text.
+ */
+function personalXml(engine: Engine, bytes: Uint8Array, lo: number, open: number, after: number, hi: number): boolean {
+  let depth = 0;
+  for (let i = open - 1; i >= lo; i--) {
+    if (depth <= 1 && emailAt(bytes, i)) return true;
+    if (bytes[i] !== 62) continue;
+    const lt = bytes.lastIndexOf(60, i);
+    if (lt < lo) break;
+    const tag = tagAt(bytes, lt, i);
+    i = lt;
+    if (tag === CLOSING) {
+      if (depth === 0 && personalKey(engine, bytes, tagName, tagNameEnd)) return true;
+      depth++;
+    } else if (tag === OPENING) {
+      if (depth === 0) break;
+      depth--;
+    }
+  }
+  depth = 0;
+  for (let i = after; i < hi; i++) {
+    if (depth <= 1 && emailAt(bytes, i)) return true;
+    if (bytes[i] !== 60) continue;
+    const gt = bytes.indexOf(62, i);
+    if (gt < 0 || gt >= hi) return false;
+    const tag = tagAt(bytes, i, gt);
+    i = gt;
+    if (tag === CLOSING) {
+      if (depth === 0) return false;
+      depth--;
+    } else if (tag !== OTHER && depth === 0 && personalKey(engine, bytes, tagName, tagNameEnd)) return true;
+    else if (tag === OPENING) depth++;
+  }
+  return false;
+}
+
+const OPENING = 0;
+const CLOSING = 1;
+const SELF_CLOSING = 2;
+/** A declaration, comment or processing instruction (`<?xml …?>`, `<!-- … -->`). */
+const OTHER = 3;
+/** The local name (after any `ns:` prefix) of the tag last read by `tagAt`. */
+let tagName = 0;
+let tagNameEnd = 0;
+
+/** The kind of the tag `bytes[lt…gt]`; its local name is left in `tagName`/`tagNameEnd`. */
+function tagAt(bytes: Uint8Array, lt: number, gt: number): number {
+  const first = bytes[lt + 1];
+  if (first === 63 || first === 33) return OTHER;
+  let s = first === 47 ? lt + 2 : lt + 1;
+  let e = s;
+  while (e < gt && (KEY_BYTE[bytes[e] as number] === 1 || bytes[e] === 58)) if (bytes[e++] === 58) s = e;
+  tagName = s;
+  tagNameEnd = e;
+  if (first === 47) return CLOSING;
+  return bytes[gt - 1] === 47 ? SELF_CLOSING : OPENING;
+}

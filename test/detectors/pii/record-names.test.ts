@@ -57,6 +57,30 @@ describe('a name field in a personal record', () => {
     expect(names('ts=1 name="Ada Lovelace" action=login\nuser=ada@example.org')).toEqual([]);
   });
 
+  it("reads an XML element's children the same way: a personal sibling element, or an e-mail in a sibling's text", () => {
+    const soap =
+      '<?xml version="1.0"?><ns:Contacts xmlns:ns="urn:crm"><ns:Contact><ns:Id>7</ns:Id><ns:Email>x</ns:Email>' +
+      '<ns:Name>Ada Lovelace</ns:Name></ns:Contact><ns:Contact><ns:Name>Alan Turing</ns:Name><ns:Phone/></ns:Contact>' +
+      '<ns:Contact><!-- vip --><ns:Name><![CDATA[Grace Hopper]]></ns:Name><ns:Note>mail grace@example.org</ns:Note>' +
+      '</ns:Contact></ns:Contacts>';
+    expect(names(soap)).toEqual([at(soap, 'Ada Lovelace'), at(soap, 'Alan Turing'), at(soap, 'Grace Hopper')]);
+    // comments and empty elements between are skipped, an e-mail in an earlier sibling's text counts
+    for (const xml of [
+      '<c><email>x</email><!-- note --><name>Ada Lovelace</name></c>',
+      '<c><name>Ada Lovelace</name><flag/><phone>1</phone></c>',
+      '<c><note>mail ada@example.org</note><name>Ada Lovelace</name></c>',
+    ])
+      expect(names(xml), xml).toEqual([at(xml, 'Ada Lovelace')]);
+    for (const other of [
+      '<p><sku>1</sku><name>Blue Widget</name><price>7</price></p>',
+      '<r><c><email>x</email></c><p><name>Blue Widget</name></p></r>',
+      '<r><p><name>Blue Widget</name></p><c><email>x</email></c></r>',
+      '<p><name>Blue Widget</name><owner><contact>ada@example.org</contact></owner></p>',
+      '<p><owner><contact>ada@example.org</contact></owner><name>Blue Widget</name></p>',
+    ])
+      expect(names(other), other).toEqual([]);
+  });
+
   it('leaves a name whose record holds nothing personal, or whose personal data is in another record', () => {
     expect(names('{"sku":"SKU-1","name":"Blue Widget","price":7}')).toEqual([]);
     expect(names('[{"name":"Blue Widget"},{"email":"ada@example.org"}]')).toEqual([]);
@@ -95,20 +119,22 @@ describe('a name field in a personal record', () => {
       expect(names(record(value)), value).toEqual([]);
   });
 
-  it('reads the record within RECORD_BEFORE bytes before the key, however the body is chunked', () => {
-    for (const gap of [RECORD_BEFORE - 40, RECORD_BEFORE + 20]) {
-      const body = Buffer.from(
+  it('reads the record within RECORD_BEFORE bytes before the key and the field tail after it, however chunked', () => {
+    for (const gap of [RECORD_BEFORE - 40, RECORD_BEFORE + 20])
+      for (const text of [
         `{"email":"ada@example.org","note":"${'x'.repeat(gap)}","name":"Ada Lovelace"}`,
-        'latin1',
-      );
-      const whole = names(body.toString('latin1'));
-      expect(whole, `gap ${gap}`).toHaveLength(gap < RECORD_BEFORE ? 1 : 0);
-      for (let cut = 1; cut < body.length; cut++) {
-        const s = createScanner({ fingerprintKey: KEY });
-        const found = [...s.write(body.subarray(0, cut)), ...s.write(body.subarray(cut)), ...s.end()];
-        expect(found.filter((d) => d.type === 'PERSON_NAME').length, `gap ${gap}, cut at ${cut}`).toBe(whole.length);
+        `<c><email>x</email><note>${'x'.repeat(gap)}</note><name>Ada Lovelace</name><id>1</id></c>`,
+        `{"note":"x","name":"Ada Lovelace","id":"${'x'.repeat(gap - 40)}","email":"ada@example.org"}`,
+      ]) {
+        const body = Buffer.from(text, 'latin1');
+        const whole = names(text);
+        expect(whole, `gap ${gap}`).toHaveLength(gap < RECORD_BEFORE ? 1 : 0);
+        for (let cut = 1; cut < body.length; cut++) {
+          const s = createScanner({ fingerprintKey: KEY });
+          const found = [...s.write(body.subarray(0, cut)), ...s.write(body.subarray(cut)), ...s.end()];
+          expect(found.filter((d) => d.type === 'PERSON_NAME').length, `gap ${gap}, cut at ${cut}`).toBe(whole.length);
+        }
       }
-    }
   });
 
   it('is off with the person-name field recognizer, or below its confidence floor', () => {
