@@ -3,7 +3,8 @@
  * `"Lovelace, Ada" <ada@…>`), as mail headers (RFC 5322 §3.4), git authors and package manifests write them.
  */
 import type { Engine, Hit } from './engine.js';
-import { personNamed, pushName } from './person-names.js';
+import { emit } from './field-emit.js';
+import { personNamed } from './person-names.js';
 import { latin1 } from './window-features.js';
 
 /** Longest display name read, in bytes (the scanner keeps more than this before a window). */
@@ -48,5 +49,5 @@ function displayName(engine: Engine, bytes: Uint8Array, lt: number, out: Hit[]):
     value = latin1(bytes as Buffer, s, e);
   }
   const rec = personNamed(engine, value);
-  if (rec) pushName(rec, s, e, value, out);
+  if (rec) emit(rec, value, s, e, engine, out);
 }

@@ -1,6 +1,7 @@
 import { skipSpace, startsAt } from './byte-search.js';
 import { jsonUnescape, percentDecode, xmlUnescape } from './decoders.js';
 import type { Engine, Hit } from './engine.js';
+import { emit } from './field-emit.js';
 import { fieldFor, fieldNamed, hashFrom } from './field-table.js';
 import { mayBeName } from './person-names.js';
 import { NAME_KEY, RecordKind, recordName } from './record-names.js';
@@ -402,26 +403,4 @@ function cdataEnd(bytes: Uint8Array, from: number, max: number): number {
   const last = Math.min(max, bytes.length - 3);
   for (let e = from; e <= last; e++) if (bytes[e] === 93 && bytes[e + 1] === 93 && bytes[e + 2] === 62) return e;
   return -1;
-}
-
-/** @internal Reports `value` (decoded, at `[start, end)`) as `rec`'s type when it has the field's shape. */
-export function emit(
-  rec: FieldRecognizer,
-  value: string,
-  start: number,
-  end: number,
-  engine: Engine,
-  out: Hit[],
-): void {
-  const trimmed = value.trim();
-  if (!rec.value.test(trimmed) || rec.confidence < engine.minConfidence) return;
-  out.push({
-    type: rec.type,
-    fineType: rec.fineType,
-    start,
-    end,
-    validated: false,
-    confidence: rec.confidence,
-    normalized: trimmed.replace(/\s+/g, ' ').toLowerCase(),
-  });
 }

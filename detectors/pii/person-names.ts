@@ -2,7 +2,7 @@
  * What a person's name looks like where no field names it as one: a bare `name` field, an e-mail address's display
  * name. Such names are reported through the person-name field recognizer, so configurations without it read none.
  */
-import type { Engine, Hit } from './engine.js';
+import type { Engine } from './engine.js';
 import { fieldNamed } from './field-table.js';
 import type { FieldRecognizer } from './types.js';
 
@@ -67,17 +67,4 @@ export function bareNameRecognizer(engine: Engine): FieldRecognizer | undefined 
 export function personNamed(engine: Engine, value: string): FieldRecognizer | undefined {
   const rec = bareNameRecognizer(engine);
   return rec?.value.test(value) ? rec : undefined;
-}
-
-/** @internal Reports the name `value` at `[start, end)` as `rec` (from `personNamed`) reports a name. */
-export function pushName(rec: FieldRecognizer, start: number, end: number, value: string, out: Hit[]): void {
-  out.push({
-    type: rec.type,
-    fineType: rec.fineType,
-    start,
-    end,
-    validated: false,
-    confidence: rec.confidence,
-    normalized: value.toLowerCase(),
-  });
 }

@@ -5,8 +5,9 @@
  */
 import { skipSpace } from './byte-search.js';
 import type { Engine, Hit } from './engine.js';
+import { emit } from './field-emit.js';
 import { fieldFor, hashFrom } from './field-table.js';
-import { personNamed, pushName } from './person-names.js';
+import { personNamed } from './person-names.js';
 
 /** Bytes before a `name` key searched for the rest of its record; the scanner keeps more than this before a key. */
 export const RECORD_BEFORE = 384;
@@ -88,7 +89,7 @@ export function recordName(
     personal =
       personalBefore(engine, bytes, lo, open) ||
       personalAfter(engine, bytes, after, top, record === RecordKind.ESCAPED_JSON);
-  if (personal) pushName(rec, start, end, trimmed, out);
+  if (personal) emit(rec, trimmed, start, end, engine, out);
 }
 
 /** True when `bytes[s, e)` is a key that makes a record a person's. */

@@ -1,7 +1,8 @@
 import { startsAt } from './byte-search.js';
 import { copyUnescape, sqlUnescape } from './decoders.js';
 import type { Engine, Hit } from './engine.js';
-import { emit, FIELD_VALUE_MAX } from './fields.js';
+import { emit } from './field-emit.js';
+import { FIELD_VALUE_MAX } from './fields.js';
 import {
   copyHeaderAt,
   createTableAt,
