@@ -1,33 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { createScanner, FIELD_RECOGNIZERS, scanBuffer } from '../../../detectors/pii/index.js';
+import { at, personNames } from '../../support/pii-names.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
-
-/** Person names found in `text`, as `value@start`. */
-function names(text: string, fieldRecognizers = FIELD_RECOGNIZERS): string[] {
-  const bytes = Buffer.from(text, 'latin1');
-  return scanBuffer(bytes, { fingerprintKey: KEY, fieldRecognizers })
-    .detections.filter((d) => d.type === 'PERSON_NAME')
-    .map((d) => `${bytes.subarray(d.start, d.end).toString('latin1')}@${d.start}`);
-}
-
-const at = (text: string, value: string): string => `${value}@${text.indexOf(value)}`;
 
 describe("an e-mail address's display name", () => {
   it('reads the name before an address in angle brackets, bare or quoted, in headers, manifests and lists', () => {
     const headers = 'From: Ada Lovelace <ada@example.org>\r\nTo: "Charles Babbage" <cb@example.com>\r\n';
-    expect(names(headers)).toEqual([at(headers, 'Ada Lovelace'), at(headers, 'Charles Babbage')]);
+    expect(personNames(headers)).toEqual([at(headers, 'Ada Lovelace'), at(headers, 'Charles Babbage')]);
     const list = 'To: Ada Lovelace <ada@example.org>, Zo\xc3\xab Wi\xc5\x9bniewska <zoe@example.pl>';
-    expect(names(list)).toEqual([at(list, 'Ada Lovelace'), at(list, 'Zo\xc3\xab Wi\xc5\x9bniewska')]);
+    expect(personNames(list)).toEqual([at(list, 'Ada Lovelace'), at(list, 'Zo\xc3\xab Wi\xc5\x9bniewska')]);
     const escaped = '{"to": "\\"Ada Lovelace\\" <ada@example.org>"}';
-    expect(names(escaped)).toEqual([at(escaped, 'Ada Lovelace')]);
+    expect(personNames(escaped)).toEqual([at(escaped, 'Ada Lovelace')]);
     const manifest = '{"author": "Grace Hopper <grace@example.org>"}';
-    expect(names(manifest)).toEqual([at(manifest, 'Grace Hopper')]);
+    expect(personNames(manifest)).toEqual([at(manifest, 'Grace Hopper')]);
   });
 
   it('reads a quoted `Last, First` as the same name', () => {
     const text = 'To: "Lovelace, Ada" <ada@example.org>\nCc: Ada Lovelace <ada@example.net>';
-    expect(names(text)).toEqual([at(text, 'Lovelace, Ada'), at(text, 'Ada Lovelace')]);
+    expect(personNames(text)).toEqual([at(text, 'Lovelace, Ada'), at(text, 'Ada Lovelace')]);
     const [turned, plain] = scanBuffer(Buffer.from(text, 'latin1'), { fingerprintKey: KEY }).detections.filter(
       (d) => d.type === 'PERSON_NAME',
     );
@@ -47,7 +38,7 @@ describe("an e-mail address's display name", () => {
       `From: "${'Ada '.repeat(16)}Lovelace" <ada@example.org>`,
       `From: ${'A'.repeat(70)} Lovelace <ada@example.org>`,
     ])
-      expect(names(text), text).toEqual([]);
+      expect(personNames(text), text).toEqual([]);
   });
 
   it('reads at most 64 bytes of name, quoted or not', () => {
@@ -56,14 +47,14 @@ describe("an e-mail address's display name", () => {
       [64, 1],
       [65, 0],
     ] as const) {
-      expect(names(`From: Alpha ${name(length)} <ada@example.org>`), `${length}`).toHaveLength(found);
-      expect(names(`From: "${name(length)}" <ada@example.org>`), `${length}`).toHaveLength(found);
+      expect(personNames(`From: Alpha ${name(length)} <ada@example.org>`), `${length}`).toHaveLength(found);
+      expect(personNames(`From: "${name(length)}" <ada@example.org>`), `${length}`).toHaveLength(found);
     }
   });
 
   it('finds the same however the text is chunked, and nothing without the person-name field recognizer', () => {
     const text = Buffer.from(`${'x'.repeat(100)}\nFrom: "Lovelace, Ada" <ada@example.org>\n`, 'latin1');
-    const whole = names(text.toString('latin1'));
+    const whole = personNames(text.toString('latin1'));
     expect(whole).toHaveLength(1);
     for (let cut = 1; cut < text.length; cut++) {
       const s = createScanner({ fingerprintKey: KEY });
@@ -71,6 +62,6 @@ describe("an e-mail address's display name", () => {
       expect(found.filter((d) => d.type === 'PERSON_NAME').length, `cut at ${cut}`).toBe(1);
     }
     const withoutNames = FIELD_RECOGNIZERS.filter((r) => r.type !== 'PERSON_NAME');
-    expect(names('From: Ada Lovelace <ada@example.org>', withoutNames)).toEqual([]);
+    expect(personNames('From: Ada Lovelace <ada@example.org>', { fieldRecognizers: withoutNames })).toEqual([]);
   });
 });

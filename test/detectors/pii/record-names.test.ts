@@ -1,60 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { createScanner, FIELD_RECOGNIZERS, scanBuffer } from '../../../detectors/pii/index.js';
+import { createScanner, FIELD_RECOGNIZERS } from '../../../detectors/pii/index.js';
 import { RECORD_BEFORE } from '../../../detectors/pii/record-names.js';
+import { at, personNames } from '../../support/pii-names.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
-
-/** Person names found in `text`, as `value@start`. */
-function names(
-  text: string,
-  options: { fieldRecognizers?: typeof FIELD_RECOGNIZERS; minConfidence?: number } = {},
-): string[] {
-  const bytes = Buffer.from(text, 'latin1');
-  return scanBuffer(bytes, { fingerprintKey: KEY, ...options })
-    .detections.filter((d) => d.type === 'PERSON_NAME')
-    .map((d) => `${bytes.subarray(d.start, d.end).toString('latin1')}@${d.start}`);
-}
-
-const at = (text: string, value: string): string => `${value}@${text.indexOf(value)}`;
 
 describe('a name field in a personal record', () => {
   it("reads `name` as a person's when its JSON object holds a personal key or an e-mail, before or after it", () => {
     const stripe =
       '{"id":"cus_NffrFeUfNV2Hib","object":"customer","address":{"city":"San Francisco","line1":"510 Townsend St"},' +
       '"balance":0,"email":"jennyrosen@example.com","name":"Jenny Rosen","phone":"+14155552671"}';
-    expect(names(stripe)).toEqual([at(stripe, 'Jenny Rosen')]);
+    expect(personNames(stripe)).toEqual([at(stripe, 'Jenny Rosen')]);
     const users =
       '[{"name": "Ada Lovelace", "email": "ada@example.org"}, {"name": "Alan Turing", "dob": "1912-06-23"}]';
-    expect(names(users)).toEqual([at(users, 'Ada Lovelace'), at(users, 'Alan Turing')]);
+    expect(personNames(users)).toEqual([at(users, 'Ada Lovelace'), at(users, 'Alan Turing')]);
     const contact = '{"name":"Grace Hopper","contact":"grace@example.org"}';
-    expect(names(contact)).toEqual([at(contact, 'Grace Hopper')]);
+    expect(personNames(contact)).toEqual([at(contact, 'Grace Hopper')]);
     const nested = '{"first_name":"Ada","profile":{"bio":"hello"},"name":"Ada Lovelace"}';
-    expect(names(nested)).toEqual([at(nested, 'Ada'), at(nested, 'Ada Lovelace')]);
+    expect(personNames(nested)).toEqual([at(nested, 'Ada'), at(nested, 'Ada Lovelace')]);
     // a JSON log's message or an SQS body holding the object, its quotes escaped
     const escaped = '{"msg":"{\\"name\\":\\"Ada Lovelace\\",\\"email\\":\\"ada@example.org\\"}"}';
-    expect(names(escaped)).toEqual([at(escaped, 'Ada Lovelace')]);
+    expect(personNames(escaped)).toEqual([at(escaped, 'Ada Lovelace')]);
     const before = '{"msg":"{\\"mobile\\": \\"x\\", \\"name\\":\\"Ada Lovelace\\"}"}';
-    expect(names(before)).toEqual([at(before, 'Ada Lovelace')]);
-    expect(names('{"msg":"{\\"name\\":\\"Blue Widget\\",\\"sku\\":\\"ada@x\\"}"}')).toEqual([]);
+    expect(personNames(before)).toEqual([at(before, 'Ada Lovelace')]);
+    expect(personNames('{"msg":"{\\"name\\":\\"Blue Widget\\",\\"sku\\":\\"ada@x\\"}"}')).toEqual([]);
     const later = '{"msg":"{\\"name\\":\\"Ada Lovelace\\",\\"plan\\":\\"pro\\",\\"email\\":\\"ada@example.org\\"}"}';
-    expect(names(later)).toEqual([at(later, 'Ada Lovelace')]);
+    expect(personNames(later)).toEqual([at(later, 'Ada Lovelace')]);
     const street = '{"street":"12 High Street","name":"Ada Lovelace"}';
-    expect(names(street).slice(-1)).toEqual([at(street, 'Ada Lovelace')]);
+    expect(personNames(street).slice(-1)).toEqual([at(street, 'Ada Lovelace')]);
     const dynamo = '{"name": {"S": "Ada Lovelace"}, "phone_number": {"S": "+442079460958"}}';
-    expect(names(dynamo)).toEqual([at(dynamo, 'Ada Lovelace')]);
+    expect(personNames(dynamo)).toEqual([at(dynamo, 'Ada Lovelace')]);
   });
 
   it('reads a form, query or log line the same way, within its line', () => {
     const form = 'name=Ada+Lovelace&email=ada%40example.org&plan=pro';
-    expect(names(form)).toEqual([at(form, 'Ada+Lovelace')]);
+    expect(personNames(form)).toEqual([at(form, 'Ada+Lovelace')]);
     const log = 'level=info user=ada@example.org name="Ada Lovelace" action=login';
-    expect(names(log)).toEqual([at(log, 'Ada Lovelace')]);
+    expect(personNames(log)).toEqual([at(log, 'Ada Lovelace')]);
     const encoded = 'contact=ada%40example.org&name=Ada+Lovelace';
-    expect(names(encoded)).toEqual([at(encoded, 'Ada+Lovelace')]);
+    expect(personNames(encoded)).toEqual([at(encoded, 'Ada+Lovelace')]);
     const keyed = 'ts=1 name="Ada Lovelace" postcode=NW1';
-    expect(names(keyed)).toEqual([at(keyed, 'Ada Lovelace')]);
-    expect(names('user=ada@example.org\nts=1 name="Ada Lovelace" action=login')).toEqual([]);
-    expect(names('ts=1 name="Ada Lovelace" action=login\nuser=ada@example.org')).toEqual([]);
+    expect(personNames(keyed)).toEqual([at(keyed, 'Ada Lovelace')]);
+    expect(personNames('user=ada@example.org\nts=1 name="Ada Lovelace" action=login')).toEqual([]);
+    expect(personNames('ts=1 name="Ada Lovelace" action=login\nuser=ada@example.org')).toEqual([]);
   });
 
   it("reads an XML element's children the same way: a personal sibling element, or an e-mail in a sibling's text", () => {
@@ -63,14 +51,14 @@ describe('a name field in a personal record', () => {
       '<ns:Name>Ada Lovelace</ns:Name></ns:Contact><ns:Contact><ns:Name>Alan Turing</ns:Name><ns:Phone/></ns:Contact>' +
       '<ns:Contact><!-- vip --><ns:Name><![CDATA[Grace Hopper]]></ns:Name><ns:Note>mail grace@example.org</ns:Note>' +
       '</ns:Contact></ns:Contacts>';
-    expect(names(soap)).toEqual([at(soap, 'Ada Lovelace'), at(soap, 'Alan Turing'), at(soap, 'Grace Hopper')]);
+    expect(personNames(soap)).toEqual([at(soap, 'Ada Lovelace'), at(soap, 'Alan Turing'), at(soap, 'Grace Hopper')]);
     // comments and empty elements between are skipped, an e-mail in an earlier sibling's text counts
     for (const xml of [
       '<c><email>x</email><!-- note --><name>Ada Lovelace</name></c>',
       '<c><name>Ada Lovelace</name><flag/><phone>1</phone></c>',
       '<c><note>mail ada@example.org</note><name>Ada Lovelace</name></c>',
     ])
-      expect(names(xml), xml).toEqual([at(xml, 'Ada Lovelace')]);
+      expect(personNames(xml), xml).toEqual([at(xml, 'Ada Lovelace')]);
     for (const other of [
       '<p><sku>1</sku><name>Blue Widget</name><price>7</price></p>',
       '<r><c><email>x</email></c><p><name>Blue Widget</name></p></r>',
@@ -78,20 +66,20 @@ describe('a name field in a personal record', () => {
       '<p><name>Blue Widget</name><owner><contact>ada@example.org</contact></owner></p>',
       '<p><owner><contact>ada@example.org</contact></owner><name>Blue Widget</name></p>',
     ])
-      expect(names(other), other).toEqual([]);
+      expect(personNames(other), other).toEqual([]);
   });
 
   it('leaves a name whose record holds nothing personal, or whose personal data is in another record', () => {
-    expect(names('{"sku":"SKU-1","name":"Blue Widget","price":7}')).toEqual([]);
-    expect(names('[{"name":"Blue Widget"},{"email":"ada@example.org"}]')).toEqual([]);
-    expect(names('[{"email":"ada@example.org"},{"name":"Blue Widget"}]')).toEqual([]);
-    expect(names('{"name":"Blue Widget","owner":{"email":"ada@example.org"}}')).toEqual([]);
-    expect(names('{"owner":{"email":"ada@example.org"},"name":"Blue Widget"}')).toEqual([]);
-    expect(names('{"emails":["ada@example.org"],"name":"Blue Widget"}')).toEqual([]);
+    expect(personNames('{"sku":"SKU-1","name":"Blue Widget","price":7}')).toEqual([]);
+    expect(personNames('[{"name":"Blue Widget"},{"email":"ada@example.org"}]')).toEqual([]);
+    expect(personNames('[{"email":"ada@example.org"},{"name":"Blue Widget"}]')).toEqual([]);
+    expect(personNames('{"name":"Blue Widget","owner":{"email":"ada@example.org"}}')).toEqual([]);
+    expect(personNames('{"owner":{"email":"ada@example.org"},"name":"Blue Widget"}')).toEqual([]);
+    expect(personNames('{"emails":["ada@example.org"],"name":"Blue Widget"}')).toEqual([]);
     // a bare quote ends the string an escaped object is held in
-    expect(names('{"a":"{\\"name\\":\\"Blue Widget\\",","b":"\\"email\\":\\"ada@example.org\\""}')).toEqual([]);
-    expect(names('{"name":"Blue Widget","company":"@acme"}')).toEqual([]);
-    expect(names('sku=1&name=Blue+Widget&price=7')).toEqual([]);
+    expect(personNames('{"a":"{\\"name\\":\\"Blue Widget\\",","b":"\\"email\\":\\"ada@example.org\\""}')).toEqual([]);
+    expect(personNames('{"name":"Blue Widget","company":"@acme"}')).toEqual([]);
+    expect(personNames('sku=1&name=Blue+Widget&price=7')).toEqual([]);
   });
 
   it("takes only a person's shape: two to four capitalised words, initials and particles between", () => {
@@ -103,10 +91,10 @@ describe('a name field in a personal record', () => {
       'Ronald McDonald',
       'Zo\xc3\xab Wi\xc5\x9bniewska',
     ])
-      expect(names(record(value)), value).toEqual([at(record(value), value)]);
+      expect(personNames(record(value)), value).toEqual([at(record(value), value)]);
     // as Python's json writes letters beyond ASCII
     const escaped = record('\\u00c9lise Wi\\u015bniewska');
-    expect(names(escaped)).toEqual([at(escaped, '\\u00c9lise Wi\\u015bniewska')]);
+    expect(personNames(escaped)).toEqual([at(escaped, '\\u00c9lise Wi\\u015bniewska')]);
     for (const value of [
       'Ada',
       'ada lovelace',
@@ -116,7 +104,7 @@ describe('a name field in a personal record', () => {
       'Test User',
       'One Two Three Four Five',
     ])
-      expect(names(record(value)), value).toEqual([]);
+      expect(personNames(record(value)), value).toEqual([]);
   });
 
   it('reads the record within RECORD_BEFORE bytes before the key and the field tail after it, however chunked', () => {
@@ -127,7 +115,7 @@ describe('a name field in a personal record', () => {
         `{"note":"x","name":"Ada Lovelace","id":"${'x'.repeat(gap - 40)}","email":"ada@example.org"}`,
       ]) {
         const body = Buffer.from(text, 'latin1');
-        const whole = names(text);
+        const whole = personNames(text);
         expect(whole, `gap ${gap}`).toHaveLength(gap < RECORD_BEFORE ? 1 : 0);
         for (let cut = 1; cut < body.length; cut++) {
           const s = createScanner({ fingerprintKey: KEY });
@@ -140,7 +128,7 @@ describe('a name field in a personal record', () => {
   it('is off with the person-name field recognizer, or below its confidence floor', () => {
     const text = '{"email":"ada@example.org","name":"Ada Lovelace"}';
     const fieldRecognizers = FIELD_RECOGNIZERS.filter((r) => r.type !== 'PERSON_NAME');
-    expect(names(text, { fieldRecognizers })).toEqual([]);
-    expect(names(text, { minConfidence: 0.9 })).toEqual([]);
+    expect(personNames(text, { fieldRecognizers })).toEqual([]);
+    expect(personNames(text, { minConfidence: 0.9 })).toEqual([]);
   });
 });
