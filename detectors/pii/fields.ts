@@ -3,6 +3,7 @@ import { jsonUnescape, percentDecode, xmlUnescape } from './decoders.js';
 import type { Engine, Hit } from './engine.js';
 import { emit } from './field-emit.js';
 import { fieldFor, fieldNamed, hashFrom } from './field-table.js';
+import { controlField } from './html-inputs.js';
 import { mayBeName } from './person-names.js';
 import { NAME_KEY, RecordKind, recordName } from './record-names.js';
 import type { FieldRecognizer } from './types.js';
@@ -202,7 +203,10 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   if (quote === 34 || quote === 39) {
     // a quoted value: an XML or HTML attribute (`FirstName="Ada"`), a logfmt value with spaces (`name="Ada L"`)
     const e = quotedEnd(bytes, k + 2, quote, k);
-    if (bytes[e] === quote) report(xmlUnescape(latin1(bytes, k + 2, e)), k + 2, e);
+    if (bytes[e] !== quote) return;
+    report(xmlUnescape(latin1(bytes, k + 2, e)), k + 2, e);
+    // an HTML form's control: `name` names the field its `value` holds
+    if (!rec) controlField(engine, bytes, key, k + 2, e, out);
     return;
   }
   // after whitespace the key is a log line's (logfmt: `level=info first_name=Ada last_name=Lovelace`), whose
