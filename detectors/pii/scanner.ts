@@ -4,7 +4,6 @@
  */
 import type { CountryCode } from 'libphonenumber-js/max';
 import { compileEngine, type Engine, type Hit } from './engine.js';
-import { startsVcard, VCARD_HEAD } from './fields.js';
 import { createFingerprinter } from './fingerprint.js';
 import { phone, phoneRecognizer } from './recognizers/phone.js';
 import { RECORD_BEFORE } from './record-names.js';
@@ -14,6 +13,7 @@ import { sniffCsv } from './table-headers.js';
 import { TableReader } from './table-reader.js';
 import { isTokenChar, MAX_WINDOW, scanWindows } from './text-scanner.js';
 import type { Detection, FieldRecognizer, Recognizer } from './types.js';
+import { startsVcard, VCARD_HEAD } from './vcard-fields.js';
 
 /** Scanner configuration; only the fingerprint key is required. */
 export interface ScanOptions {

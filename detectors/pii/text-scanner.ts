@@ -4,7 +4,7 @@ import { displayNames } from './display-names.js';
 import { base64Layer, HEX_TEXT_MIN, hexLayer, scanDecoded } from './encoded-layers.js';
 import { type ContextState, type Hit, matchWindow, newContext } from './engine.js';
 import { mayBeField } from './field-table.js';
-import { fieldAt, fieldLimit, vcardFieldAt } from './fields.js';
+import { fieldAt, fieldLimit } from './fields.js';
 import type { ScanState } from './scan-state.js';
 import type { TableReader } from './table-reader.js';
 import {
@@ -21,6 +21,7 @@ import {
   wrappedBase64End,
 } from './token-shapes.js';
 import type { WindowFeatures } from './types.js';
+import { vcardFieldAt } from './vcard-fields.js';
 
 import {
   F,

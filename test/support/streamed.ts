@@ -1,4 +1,4 @@
-import { type Detection, type ScanOptions, scanStream } from '../../detectors/pii/index.js';
+import { createScanner, type Detection, type ScanOptions, scanStream } from '../../detectors/pii/index.js';
 
 /** A detection as a sortable key: type, fine type, offsets and fingerprint. */
 export const detectionKey = (d: Detection): string => `${d.type}/${d.fineType}@${d.start}-${d.end}#${d.fingerprint}`;
@@ -27,4 +27,10 @@ export function hexLines(kib: number): Buffer {
     lines.push(`${line.slice(0, 63)}\n`);
   }
   return Buffer.from(lines.join(''));
+}
+
+/** What a scanner fed `bytes` in two writes, cut at `cut`, reports. */
+export function scannedInTwo(bytes: Buffer, cut: number): Detection[] {
+  const s = createScanner({ fingerprintKey: 'breachwatch-test-fingerprint-key' });
+  return [...s.write(bytes.subarray(0, cut)), ...s.write(bytes.subarray(cut)), ...s.end()];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createScanner, FIELD_RECOGNIZERS, scanBuffer } from '../../../detectors/pii/index.js';
+import { FIELD_RECOGNIZERS, scanBuffer } from '../../../detectors/pii/index.js';
 import { at, personNames } from '../../support/pii-names.js';
+import { scannedInTwo } from '../../support/streamed.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
 
@@ -57,8 +58,7 @@ describe("an e-mail address's display name", () => {
     const whole = personNames(text.toString('latin1'));
     expect(whole).toHaveLength(1);
     for (let cut = 1; cut < text.length; cut++) {
-      const s = createScanner({ fingerprintKey: KEY });
-      const found = [...s.write(text.subarray(0, cut)), ...s.write(text.subarray(cut)), ...s.end()];
+      const found = scannedInTwo(text, cut);
       expect(found.filter((d) => d.type === 'PERSON_NAME').length, `cut at ${cut}`).toBe(1);
     }
     const withoutNames = FIELD_RECOGNIZERS.filter((r) => r.type !== 'PERSON_NAME');

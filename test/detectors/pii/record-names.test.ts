@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createScanner, FIELD_RECOGNIZERS } from '../../../detectors/pii/index.js';
+import { FIELD_RECOGNIZERS } from '../../../detectors/pii/index.js';
 import { RECORD_BEFORE } from '../../../detectors/pii/record-names.js';
 import { at, personNames } from '../../support/pii-names.js';
+import { scannedInTwo } from '../../support/streamed.js';
 
-const KEY = 'breachwatch-test-fingerprint-key';
+const _KEY = 'breachwatch-test-fingerprint-key';
 
 describe('a name field in a personal record', () => {
   it("reads `name` as a person's when its JSON object holds a personal key or an e-mail, before or after it", () => {
@@ -118,8 +119,7 @@ describe('a name field in a personal record', () => {
         const whole = personNames(text);
         expect(whole, `gap ${gap}`).toHaveLength(gap < RECORD_BEFORE ? 1 : 0);
         for (let cut = 1; cut < body.length; cut++) {
-          const s = createScanner({ fingerprintKey: KEY });
-          const found = [...s.write(body.subarray(0, cut)), ...s.write(body.subarray(cut)), ...s.end()];
+          const found = scannedInTwo(body, cut);
           expect(found.filter((d) => d.type === 'PERSON_NAME').length, `gap ${gap}, cut at ${cut}`).toBe(whole.length);
         }
       }
