@@ -249,6 +249,7 @@ function lineField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   if (h === undefined || !atLineStart(bytes, keyStart)) return;
   const rec = fieldFor(engine.fields, h);
   if (rec) lineValue(rec, bytes, k + 2, k, engine, out);
+  else if (h === NAME_KEY) lineValue(undefined, bytes, k + 2, k, engine, out, keyStart);
 }
 
 /**
@@ -268,26 +269,44 @@ function assignmentField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): 
   lineValue(rec, bytes, s, k, engine, out);
 }
 
-/** True when only indentation (at most INDENT_MAX bytes) stands between the start of the line and `at`. */
+/** True when only indentation (at most INDENT_MAX bytes, a list item's `- ` included) stands between the line's start and `at`. */
 function atLineStart(bytes: Uint8Array, at: number): boolean {
   // a key is checked at least 64 bytes into a chunk's text (see `fieldLimit`), so the walk back reaches the
   // text's start only at the body's start, however it was chunked
   let before = at - 1;
   while (before >= 0 && at - before <= INDENT_MAX && (bytes[before] === 32 || bytes[before] === 9)) before--;
+  // a YAML list item's first key (`- first_name: Ada`)
+  if (bytes[before] === 45)
+    do before--;
+    while (before >= 0 && at - before <= INDENT_MAX && (bytes[before] === 32 || bytes[before] === 9));
   return before < 0 || bytes[before] === 10;
 }
 
-/** Emits the rest of the line from `s` (ending at most FIELD_VALUE_MAX bytes after `k`) as a value, quotes removed. */
-function lineValue(rec: FieldRecognizer, bytes: Buffer, s: number, k: number, engine: Engine, out: Hit[]): void {
+/**
+ * Emits the rest of the line from `s` (ending at most FIELD_VALUE_MAX bytes after `k`) as a value, quotes removed: as
+ * `rec`'s, or without one as a bare `name` line's (its key at `key`).
+ */
+function lineValue(
+  rec: FieldRecognizer | undefined,
+  bytes: Buffer,
+  s: number,
+  k: number,
+  engine: Engine,
+  out: Hit[],
+  key = 0,
+): void {
   let e = s;
   while (e < bytes.length && e - k <= FIELD_VALUE_MAX && bytes[e] !== 10 && bytes[e] !== 13) e++;
   if (e - k > FIELD_VALUE_MAX) return;
+  const lineEnd = e;
   // a quoted scalar: the value is what the quotes hold
   if (e - s >= 2 && (bytes[s] === 34 || bytes[s] === 39) && bytes[e - 1] === bytes[s]) {
     s++;
     e--;
   }
-  emit(rec, latin1(bytes, s, e), s, e, engine, out);
+  // without a field, a `name` line is a person's when the lines around it are (see `recordName`)
+  if (rec) emit(rec, latin1(bytes, s, e), s, e, engine, out);
+  else recordName(engine, bytes, latin1(bytes, s, e), s, e, key, lineEnd, k + FIELD_TAIL, RecordKind.LINES, out);
 }
 
 /** `<first_name>Ada</first_name>` or `<ns:first_name>…`: an element named like a field that holds text only. */

@@ -55,6 +55,8 @@ export const RecordKind = {
   LINE: 2,
   /** An XML element's children. */
   XML: 3,
+  /** A block of `key: value` lines (YAML, a form-to-mail body): the lines around up to a blank one. */
+  LINES: 4,
 } as const;
 /** @internal One of `RecordKind`. */
 export type RecordKind = (typeof RecordKind)[keyof typeof RecordKind];
@@ -85,6 +87,7 @@ export function recordName(
   let personal: boolean;
   if (record === RecordKind.LINE) personal = personalLine(engine, bytes, lo, open, end, top);
   else if (record === RecordKind.XML) personal = personalXml(engine, bytes, lo, open, after, top);
+  else if (record === RecordKind.LINES) personal = personalLines(engine, bytes, lo, open, after, top);
   else
     personal =
       personalBefore(engine, bytes, lo, open) ||
@@ -250,4 +253,66 @@ function tagAt(bytes: Uint8Array, lt: number, gt: number): number {
   tagNameEnd = e;
   if (first === 47) return CLOSING;
   return bytes[gt - 1] === 47 ? SELF_CLOSING : OPENING;
+}
+
+/**
+ * The `key: value` lines of the record holding the line whose key is at `open` (the line ends at `after`): the lines
+ * around it whose keys stand in the same column, back to a list item's `- ` and on to the next, up to a line that is
+ * no `key:` line (a blank one), one less indented, or the reach. One of their keys is personal, or one of them holds an e-mail.
+ */
+function personalLines(
+  engine: Engine,
+  bytes: Uint8Array,
+  lo: number,
+  open: number,
+  after: number,
+  hi: number,
+): boolean {
+  let s = open;
+  while (s > lo && bytes[s - 1] !== 10) s--;
+  readLine(bytes, s, after);
+  const column = lineColumn;
+  let item = lineItem;
+  for (let le = s - 1; !item && le > lo; ) {
+    let ls = le;
+    while (ls > lo && bytes[ls - 1] !== 10) ls--;
+    if (!readLine(bytes, ls, le) || lineColumn < column) break;
+    if (lineColumn === column && personalKeyLine(engine, bytes, le)) return true;
+    item = lineItem;
+    le = ls - 1;
+  }
+  for (let ls = after + 1; ls < hi; ) {
+    let le = ls;
+    while (le < hi && bytes[le] !== 10) le++;
+    if (le === hi || !readLine(bytes, ls, le) || lineColumn < column || lineItem) break;
+    if (lineColumn === column && personalKeyLine(engine, bytes, le)) return true;
+    ls = le + 1;
+  }
+  return false;
+}
+
+/** The column of the key of the line last read by `readLine`, and whether it starts a list item (`- key: …`). */
+let lineColumn = 0;
+let lineItem = false;
+let lineKey = 0;
+let lineKeyEnd = 0;
+
+/** Reads the line `bytes[s, e)` as `[indentation][- ]key: value` into the variables above; false for no such line. */
+function readLine(bytes: Uint8Array, s: number, e: number): boolean {
+  let k = s;
+  while (k < e && (bytes[k] === 32 || bytes[k] === 9)) k++;
+  lineItem = bytes[k] === 45 && bytes[k + 1] === 32;
+  if (lineItem) while (k < e && (bytes[k] === 32 || bytes[k] === 9 || bytes[k] === 45)) k++;
+  lineColumn = k - s;
+  lineKey = k;
+  while (k < e && KEY_BYTE[bytes[k] as number] === 1) k++;
+  lineKeyEnd = k;
+  return k > lineKey && bytes[k] === 58;
+}
+
+/** The line ending at `e`, just read by `readLine`: its key is personal, or its value holds an e-mail. */
+function personalKeyLine(engine: Engine, bytes: Uint8Array, e: number): boolean {
+  if (personalKey(engine, bytes, lineKey, lineKeyEnd)) return true;
+  for (let a = lineKeyEnd; a < e; a++) if (emailAt(bytes, a)) return true;
+  return false;
 }

@@ -80,6 +80,12 @@ describe('field keys', () => {
     // indentation is read up to 16 bytes, so the walk back to a line start is bounded whatever the chunking
     expect(fields(`x\n${' '.repeat(16)}first_name: Ada\n`)).toHaveLength(1);
     expect(fields(`x\n${' '.repeat(17)}first_name: Ada\n`)).toEqual([]);
+    // a YAML list item's first key, after its `- `
+    expect(fields('people:\n  - first_name: Ada\n    x: 1\n-\tfirst_name: Ada\n')).toEqual([
+      'PERSON_NAME@24-27',
+      'PERSON_NAME@51-54',
+    ]);
+    expect(fields('x\nnote - first_name: Ada\n')).toEqual([]);
     // a key in the middle of a line is prose; a value runs to the end of its line only
     expect(fields('note: ask for first_name: Ada\n')).toEqual([]);
     expect(fields('givenName: Ada\r\nsn: Lovelace\r\n')).toEqual(['PERSON_NAME@11-14']);

@@ -70,6 +70,39 @@ describe('a name field in a personal record', () => {
       expect(personNames(other), other).toEqual([]);
   });
 
+  it('reads a block of `key: value` lines the same way: a form mailed as text, YAML records and list items', () => {
+    const mail = 'Subject: Contact form\n\nName: Ada Lovelace\nEmail: ada@example.org\nMessage: call me\n';
+    expect(personNames(mail)).toEqual([at(mail, 'Ada Lovelace')]);
+    const yaml = [
+      'users:',
+      '  - id: 1',
+      '    email: ada@example.org',
+      '    name: Ada Lovelace',
+      '  - name: Blue Widget',
+      '    sku: 7',
+      '  - name: Alan Turing',
+      '    profile:',
+      '      contact: grace@example.org',
+      '    phone: 1',
+      '  - name: Grace Hopper',
+      '    profile:',
+      '      contact: grace@example.org',
+      'next: 1',
+      '',
+    ].join('\n');
+    expect(personNames(yaml)).toEqual([at(yaml, 'Ada Lovelace'), at(yaml, 'Alan Turing')]);
+    const contact = 'name: Ada Lovelace\ncontact: ada@example.org\n';
+    expect(personNames(contact)).toEqual([at(contact, 'Ada Lovelace')]);
+    for (const other of [
+      'email: ada@example.org\n\nname: Blue Widget\nsku: 7\n',
+      '  email: ada@example.org\nitem:\n  name: Blue Widget\n',
+      'item:\n  name: Blue Widget\nnext:\n  email: ada@example.org\n',
+      'email: ada@example.org\nitem:\n  name: Blue Widget\n',
+      '  email: ada@example.org\nname: Blue Widget\n',
+    ])
+      expect(personNames(other), other).toEqual([]);
+  });
+
   it('leaves a name whose record holds nothing personal, or whose personal data is in another record', () => {
     expect(personNames('{"sku":"SKU-1","name":"Blue Widget","price":7}')).toEqual([]);
     expect(personNames('[{"name":"Blue Widget"},{"email":"ada@example.org"}]')).toEqual([]);
@@ -114,6 +147,7 @@ describe('a name field in a personal record', () => {
         `{"email":"ada@example.org","note":"${'x'.repeat(gap)}","name":"Ada Lovelace"}`,
         `<c><email>x</email><note>${'x'.repeat(gap)}</note><name>Ada Lovelace</name><id>1</id></c>`,
         `{"note":"x","name":"Ada Lovelace","id":"${'x'.repeat(gap - 40)}","email":"ada@example.org"}`,
+        `email: ada@example.org\nnote: ${'x'.repeat(gap)}\nname: Ada Lovelace\nid: 1\n`,
       ]) {
         const body = Buffer.from(text, 'latin1');
         const whole = personNames(text);
