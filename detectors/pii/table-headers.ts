@@ -10,7 +10,8 @@ import { advanceContext } from './context.js';
 import { type Engine, newContext } from './engine.js';
 import { fieldNamed, hashFrom } from './field-table.js';
 import { bareNameRecognizer } from './person-names.js';
-import { isPersonalKey, NAME_KEY } from './record-names.js';
+import { isPersonalKey } from './personal-keys.js';
+import { NAME_KEY } from './record-names.js';
 import type { FieldRecognizer } from './types.js';
 
 /** Bytes gathered for the header line and the first row before a body is read as plain text. */
