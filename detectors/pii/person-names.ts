@@ -6,12 +6,14 @@ import type { Engine } from './engine.js';
 import { fieldNamed } from './field-table.js';
 import type { FieldRecognizer } from './types.js';
 
-// in the latin1 view of UTF-8: an ASCII capital or a Latin-1 one (C3 80–9E), a lower-case letter or any other
-// two-byte letter (C3 9F–BF, Latin Extended-A C4–C5: `Wiśniewska`)
-const UP = '(?:[A-Z]|\\xc3[\\x80-\\x96\\x98-\\x9e])';
-const LO = '(?:[a-z]|\\xc3[\\x9f-\\xbf]|[\\xc4\\xc5][\\x80-\\xbf])';
-/** `Ada`, `McDonald`, `O'Neill`, `Smith-Jones`. */
-const WORD = `(?:[A-Z]')?${UP}${LO}+(?:${UP}${LO}+)?(?:-${UP}${LO}+)?`;
+// in the latin1 view of UTF-8: a capital is ASCII, Latin-1 (C3 80–9E), Cyrillic (D0 80–AF: `Анна`) or Greek (CE 86–AB);
+// a small letter ASCII, Latin-1 (C3 9F–BF), Cyrillic (D0 B0–D1 9F) or Greek (CE AC–CF 8E); Latin Extended-A (C4–C5:
+// `Łukasz Wiśniewski`) is either
+const UP = '(?:[A-Z]|\\xc3[\\x80-\\x96\\x98-\\x9e]|[\\xc4\\xc5][\\x80-\\xbf]|\\xd0[\\x80-\\xaf]|\\xce[\\x86-\\xab])';
+const LO =
+  '(?:[a-z]|\\xc3[\\x9f-\\xbf]|[\\xc4\\xc5][\\x80-\\xbf]|\\xd0[\\xb0-\\xbf]|\\xd1[\\x80-\\x9f]|\\xce[\\xac-\\xbf]|\\xcf[\\x80-\\x8e])';
+/** `Ada`, `McDonald`, `O'Neill` (or `O’Neill`), `Smith-Jones`. */
+const WORD = `(?:[A-Z](?:'|\\xe2\\x80\\x99))?${UP}${LO}+(?:${UP}${LO}+)?(?:-${UP}${LO}+)?`;
 const PARTICLE = '(?:van|von|der|den|de|del|della|da|di|du|dos|das|la|le|ter|ten|bin|ibn|al|y|zu)';
 /** Words that make a name an organisation's, a team's or a placeholder's. */
 const NOT_A_PERSON =

@@ -124,6 +124,10 @@ describe('a name field in a personal record', () => {
       "Mary-Kate O'Neill",
       'Ronald McDonald',
       'Zo\xc3\xab Wi\xc5\x9bniewska',
+      '\xc5\x81ukasz Nowak',
+      'Sin\xc3\xa9ad O\xe2\x80\x99Connor',
+      Buffer.from('Анна Иванова').toString('latin1'),
+      Buffer.from('Γιώργος Παπαδόπουλος').toString('latin1'),
     ])
       expect(personNames(record(value)), value).toEqual([at(record(value), value)]);
     // as Python's json writes letters beyond ASCII
