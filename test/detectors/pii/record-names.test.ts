@@ -1,10 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FIELD_RECOGNIZERS } from '../../../detectors/pii/index.js';
+import { FIELD_RECOGNIZERS, scanBuffer } from '../../../detectors/pii/index.js';
 import { RECORD_BEFORE } from '../../../detectors/pii/record-names.js';
 import { at, personNames } from '../../support/pii-names.js';
-import { scannedInTwo } from '../../support/streamed.js';
+import { detectionKey, scannedInTwo, streamedKeys } from '../../support/streamed.js';
 
-const _KEY = 'breachwatch-test-fingerprint-key';
+const KEY = 'breachwatch-test-fingerprint-key';
 
 describe('a name field in a personal record', () => {
   it("reads `name` as a person's when its JSON object holds a personal key or an e-mail, before or after it", () => {
@@ -168,5 +169,46 @@ describe('a name field in a personal record', () => {
     const fieldRecognizers = FIELD_RECOGNIZERS.filter((r) => r.type !== 'PERSON_NAME');
     expect(personNames(text, { fieldRecognizers })).toEqual([]);
     expect(personNames(text, { minConfidence: 0.9 })).toEqual([]);
+  });
+
+  it('never throws on mangled records, and streams them to what scanBuffer finds', async () => {
+    const piece = fc.constantFrom(
+      '{"name":"Ada Lovelace"',
+      '"name": "Grace Hopper",',
+      '\\"name\\":\\"Alan Turing\\"',
+      '"email":"ada@example.org"',
+      ',"phone":"1"}',
+      '<name>Ada Lovelace</name>',
+      '<email>x</email>',
+      '</c>',
+      '<c>',
+      'name: Ada Lovelace\n',
+      '  - name: Grace Hopper\n',
+      '    email: x\n',
+      'name=Ada+Lovelace&',
+      'email=ada%40example.org ',
+      'From: Ada Lovelace <ada@example.org>\n',
+      '{',
+      '}',
+      '[',
+      ']',
+      '"',
+      '\\',
+      '\n',
+      ' ',
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(piece, fc.string({ maxLength: 6 })), { maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        async (pieces, raw) => {
+          const bytes = Buffer.from(pieces.join(''), 'latin1');
+          const whole = scanBuffer(bytes, { fingerprintKey: KEY }).detections.map(detectionKey).sort();
+          const cuts = raw.map((c) => c % (bytes.length + 1));
+          expect(await streamedKeys(bytes, cuts, { fingerprintKey: KEY })).toEqual(whole);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
