@@ -188,6 +188,8 @@ describe('a name field in a personal record', () => {
       'name=Ada+Lovelace&',
       'email=ada%40example.org ',
       'From: Ada Lovelace <ada@example.org>\n',
+      '<input name="first_name" value="Ada">',
+      'Authorization: Basic YWRhOmh1bnRlcjI=\n',
       '{',
       '}',
       '[',
