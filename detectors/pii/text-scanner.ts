@@ -11,6 +11,7 @@ import {
   boringTokenEnd,
   isHexText,
   isLowerHex,
+  isoTimestampAt,
   joinable,
   looksBase64At,
   MRZ,
@@ -258,8 +259,7 @@ function processWindow(
   if (len >= 16 && f.letters > 0 && f.upper === 0 && len === f.digits + f.letters && isLowerHex(bytes, ws, we)) return;
   // UUIDs and ISO timestamps are the commonest digit runs in API traffic and never PII on their own.
   if (len === 36 && f.dashes === 4 && bytes[ws + 8] === 45 && bytes[ws + 23] === 45) return;
-  if (f.spaces === 0 && f.digits >= 12 && bytes[ws + 4] === 45 && bytes[ws + 10] === 84 && bytes[ws + 13] === 58)
-    return;
+  if (f.spaces === 0 && f.digits >= 12 && isoTimestampAt(bytes, ws)) return;
   // a form or query value (`card_number=4111+1111+…`): its '+' are spaces, unless it may be base64 (`gz:H4sI…`,
   // or a long token with a '+' in 16 bytes or fewer, where words would have more)
   const formValue =

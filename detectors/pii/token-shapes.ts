@@ -5,9 +5,11 @@
 
 /**
  * @internal A token joins its neighbour across one space when both are short (≤ 8) and it holds a digit or is 1–4
- * upper-case letters: "GB82 WEST 1234", "+44 20 7946 0958", "YZ 61 48 68 B"; a timestamp or a path never.
+ * upper-case letters: "GB82 WEST 1234", "+44 20 7946 0958", "YZ 61 48 68 B"; or it is an English month's name
+ * ("10 Dec 1985", "5 September 1980"); a timestamp or a path never.
  */
 export function joinable(bytes: Uint8Array, s: number, e: number): boolean {
+  if (isMonth(bytes, s, e)) return true;
   if (e - s > 8) return false;
   let upper = true;
   for (let k = s; k < e; k++) {
@@ -16,6 +18,38 @@ export function joinable(bytes: Uint8Array, s: number, e: number): boolean {
     if (c < 65 || c > 90) upper = false;
   }
   return upper && e - s <= 4;
+}
+
+/** English months' names and their abbreviations, lower-case. */
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+].flatMap((m) => [m, m.slice(0, 3), ...(m === 'september' ? ['sept'] : [])]);
+const MONTH_BYTES = [...new Set(MONTHS)].map((m) => Buffer.from(m, 'latin1'));
+/** 1 for the bytes (either case) a month's name starts with. */
+const MONTH_START = new Uint8Array(256);
+for (const m of MONTH_BYTES) MONTH_START[m[0] as number] = MONTH_START[(m[0] as number) - 32] = 1;
+
+/** True when `bytes[s, e)` is an English month's name or abbreviation, in any case. */
+function isMonth(bytes: Uint8Array, s: number, e: number): boolean {
+  if (e - s < 3 || e - s > 9 || MONTH_START[bytes[s] as number] !== 1) return false;
+  for (const m of MONTH_BYTES) {
+    if (m.length !== e - s) continue;
+    let k = 0;
+    while (k < m.length && ((bytes[s + k] as number) | 32) === m[k]) k++;
+    if (k === m.length) return true;
+  }
+  return false;
 }
 
 /** @internal True when `bytes[ws, we)` is lower-case hex (trace ids, etags, hashes). */
@@ -129,13 +163,25 @@ for (let c = 97; c <= 102; c++) BORING_CLASS[c] = 2;
 for (let c = 48; c <= 57; c++) BORING_CLASS[c] = 1;
 BORING_CLASS[45] = 3;
 
+const MIDNIGHT = Buffer.from('00:00:00', 'latin1');
+
+/**
+ * @internal True when an ISO timestamp starts at `ws` (`2024-06-19T22:27:14…`), but not a date at midnight
+ * (`1985-12-10T00:00:00Z`): a date kept in a date-time type, as a birth date serialized from one is.
+ */
+export function isoTimestampAt(bytes: Uint8Array, ws: number): boolean {
+  if (bytes[ws + 4] !== 45 || bytes[ws + 10] !== 84 || bytes[ws + 13] !== 58) return false;
+  for (let k = 0; k < MIDNIGHT.length; k++) if (bytes[ws + 11 + k] !== MIDNIGHT[k]) return true;
+  return false;
+}
+
 /**
  * @internal The end of the token at `ws` (at most `max`) when it is an ISO timestamp, a UUID or a lower-case
  * hex id of 16 or more characters (not hex-encoded text), exactly as the window filters define them; -1 otherwise. A third of the
  * window bytes in API traffic are these: one cheap pass rejects them before they are measured.
  */
 export function boringTokenEnd(bytes: Uint8Array, ws: number, max: number): number {
-  const iso = bytes[ws + 4] === 45 && bytes[ws + 10] === 84 && bytes[ws + 13] === 58;
+  const iso = isoTimestampAt(bytes, ws);
   const uuid = bytes[ws + 8] === 45 && bytes[ws + 23] === 45;
   // a hex id has its 1st and 16th byte hex: most digit runs end sooner and are rejected without a walk
   let hex = isHexClass(bytes[ws]) && isHexClass(bytes[ws + 15]);

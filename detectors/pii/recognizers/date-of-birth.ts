@@ -3,7 +3,10 @@ import { Gate, hasRun, hasRunIn, type Recognizer, type Verdict } from '../types.
 
 const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
 
-/** Accepts real calendar dates (ISO, D/M/Y, M/D/Y, D.M.Y, D-Mon-Y) with a four-digit year 1900–2099. */
+/**
+ * Accepts real calendar dates (ISO, D/M/Y, M/D/Y, D.M.Y, D-Mon-Y) with a four-digit year 1900–2099; an ISO date may
+ * carry a midnight time (`1984-07-21T00:00:00Z`), as a date-time type serializes a birth date.
+ */
 export function validateDob(m: RegExpExecArray): Verdict {
   const text = m[0];
   const parts = text.split(/[-./ ]/);
@@ -33,7 +36,7 @@ export const dateOfBirth: Recognizer = {
       ? Gate.CONTEXT
       : Gate.NO,
   pattern: new RegExp(
-    `(?<![0-9A-Za-z.\\/-])(?:(?:19|20)\\d\\d-[01]\\d-[0-3]\\d|[0-3]?\\d[./-][01]?\\d[./-](?:19|20)\\d\\d|[01]?\\d\\/[0-3]?\\d\\/(?:19|20)\\d\\d|[0-3]?\\d[ -](?:${MONTHS})[a-z]*[ -](?:19|20)\\d\\d)(?![0-9A-Za-z]|[.\\/-]\\d|T\\d)`,
+    `(?<![0-9A-Za-z.\\/-])(?:(?:19|20)\\d\\d-[01]\\d-[0-3]\\d|[0-3]?\\d[./-][01]?\\d[./-](?:19|20)\\d\\d|[01]?\\d\\/[0-3]?\\d\\/(?:19|20)\\d\\d|[0-3]?\\d[ -](?:${MONTHS})[a-z]*[ -](?:19|20)\\d\\d)(?:(?=T00:00:00(?:\\.0+)?(?:Z|[+-]00:?00)?(?![0-9A-Za-z.:+-]))|(?![0-9A-Za-z]|[.\\/-]\\d))`,
     'i',
   ),
   validate: validateDob,
@@ -53,10 +56,17 @@ export const dateOfBirth: Recognizer = {
   requiresContext: true,
   confidence: 0.8,
   examples: {
-    match: ['"dob":"1984-07-21"', 'date of birth: 21.07.1984', 'born 5-May-1980', 'BDAY:1984-07-21'],
+    match: [
+      '"dob":"1984-07-21"',
+      'date of birth: 21.07.1984',
+      'born 5-May-1980',
+      'BDAY:1984-07-21',
+      '"birthDate":"1984-07-21T00:00:00.000Z"',
+    ],
     noMatch: [
       { text: 'dob 1984-02-30', why: '30 February' },
       { text: 'created 2024-03-15', why: 'no birth keyword' },
+      { text: 'birth record updated 2024-03-15T10:04:00Z', why: 'a moment, not a date kept at midnight' },
     ],
   },
 };

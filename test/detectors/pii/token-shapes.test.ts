@@ -2,11 +2,36 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   isHexText,
+  isoTimestampAt,
+  joinable,
   NOT_WRAPPED,
   WRAPPED_MAX,
   WRAPPED_MORE,
   wrappedBase64End,
 } from '../../../detectors/pii/token-shapes.js';
+
+describe('joinable', () => {
+  const joins = (token: string): boolean => joinable(Buffer.from(token, 'latin1'), 0, token.length);
+
+  it('joins short tokens with a digit, short capitals and English months, in any case', () => {
+    for (const token of ['1985', 'GB82', 'WEST', 'Dec', 'december', 'SEPTEMBER', 'Sept', 'may'])
+      expect(joins(token), token).toBe(true);
+    for (const token of ['Decem', 'Mayo', 'Lovelace', 'Ma', 'octobers', 'abcdefghi1'])
+      expect(joins(token), token).toBe(false);
+  });
+});
+
+describe('isoTimestampAt', () => {
+  const at = (text: string): boolean => isoTimestampAt(Buffer.from(text, 'latin1'), 0);
+
+  it('is a moment, not a date kept at midnight', () => {
+    expect(at('2024-06-19T22:27:14.624Z')).toBe(true);
+    expect(at('2024-06-19T00:00:01Z')).toBe(true);
+    expect(at('1985-12-10T00:00:00Z')).toBe(false);
+    expect(at('1985-12-10T00:00:00.000+00:00')).toBe(false);
+    expect(at('1985-12-10 00:00:00')).toBe(false);
+  });
+});
 
 describe('isHexText', () => {
   it('accepts hex whose every byte is printable text, in either case', () => {
