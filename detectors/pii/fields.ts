@@ -4,10 +4,14 @@ import type { Engine, Hit } from './engine.js';
 import { emit } from './field-emit.js';
 import { fieldFor, fieldNamed, hashFrom } from './field-table.js';
 import { controlField } from './html-inputs.js';
-import { mayBeName } from './person-names.js';
+import { bareNameRecognizer, mayBeName } from './person-names.js';
+import { partyNameAt } from './record-blocks.js';
 import { NAME_KEY, RecordKind, recordName } from './record-names.js';
 import type { FieldRecognizer } from './types.js';
 import { latin1 } from './window-features.js';
+
+/** `hashFrom` of ISO 20022's `Nm`. */
+const NM_KEY = hashFrom(Buffer.from('nm', 'latin1'), 0, 2);
 
 /** Longest field value looked at, in bytes; also how much tail is left for the next chunk. */
 export const FIELD_VALUE_MAX = 256;
@@ -319,7 +323,9 @@ function xmlField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
     while (open > 0 && KEY_CHAR[bytes[open] as number] === 1 && keyStart - open < KEY_MAX) open--;
   }
   if (bytes[open] !== 60) return;
-  const rec = fieldFor(engine.fields, h);
+  // an ISO 20022 party's name (`<Cdtr><Nm>Ada Lovelace</Nm>`): a person's when it has a person's shape
+  const party = h === NM_KEY && partyNameAt(bytes, open) ? bareNameRecognizer(engine) : undefined;
+  const rec = fieldFor(engine.fields, h) ?? party;
   if (!rec && h !== NAME_KEY) return;
   const report = (value: string, s: number, e: number, close: number): void => {
     if (rec) emit(rec, value, s, e, engine, out);

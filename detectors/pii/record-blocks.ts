@@ -133,3 +133,19 @@ function personalKeyLine(engine: Engine, bytes: Uint8Array, e: number): boolean 
   for (let a = lineKeyEnd; a < e; a++) if (emailAt(bytes, a)) return true;
   return false;
 }
+
+/** ISO 20022 elements that hold a payment's party: debtor, creditor and the ultimate ones (pain.001, pacs.008, camt.053). */
+const PARTIES = new Set(['Dbtr', 'Cdtr', 'UltmtDbtr', 'UltmtCdtr']);
+
+/**
+ * @internal True when the tag before the `<` at `open` opens an ISO 20022 party (`<Cdtr><Nm>Ada Lovelace</Nm>`), as
+ * SEPA payment files sent to a bank name the people paid and paying.
+ */
+export function partyNameAt(bytes: Uint8Array, open: number): boolean {
+  let gt = open - 1;
+  while (gt >= 0 && (bytes[gt] === 32 || bytes[gt] === 9 || bytes[gt] === 10 || bytes[gt] === 13)) gt--;
+  if (bytes[gt] !== 62) return false;
+  const lt = bytes.lastIndexOf(60, gt);
+  if (lt < 0 || gt - lt > 40 || tagAt(bytes, lt, gt) !== OPENING) return false;
+  return PARTIES.has(Buffer.from(bytes.buffer, bytes.byteOffset + tagName, tagNameEnd - tagName).toString('latin1'));
+}

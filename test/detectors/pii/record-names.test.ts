@@ -104,6 +104,14 @@ describe('a name field in a personal record', () => {
       expect(personNames(other), other).toEqual([]);
   });
 
+  it("reads an ISO 20022 payment party's name (a SEPA payment file), not the initiating company's", () => {
+    const pain =
+      '<Document><GrpHdr><InitgPty><Nm>Acme Payments</Nm></InitgPty></GrpHdr><PmtInf><Dbtr><Nm>Acme GmbH</Nm></Dbtr>' +
+      '<CdtTrfTxInf><Cdtr>\n  <Nm>Ada Lovelace</Nm>\n</Cdtr><UltmtCdtr><Nm>Grace Hopper</Nm></UltmtCdtr>' +
+      '<RmtInf><Nm>Alan Turing</Nm></RmtInf></CdtTrfTxInf></PmtInf></Document>';
+    expect(personNames(pain)).toEqual([at(pain, 'Ada Lovelace'), at(pain, 'Grace Hopper')]);
+  });
+
   it('leaves a name whose record holds nothing personal, or whose personal data is in another record', () => {
     expect(personNames('{"sku":"SKU-1","name":"Blue Widget","price":7}')).toEqual([]);
     expect(personNames('[{"name":"Blue Widget"},{"email":"ada@example.org"}]')).toEqual([]);
