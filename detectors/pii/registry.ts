@@ -38,7 +38,7 @@ import { passport } from './recognizers/passport.js';
 import { passportMrz } from './recognizers/passport-mrz.js';
 import { phone } from './recognizers/phone.js';
 import { plPesel } from './recognizers/pl-pesel.js';
-import { dePlz, ukPostcode } from './recognizers/postcode.js';
+import { fiveDigitPostcode, ukPostcode } from './recognizers/postcode.js';
 import { roCnp } from './recognizers/ro-cnp.js';
 import { sePersonnummer } from './recognizers/se-personnummer.js';
 import { serviceKey, urlCredential } from './recognizers/service-keys.js';
@@ -84,7 +84,7 @@ export const RECOGNIZERS: readonly Recognizer[] = buildRegistry([
   deDrivingLicence,
   deKvnr,
   dePassport,
-  dePlz,
+  fiveDigitPostcode,
   deSocialSecurity,
   deTaxId,
   deTaxNumber,

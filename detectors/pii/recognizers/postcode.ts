@@ -42,12 +42,15 @@ export const ukPostcode: Recognizer = {
   },
 };
 
-/** German postcode (Postleitzahl): five digits from 01001; only with an address keyword or field name. */
-export const dePlz: Recognizer = {
-  id: 'de-plz',
+/**
+ * Five-digit postcode (a German Postleitzahl from 01001, a US ZIP code, a French, Italian, Spanish or Finnish code);
+ * only with an address keyword or field name. Five digits name no country, so the fine type gives none.
+ */
+export const fiveDigitPostcode: Recognizer = {
+  id: 'five-digit-postcode',
   type: 'POSTCODE',
-  fineType: 'DE_PLZ',
-  description: 'DE postcode: part of a postal address (contact data).',
+  fineType: 'POSTCODE',
+  description: 'Five-digit postcode (DE, US, FR, IT, ES, FI …): part of a postal address (contact data).',
   gate: (f) => (f.maxRun === 5 && hasRun(f.alnumRuns, 5) ? Gate.CONTEXT : Gate.NO),
   pattern: /(?<![0-9A-Za-z.,-])\d{5}(?![0-9A-Za-z]|[.,-]\d)/,
   validate: (m) => (Number(m[0]) >= 1001 ? { normalized: m[0], validated: false } : false),

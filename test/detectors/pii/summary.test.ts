@@ -43,6 +43,11 @@ describe('summarizeDetections', () => {
     expect(jurisdictionOf({ type: 'UK_NINO', fineType: 'UK_NINO' })).toBe('GB');
     expect(jurisdictionOf({ type: 'PHONE', fineType: 'PHONE_US' })).toBeUndefined();
     expect(jurisdictionOf({ type: 'EMAIL', fineType: 'EMAIL' })).toBeUndefined();
+    // a UK postcode is British; five digits are German, American, French or Italian alike
+    const postcodes = scanBuffer(Buffer.from('{"postcode":"SW1A 1AA","zip":"94103","plz":"10115"}'), {
+      fingerprintKey: 'breachwatch-test-fingerprint-key',
+    }).detections;
+    expect(postcodes.map((d) => jurisdictionOf(d) ?? '-')).toEqual(['GB', '-', '-']);
   });
 
   it('summarizes a scan of a real body end to end', () => {
