@@ -1,5 +1,6 @@
 import { includesAny, includesBytes, startBytes } from './byte-search.js';
 import { advanceContext, type ContextIndex, type ContextState, compileContext } from './context.js';
+import { displayNames } from './display-names.js';
 import { compileFields, type FieldTable } from './field-table.js';
 import { GateMemo, type GateVerdicts } from './gate-memo.js';
 import { type Detection, type FieldRecognizer, Gate, type Recognizer, type WindowFeatures } from './types.js';
@@ -251,8 +252,11 @@ export function matchWindow(
     }
   }
   if (!local) return;
+  const found = out.length;
   if (local.length === 1) out.push(local[0] as Hit);
   else out.push(...dropContained(local));
+  // `Ada Lovelace <ada@example.org>`: the name before an address in angle brackets is a person's too
+  if (bytes[ws - 1] === 60) displayNames(engine, bytes, out, found);
 }
 
 /** True when a context word of one of `runs` starts at or after `horizon`, or the window's table column names one. */

@@ -1,6 +1,5 @@
 import { afterBasic, basicCredential } from './basic-auth.js';
 import { hasPercentEscape, jsonUnescape, percentDecode } from './decoders.js';
-import { displayNames } from './display-names.js';
 import { base64Layer, HEX_TEXT_MIN, hexLayer, scanDecoded } from './encoded-layers.js';
 import { type ContextState, type Hit, matchWindow, newContext } from './engine.js';
 import { mayBeField } from './field-table.js';
@@ -299,10 +298,7 @@ function processWindow(
     }
   }
   if (st.table?.seenTable) ctx.column = columnContext(st.table, depth, ws);
-  const found = out.length;
   matchWindow(st.engine, ctx, bytes, ws, we, F, out, blob);
-  // `Ada Lovelace <ada@example.org>`: the name before an address in angle brackets is a person's too
-  if (bytes[ws - 1] === 60 && out.length > found) displayNames(st.engine, bytes, out, found);
 }
 
 /** Recognizers the header of the table column holding `bytes[at]` puts in context (in the table's own layer). */
