@@ -15,9 +15,16 @@ const LO =
 /** `Ada`, `McDonald`, `O'Neill` (or `O’Neill`), `Smith-Jones`. */
 const WORD = `(?:[A-Z](?:'|\\xe2\\x80\\x99))?${UP}${LO}+(?:${UP}${LO}+)?(?:-${UP}${LO}+)?`;
 const PARTICLE = '(?:van|von|der|den|de|del|della|da|di|du|dos|das|la|le|ter|ten|bin|ibn|al|y|zu)';
-/** Words that make a name an organisation's, a team's or a placeholder's. */
-const NOT_A_PERSON =
-  'Inc|Ltd|Corp|Company|Group|Team|Support|Services?|Bank|Store|Shop|Admin|Bot|Test|User|Demo|Sample';
+/**
+ * Words that make a name an organisation's, a team's, a placeholder's or a resource's (`Production Database` beside
+ * its owner's e-mail).
+ */
+const NOT_A_PERSON = [
+  'Inc|Ltd|Corp|Company|Group|Team|Support|Services?|Bank|Store|Shop|Admin|Bot|Test|User|Demo|Sample',
+  'Department|Office|University|School|Hospital|Clinic|Council|Agency|Partners|Holdings|Solutions|Systems',
+  'Database|Report|Project|Server|Cluster|Bucket|Account|Plan|Product|Order|Invoice|Document|Folder|Channel',
+  'Workspace|Application|Policy|Queue|Topic|Pipeline|Campaign|Template|Widget',
+].join('|');
 /**
  * Two to four capitalised words, with initials (`Jane Q. Doe`) and particles (`Ludwig van Beethoven`) between, none of
  * them `NOT_A_PERSON`.

@@ -149,6 +149,9 @@ describe('a name field in a personal record', () => {
       'Widget 83d1',
       'Acme Inc',
       'Test User',
+      'Production Database',
+      'Quarterly Report',
+      'Marketing Department',
       'One Two Three Four Five',
     ])
       expect(personNames(record(value)), value).toEqual([]);
