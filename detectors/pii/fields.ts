@@ -6,7 +6,7 @@ import { fieldFor, fieldNamed, hashFrom } from './field-table.js';
 import { controlField } from './html-inputs.js';
 import { bareNameRecognizer, mayBeName } from './person-names.js';
 import { partyNameAt } from './record-blocks.js';
-import { NAME_KEY, RecordKind, recordName } from './record-names.js';
+import { NAME_KEY, RecordKind, reportValue } from './record-names.js';
 import type { FieldRecognizer } from './types.js';
 import { latin1 } from './window-features.js';
 
@@ -103,14 +103,11 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   if (!rec && !mayBeName(bytes, v + 1, e)) return;
   const text = latin1(bytes, v + 1, e);
   const value = jsonUnescape(escaped === 1 ? jsonUnescape(text) : text);
-  if (rec) emit(rec, value, v + 1, e, engine, out);
-  else {
-    // past a typed string's wrapper (`{"S": "Ada Lovelace"}`) to the next member
-    const close = skipSpace(bytes, e + 1);
-    const after = wrapped && bytes[close] === 125 ? close + 1 : e + 1 + escaped;
-    const kind = escaped === 1 ? RecordKind.ESCAPED_JSON : RecordKind.JSON;
-    recordName(engine, bytes, value, v + 1, e, open, after, k + FIELD_TAIL, kind, out);
-  }
+  // the next member starts past a typed string's wrapper (`{"S": "Ada Lovelace"}`)
+  const close = skipSpace(bytes, e + 1);
+  const after = wrapped && bytes[close] === 125 ? close + 1 : e + 1 + escaped;
+  const kind = escaped === 1 ? RecordKind.ESCAPED_JSON : RecordKind.JSON;
+  reportValue(engine, bytes, rec, value, v + 1, e, open, after, k + FIELD_TAIL, kind, out);
 }
 
 /**
@@ -199,16 +196,13 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const rec = fieldFor(engine.fields, h);
   if (!rec && h !== NAME_KEY) return;
   const key = keyStart;
-  const report = (value: string, s: number, e: number): void => {
-    if (rec) emit(rec, value, s, e, engine, out);
-    else recordName(engine, bytes, value, s, e, key, e, k + FIELD_TAIL, RecordKind.LINE, out);
-  };
+  const hi = k + FIELD_TAIL;
   const quote = bytes[k + 1] as number;
   if (quote === 34 || quote === 39) {
     // a quoted value: an XML or HTML attribute (`FirstName="Ada"`), a logfmt value with spaces (`name="Ada L"`)
     const e = quotedEnd(bytes, k + 2, quote, k);
     if (bytes[e] !== quote) return;
-    report(xmlUnescape(latin1(bytes, k + 2, e)), k + 2, e);
+    reportValue(engine, bytes, rec, xmlUnescape(latin1(bytes, k + 2, e)), k + 2, e, key, e, hi, RecordKind.LINE, out);
     // an HTML form's control: `name` names the field its `value` holds
     if (!rec) controlField(engine, bytes, key, k + 2, e, out);
     return;
@@ -223,7 +217,8 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
     if (c === 32 && (logfmt || keyFollows(bytes, e + 1))) break;
     e++;
   }
-  report(percentDecode(latin1(bytes, k + 1, e).replace(/\+/g, ' ')), k + 1, e);
+  const value = percentDecode(latin1(bytes, k + 1, e).replace(/\+/g, ' '));
+  reportValue(engine, bytes, rec, value, k + 1, e, key, e, hi, RecordKind.LINE, out);
 }
 
 /**
@@ -273,7 +268,10 @@ function assignmentField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): 
   lineValue(rec, bytes, s, k, engine, out);
 }
 
-/** True when only indentation (at most INDENT_MAX bytes, a list item's `- ` included) stands between the line's start and `at`. */
+/**
+ * True when only indentation (at most INDENT_MAX bytes, a list item's `- ` included) stands between the line's start
+ * and `at`.
+ */
 function atLineStart(bytes: Uint8Array, at: number): boolean {
   // a key is checked at least 64 bytes into a chunk's text (see `fieldLimit`), so the walk back reaches the
   // text's start only at the body's start, however it was chunked
@@ -308,9 +306,7 @@ function lineValue(
     s++;
     e--;
   }
-  // without a field, a `name` line is a person's when the lines around it are (see `recordName`)
-  if (rec) emit(rec, latin1(bytes, s, e), s, e, engine, out);
-  else recordName(engine, bytes, latin1(bytes, s, e), s, e, key, lineEnd, k + FIELD_TAIL, RecordKind.LINES, out);
+  reportValue(engine, bytes, rec, latin1(bytes, s, e), s, e, key, lineEnd, k + FIELD_TAIL, RecordKind.LINES, out);
 }
 
 /** `<first_name>Ada</first_name>` or `<ns:first_name>…`: an element named like a field that holds text only. */
@@ -327,11 +323,21 @@ function xmlField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const party = h === NM_KEY && partyNameAt(bytes, open) ? bareNameRecognizer(engine) : undefined;
   const rec = fieldFor(engine.fields, h) ?? party;
   if (!rec && h !== NAME_KEY) return;
-  const report = (value: string, s: number, e: number, close: number): void => {
-    if (rec) emit(rec, value, s, e, engine, out);
-    else
-      recordName(engine, bytes, value, s, e, open, bytes.indexOf(62, close) + 1, k + FIELD_TAIL, RecordKind.XML, out);
-  };
+  // the next sibling starts past the closing tag at `close`
+  const report = (value: string, s: number, e: number, close: number): void =>
+    reportValue(
+      engine,
+      bytes,
+      rec,
+      value,
+      s,
+      e,
+      open,
+      bytes.indexOf(62, close) + 1,
+      k + FIELD_TAIL,
+      RecordKind.XML,
+      out,
+    );
   if (startsAt(bytes, k + 1, CDATA)) {
     // `<![CDATA[Ada]]>`: the section's text as it is (no entities inside), then the closing tag
     const s = k + 1 + CDATA.length;

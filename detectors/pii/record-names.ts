@@ -10,6 +10,7 @@ import { hashFrom } from './field-table.js';
 import { personNamed } from './person-names.js';
 import { emailAt, KEY_BYTE, personalKey } from './personal-keys.js';
 import { personalLines, personalXml } from './record-blocks.js';
+import type { FieldRecognizer } from './types.js';
 
 /** Bytes before a `name` key searched for the rest of its record; the scanner keeps more than this before a key. */
 export const RECORD_BEFORE = 384;
@@ -32,6 +33,27 @@ export const RecordKind = {
 } as const;
 /** @internal One of `RecordKind`. */
 export type RecordKind = (typeof RecordKind)[keyof typeof RecordKind];
+
+/**
+ * @internal Reports a field's value (at `[start, end)`, decoded): as `rec`'s when a field names it, or without one, a bare
+ * `name`'s, as a person's name when its record is a person's (`recordName`).
+ */
+export function reportValue(
+  engine: Engine,
+  bytes: Uint8Array,
+  rec: FieldRecognizer | undefined,
+  value: string,
+  start: number,
+  end: number,
+  open: number,
+  after: number,
+  hi: number,
+  record: RecordKind,
+  out: Hit[],
+): void {
+  if (rec) emit(rec, value, start, end, engine, out);
+  else recordName(engine, bytes, value, start, end, open, after, hi, record, out);
+}
 
 /**
  * @internal Reports `value` (at `[start, end)`, decoded) of a `name` field as a person's name when it has a person's
