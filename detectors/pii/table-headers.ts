@@ -86,7 +86,6 @@ export function sniffCsv(engine: Engine, bytes: Uint8Array, final: boolean): Tab
   if (row.end < 0 && bytes.length >= CSV_SNIFF_MAX) return undefined;
   if (row.end < 0 && !final) return 'wait';
   if (row.cells.length !== names.length) return undefined;
-  const columns: TableColumn[] = [];
   const keys: string[] = [];
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   for (const [s, e] of names) {
@@ -98,7 +97,7 @@ export function sniffCsv(engine: Engine, bytes: Uint8Array, final: boolean): Tab
     keys.push(name);
   }
   if (keys.filter((name) => name !== '').length < 2) return undefined;
-  for (const column of columnsNamed(engine, keys)) columns.push(column);
+  const columns = columnsNamed(engine, keys);
   if (!columns.some((c) => c.context || c.field)) return undefined;
   return { format: 'csv', delimiter, columns, rowsFrom: headerEnd + 1 };
 }
