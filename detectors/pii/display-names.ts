@@ -34,10 +34,11 @@ function displayName(engine: Engine, bytes: Uint8Array, lt: number, out: Hit[]):
   let value: string;
   if (bytes[e - 1] === 34) {
     e--;
-    s = bytes.lastIndexOf(34, e - 1) + 1;
+    s = e;
+    while (s > 0 && e - s <= NAME_MAX && bytes[s - 1] !== 34) s--;
     // quotes escaped in a JSON string (`"to": "\"Ada Lovelace\" <ada@…>"`)
     if (bytes[e - 1] === 92 && bytes[s - 2] === 92) e--;
-    if (s === 0 || e - s > NAME_MAX) return;
+    if (bytes[s - 1] !== 34 || e - s > NAME_MAX) return;
     const quoted = latin1(bytes as Buffer, s, e);
     const comma = quoted.indexOf(', ');
     value = comma < 0 ? quoted : `${quoted.slice(comma + 2)} ${quoted.slice(0, comma)}`;
