@@ -6,8 +6,9 @@ import type { Engine } from './engine.js';
 import { emailAt, KEY_BYTE, personalKey } from './personal-keys.js';
 
 /**
- * @internal The XML element's other children around the `name` element (`open`: its `<`; `after`: past its closing tag), back
- * to the parent's opening tag and on to its closing tag: a child named personally, or an e-mail in a child's text.
+ * @internal The XML element's other children around the `name` element (`open`: its `<`; `after`: past its closing
+ * tag), back to the parent's opening tag and on to its closing tag: a child named personally, or an e-mail in a
+ * child's text.
  */
 export function personalXml(
   engine: Engine,
@@ -73,9 +74,10 @@ function tagAt(bytes: Uint8Array, lt: number, gt: number): number {
 }
 
 /**
- * @internal The `key: value` lines of the record holding the line whose key is at `open` (the line ends at `after`): the lines
- * around it whose keys stand in the same column, back to a list item's `- ` and on to the next, up to a line that is
- * no `key:` line (a blank one), one less indented, or the reach. One of their keys is personal, or one of them holds an e-mail.
+ * @internal The `key: value` lines of the record holding the line whose key is at `open` (the line ends at `after`):
+ * the lines around it whose keys stand in the same column, back to a list item's `- ` and on to the next, up to a line
+ * that is no `key:` line (a blank one), one less indented, or the reach. One of their keys is personal, or one of them
+ * holds an e-mail.
  */
 export function personalLines(
   engine: Engine,
