@@ -35,8 +35,10 @@ export const RecordKind = {
 export type RecordKind = (typeof RecordKind)[keyof typeof RecordKind];
 
 /**
- * @internal Reports a field's value (at `[start, end)`, decoded): as `rec`'s when a field names it, or without one, a bare
- * `name`'s, as a person's name when its record is a person's (`recordName`).
+ * @internal Reports a field's value (at `[start, end)`, decoded): as `rec`'s when a field names it; without one (a bare
+ * `name`), as a person's name when it has a person's shape and its `record` holds a personal field. `open` is where the
+ * field starts (a JSON key's opening quote, an XML element's `<`, a form key), `after` where the next field may start;
+ * the record is read within `RECORD_BEFORE` bytes before the field and up to `hi` after it.
  */
 export function reportValue(
   engine: Engine,
@@ -51,31 +53,13 @@ export function reportValue(
   record: RecordKind,
   out: Hit[],
 ): void {
-  if (rec) emit(rec, value, start, end, engine, out);
-  else recordName(engine, bytes, value, start, end, open, after, hi, record, out);
-}
-
-/**
- * @internal Reports `value` (at `[start, end)`, decoded) of a `name` field as a person's name when it has a person's
- * shape and its `record` holds a personal field. `open` is where the field starts (a JSON key's opening quote, an XML
- * element's `<`, a form key), `after` where the next field may start. The record is read within `RECORD_BEFORE` bytes
- * before the field and up to `hi` after it.
- */
-export function recordName(
-  engine: Engine,
-  bytes: Uint8Array,
-  value: string,
-  start: number,
-  end: number,
-  open: number,
-  after: number,
-  hi: number,
-  record: RecordKind,
-  out: Hit[],
-): void {
+  if (rec) {
+    emit(rec, value, start, end, engine, out);
+    return;
+  }
   const trimmed = value.trim();
-  const rec = personNamed(engine, trimmed);
-  if (!rec) return;
+  const bare = personNamed(engine, trimmed);
+  if (!bare) return;
   const lo = Math.max(0, open - RECORD_BEFORE);
   const top = Math.min(hi, bytes.length);
   let personal: boolean;
@@ -86,7 +70,7 @@ export function recordName(
     personal =
       personalBefore(engine, bytes, lo, open) ||
       personalAfter(engine, bytes, after, top, record === RecordKind.ESCAPED_JSON);
-  if (personal) emit(rec, trimmed, start, end, engine, out);
+  if (personal) emit(bare, trimmed, start, end, engine, out);
 }
 
 /** The JSON object's members before the key at `open`, back to the object's `{`: a personal key or an e-mail. */
