@@ -204,7 +204,7 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
     if (bytes[e] !== quote) return;
     reportValue(engine, bytes, rec, xmlUnescape(latin1(bytes, k + 2, e)), k + 2, e, key, e, hi, RecordKind.LINE, out);
     // an HTML form's control: `name` names the field its `value` holds
-    if (!rec) controlField(engine, bytes, key, k + 2, e, out);
+    if (!rec) controlField(engine, bytes, key, k + 2, e, key + FIELD_TAIL, out);
     return;
   }
   // after whitespace the key is a log line's (logfmt: `level=info first_name=Ada last_name=Lovelace`), whose

@@ -9,9 +9,8 @@ import { emit } from './field-emit.js';
 import { fieldNamed } from './field-table.js';
 import { latin1 } from './window-features.js';
 
-/** Bytes read back from a control's `name` to the start of its tag, and on to the end of its tag or value. */
+/** Bytes read back from a control's `name` to the start of its tag. */
 const TAG_BEFORE = 256;
-const TAG_AFTER = 368;
 
 /** A control's tag up to its `name` attribute: `<input` or `<textarea`, then attributes. */
 const CONTROL = /^<(input|textarea)\b[^<>]*$/i;
@@ -20,9 +19,18 @@ const VALUE = /\svalue\s*=\s*(["'])([^"'<>]*)\1/i;
 
 /**
  * @internal The control whose `name` attribute holds `bytes[s, e)` (the quoted name, `key` the attribute's start):
- * when the name is a field's, its `value` attribute (or a textarea's text) is reported as that field's value.
+ * when the name is a field's, its `value` attribute (or a textarea's text) is reported as that field's value. The tag,
+ * or the textarea's text, must end by `hi` (the bytes in view past a key, however the input is chunked).
  */
-export function controlField(engine: Engine, bytes: Buffer, key: number, s: number, e: number, out: Hit[]): void {
+export function controlField(
+  engine: Engine,
+  bytes: Buffer,
+  key: number,
+  s: number,
+  e: number,
+  hi: number,
+  out: Hit[],
+): void {
   const rec = fieldNamed(engine.fields, bytes, s, e);
   if (!rec) return;
   const lt = bytes.lastIndexOf(60, key);
@@ -30,11 +38,10 @@ export function controlField(engine: Engine, bytes: Buffer, key: number, s: numb
   const head = CONTROL.exec(latin1(bytes, lt, key));
   if (!head) return;
   const gt = bytes.indexOf(62, e);
-  if (gt < 0 || gt - key > TAG_AFTER) return;
+  if (gt < 0 || gt > hi) return;
   if ((head[1] as string).toLowerCase() === 'textarea') {
     const close = bytes.indexOf('</', gt, 'latin1');
-    if (close > gt && close - key <= TAG_AFTER)
-      emit(rec, xmlUnescape(latin1(bytes, gt + 1, close)), gt + 1, close, engine, out);
+    if (close > gt && close <= hi) emit(rec, xmlUnescape(latin1(bytes, gt + 1, close)), gt + 1, close, engine, out);
     return;
   }
   const tag = latin1(bytes, lt, gt);
