@@ -47,6 +47,9 @@ export function hashFrom(bytes: Uint8Array, start: number, e: number): number {
   return h | 0;
 }
 
+/** @internal Longest key read, in bytes: a field's, a record's sibling's, a table's column's. */
+export const KEY_MAX = 40;
+
 /**
  * @internal Field recognizers by `keyHash` of their names, in an open-addressing table of integers: a key is
  * looked up ~17,000 times per MB of API traffic and almost never found, with no allocation.

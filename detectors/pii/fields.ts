@@ -2,7 +2,7 @@ import { skipSpace, startsAt } from './byte-search.js';
 import { jsonUnescape, percentDecode, xmlUnescape } from './decoders.js';
 import type { Engine, Hit } from './engine.js';
 import { emit } from './field-emit.js';
-import { fieldFor, fieldNamed, hashFrom } from './field-table.js';
+import { fieldFor, fieldNamed, hashFrom, KEY_MAX } from './field-table.js';
 import { controlField } from './html-inputs.js';
 import { bareNameRecognizer, mayBeName } from './person-names.js';
 import { partyNameAt } from './record-blocks.js';
@@ -17,7 +17,6 @@ const NM_KEY = hashFrom(Buffer.from('nm', 'latin1'), 0, 2);
 export const FIELD_VALUE_MAX = 256;
 /** Bytes after a key that must be in view before it is read: its value, and the JSON around one (see `WRAPPER_MAX`). */
 const FIELD_TAIL = FIELD_VALUE_MAX + 112;
-const KEY_MAX = 40;
 /** Indentation read before a `key: value` line's key, in bytes. */
 const INDENT_MAX = 16;
 

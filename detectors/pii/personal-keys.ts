@@ -1,6 +1,6 @@
 /** The keys and values that make a record a person's: what turns a bare `name` beside them into a person's name. */
 import type { Engine } from './engine.js';
-import { fieldFor, hashFrom } from './field-table.js';
+import { fieldFor, hashFrom, KEY_MAX } from './field-table.js';
 
 const hashOf = (name: string): number => hashFrom(Buffer.from(name, 'latin1'), 0, name.length);
 
@@ -34,7 +34,7 @@ const PERSONAL_KEYS = new Set(
 
 /** @internal True when `bytes[s, e)` is a key that makes a record a person's. */
 export function personalKey(engine: Engine, bytes: Uint8Array, s: number, e: number): boolean {
-  return e > s && e - s <= 40 && isPersonalKey(engine, hashFrom(bytes, s, e));
+  return e > s && e - s <= KEY_MAX && isPersonalKey(engine, hashFrom(bytes, s, e));
 }
 
 /** @internal True when the key (a table's column) hashed to `h` makes a record a person's. */
