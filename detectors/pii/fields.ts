@@ -4,6 +4,7 @@ import type { Engine, Hit } from './engine.js';
 import { emit } from './field-emit.js';
 import { fieldFor, fieldNamed, hashFrom, KEY_MAX } from './field-table.js';
 import { controlField } from './html-inputs.js';
+import { backslashesBefore, escapedStringEnd, quoteDepth, slashesAt } from './json-strings.js';
 import { bareNameRecognizer, mayBeName } from './person-names.js';
 import { partyNameAt } from './record-blocks.js';
 import { NAME_KEY, RecordKind, reportValue } from './record-names.js';
@@ -79,11 +80,13 @@ export function fieldAt(engine: Engine, bytes: Buffer, k: number, out: Hit[]): v
 
 function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   // JSON sent inside a JSON string (`"Message": "{\"first_name\":\"Ada\"}"`, as SNS, SQS, API Gateway and JSON logs
-  // wrap a body) has its quotes escaped: 1 for such a key
-  const escaped = bytes[k - 1] === 92 ? 1 : 0;
-  const h = keyHashBefore(bytes, k - escaped);
-  if (h === undefined || bytes[keyStart - 1] !== 34 || (escaped === 1 && bytes[keyStart - 2] !== 92)) return;
-  const open = keyStart - 1 - escaped;
+  // wrap a body) has its quotes escaped, once per string holding it: `slashes` backslashes before each
+  const slashes = backslashesBefore(bytes, k);
+  const depth = quoteDepth(slashes);
+  if (slashes !== slashesAt(depth)) return;
+  const h = keyHashBefore(bytes, k - slashes);
+  if (h === undefined || bytes[keyStart - 1] !== 34 || backslashesBefore(bytes, keyStart - 1) !== slashes) return;
+  const open = keyStart - 1 - slashes;
   const rec = fieldFor(engine.fields, h);
   if (!rec) {
     if (NAMING_KEYS.has(h)) namedPair(engine, bytes, k, out);
@@ -93,36 +96,21 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   while (bytes[v] === 32) v++;
   // a typed string (`"first_name": {"S": "Ada"}`), as DynamoDB's API responses, stream records and table exports write
   // an item's attributes (the AWS CLI prints it over several lines), and Firestore's REST API a document's fields
-  const wrapped = bytes[v] === 123 && escaped === 0;
+  const wrapped = bytes[v] === 123 && slashes === 0;
   if (wrapped) v = dynamoString(bytes, v, k);
-  if (bytes[v] === 92 && escaped === 1) v++;
+  for (let s = 0; s < slashes; s++, v++) if (bytes[v] !== 92) return;
   if (bytes[v] !== 34) return;
-  const e = escaped === 1 ? escapedQuoteAt(bytes, v + 1, v) : quotedEnd(bytes, v + 1, 34, v);
-  if (escaped === 1 ? e < 0 : bytes[e] !== 34) return;
+  const e =
+    slashes > 0 ? escapedStringEnd(bytes, v + 1, v + FIELD_VALUE_MAX + 1, slashes) : quotedEnd(bytes, v + 1, 34, v);
+  if (slashes > 0 ? e < 0 : bytes[e] !== 34) return;
   if (!rec && !mayBeName(bytes, v + 1, e)) return;
-  const text = latin1(bytes, v + 1, e);
-  const value = jsonUnescape(escaped === 1 ? jsonUnescape(text) : text);
+  let value = latin1(bytes, v + 1, e);
+  for (let d = 0; d <= depth; d++) value = jsonUnescape(value);
   // the next member starts past a typed string's wrapper (`{"S": "Ada Lovelace"}`)
   const close = skipSpace(bytes, e + 1);
-  const after = wrapped && bytes[close] === 125 ? close + 1 : e + 1 + escaped;
-  const kind = escaped === 1 ? RecordKind.ESCAPED_JSON : RecordKind.JSON;
+  const after = wrapped && bytes[close] === 125 ? close + 1 : e + 1 + slashes;
+  const kind = slashes > 0 ? RecordKind.ESCAPED_JSON : RecordKind.JSON;
   reportValue(engine, bytes, rec, value, v + 1, e, open, after, k + FIELD_TAIL, kind, out);
-}
-
-/**
- * Where the escaped quote (`\"`) closing a string in JSON held in a JSON string starts, searched from `from` to
- * FIELD_VALUE_MAX bytes after `k`; -1 when it is not there or a bare `"` (the end of the string holding it) comes first.
- * A quote inside the value is escaped twice (`\\\"`): the value then ends in a backslash, which no field's shape takes.
- */
-function escapedQuoteAt(bytes: Uint8Array, from: number, k: number): number {
-  for (let e = from; e < bytes.length && e - k <= FIELD_VALUE_MAX; e++) {
-    const c = bytes[e];
-    if (c === 34) return -1;
-    if (c !== 92) continue;
-    if (bytes[e + 1] === 34) return e;
-    e++;
-  }
-  return -1;
 }
 
 /** Keys whose value names the field a `Value` beside them holds (Cognito's user attributes, tags, parameters). */

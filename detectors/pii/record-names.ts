@@ -7,6 +7,7 @@ import { skipSpace } from './byte-search.js';
 import type { Engine, Hit } from './engine.js';
 import { emit } from './field-emit.js';
 import { hashFrom } from './field-table.js';
+import { backslashesBefore, escapedStringEnd, quoteDepth } from './json-strings.js';
 import { personNamed } from './person-names.js';
 import { emailAt, KEY_BYTE, personalKey } from './personal-keys.js';
 import { personalLines, personalXml } from './record-blocks.js';
@@ -69,7 +70,7 @@ export function reportValue(
   else
     personal =
       personalBefore(engine, bytes, lo, open) ||
-      personalAfter(engine, bytes, after, top, record === RecordKind.ESCAPED_JSON);
+      personalAfter(engine, bytes, open, after, top, record === RecordKind.ESCAPED_JSON);
   if (personal) emit(bare, trimmed, start, end, engine, out);
 }
 
@@ -88,8 +89,8 @@ function personalBefore(engine: Engine, bytes: Uint8Array, lo: number, open: num
       let q = i - 1;
       while (q > lo && (bytes[q] === 32 || bytes[q] === 9 || bytes[q] === 10 || bytes[q] === 13)) q--;
       if (bytes[q] !== 34) continue;
-      // an escaped key (`\"email\":`) ends before its backslash
-      const end = bytes[q - 1] === 92 ? q - 1 : q;
+      // an escaped key (`\"email\":`) ends before its backslashes
+      const end = q - backslashesBefore(bytes, q, lo);
       const s = bytes.lastIndexOf(34, end - 1);
       if (s >= lo && personalKey(engine, bytes, s + 1, end)) return true;
     }
@@ -99,33 +100,59 @@ function personalBefore(engine: Engine, bytes: Uint8Array, lo: number, open: num
 
 /**
  * The JSON object's members after the value ending before `from`, up to the object's `}` or `hi`. In an `escaped`
- * object a string runs from `\"` to `\"`.
+ * object its strings' quotes have as many backslashes before them as its key's opening quote at `open`.
  */
-function personalAfter(engine: Engine, bytes: Uint8Array, from: number, hi: number, escaped: boolean): boolean {
-  const quote = escaped ? 1 : 0;
-  let depth = 0;
+function personalAfter(
+  engine: Engine,
+  bytes: Uint8Array,
+  open: number,
+  from: number,
+  hi: number,
+  escaped: boolean,
+): boolean {
+  let slashes = 0;
+  if (escaped) while (bytes[open + slashes] === 92) slashes++;
+  const depth = quoteDepth(slashes);
+  let depthOfObjects = 0;
   for (let i = from; i < hi; i++) {
     const c = bytes[i] as number;
-    if (c === 34 && escaped) return false;
-    if (escaped ? c === 92 && bytes[i + 1] === 34 : c === 34) {
-      const s = i + 1 + quote;
-      let e = s;
-      while (e < hi && !(bytes[e] === 34 || (escaped && bytes[e] === 92 && bytes[e + 1] === 34)))
-        e += bytes[e] === 92 ? 2 : 1;
-      if (e >= hi) return false;
-      if (depth === 0) {
-        if (bytes[skipSpace(bytes, e + 1 + quote)] === 58) {
+    let s = -1;
+    if (c === 34) {
+      if (slashes > 0) return false;
+      s = i + 1;
+    } else if (c === 92 && slashes > 0) {
+      let q = i;
+      while (q < hi && bytes[q] === 92) q++;
+      if (bytes[q] === 34 && quoteDepth(q - i) < depth) return false;
+      if (bytes[q] === 34 && q - i === slashes) s = q + 1;
+      else {
+        i = q;
+        continue;
+      }
+    }
+    if (s >= 0) {
+      const e = slashes > 0 ? escapedStringEnd(bytes, s, hi, slashes) : stringEnd(bytes, s, hi);
+      if (e < 0) return false;
+      if (depthOfObjects === 0) {
+        if (bytes[skipSpace(bytes, e + 1 + slashes)] === 58) {
           if (personalKey(engine, bytes, s, e)) return true;
         } else for (let a = s + 1; a < e - 1; a++) if (emailAt(bytes, a)) return true;
       }
-      i = e + quote;
-    } else if (c === 123 || c === 91) depth++;
+      i = e + slashes;
+    } else if (c === 123 || c === 91) depthOfObjects++;
     else if (c === 125 || c === 93) {
-      if (depth === 0) return false;
-      depth--;
+      if (depthOfObjects === 0) return false;
+      depthOfObjects--;
     }
   }
   return false;
+}
+
+/** Where the plain JSON string starting at `s` ends (its closing quote), or -1 before `hi`. */
+function stringEnd(bytes: Uint8Array, s: number, hi: number): number {
+  let e = s;
+  while (e < hi && bytes[e] !== 34) e += bytes[e] === 92 ? 2 : 1;
+  return e < hi ? e : -1;
 }
 
 /** The form, query or log line around the value: another `key=` that is personal, or an e-mail (`%40` too). */

@@ -4,6 +4,7 @@ import { base64Layer, HEX_TEXT_MIN, hexLayer, scanDecoded } from './encoded-laye
 import { type ContextState, type Hit, matchWindow, newContext } from './engine.js';
 import { mayBeField } from './field-table.js';
 import { fieldAt, fieldLimit } from './fields.js';
+import { beforeClosingEscapes } from './json-strings.js';
 import type { ScanState } from './scan-state.js';
 import type { TableReader } from './table-reader.js';
 import {
@@ -148,7 +149,9 @@ export function scanWindows(
     }
     // finding the token's end and measuring it is one pass; a joined window is measured again
     const start = ws;
-    let we = measureRun(bytes, ws, Math.min(n, ws + MAX_WINDOW), true);
+    const measured = measureRun(bytes, ws, Math.min(n, ws + MAX_WINDOW), true);
+    // a value in JSON held in a JSON string ends before the backslashes escaping its closing quote
+    let we = bytes[measured - 1] === 92 ? beforeClosingEscapes(bytes, ws, measured) : measured;
     if (bytes[we] === 60 || bytes[ws - 1] === 60) {
       // '<' is no token byte, but a passport MRZ line is 44 characters of [A-Z0-9<]: kept whole
       const [ms, me] = mrzRun(bytes, ws, we, lastEnd);
@@ -171,7 +174,6 @@ export function scanWindows(
         continue;
       }
     }
-    const measured = we;
     const seedShort = we - ws <= 8;
     while (seedShort && ws - 2 >= lastEnd && bytes[ws - 1] === 32 && TOK[bytes[ws - 2] as number] !== 0) {
       const t = tokenStart(bytes, ws - 1, lastEnd);
@@ -183,6 +185,7 @@ export function scanWindows(
       let f = we + 1;
       while (f < n && TOK[bytes[f] as number] !== 0) f++;
       if (f >= n) touchesEnd = true;
+      if (bytes[f - 1] === 92) f = beforeClosingEscapes(bytes, we + 1, f);
       if (f === we + 1 || !joinable(bytes, we + 1, f)) break;
       we = f;
     }

@@ -296,14 +296,67 @@ describe('JSON in a JSON string', () => {
     expect(fields('{"m":"{\\"first_name\\":\\"Ada \\\\\\"Al\\\\\\" Lovelace\\"}"}')).toEqual([]);
   });
 
+  /** `value` as JSON held in `depth` JSON strings, each in a log line's `message` (`JSON.stringify` does the escaping). */
+  const nested = (value: unknown, depth: number): string => {
+    let text = JSON.stringify(value);
+    for (let d = 0; d < depth; d++) text = JSON.stringify({ message: text });
+    return text;
+  };
+
+  it('reads fields in JSON held in strings held in strings, at any depth, as the same values', () => {
+    const fingerprints = (text: string): string[] =>
+      scanBuffer(Buffer.from(text, 'latin1'), { fingerprintKey: KEY }).detections.map((d) => d.fingerprint);
+    const utf8 = (depth: number): string =>
+      Buffer.from(nested({ first_name: 'Zoë', street: '12 High Street' }, depth)).toString('latin1');
+    const plain = fingerprints(utf8(0));
+    expect(plain).toHaveLength(2);
+    for (const depth of [1, 2, 3, 4]) {
+      const text = nested({ first_name: 'Ada', street: '12 High Street' }, depth);
+      const at = (value: string): string => `${text.indexOf(value)}-${text.indexOf(value) + value.length}`;
+      expect(fields(text), `depth ${depth}`).toEqual([
+        `PERSON_NAME@${at('Ada')}`,
+        `STREET_ADDRESS@${at('12 High Street')}`,
+      ]);
+      expect(fingerprints(utf8(depth)), `depth ${depth}`).toEqual(plain);
+      // the innermost JSON's own escapes are undone too
+      let escaped = '{"first_name":"Zo\\u00eb","street":"12 High Street"}';
+      for (let d = 0; d < depth; d++) escaped = JSON.stringify({ message: escaped });
+      expect(fingerprints(escaped), `depth ${depth}`).toEqual(plain);
+    }
+  });
+
+  it('reads past a deeper quote inside a value, and stops at a shallower one: the string holding it ended', () => {
+    // `Ada "Al" Lovelace` at depth 2: its own quotes have seven backslashes, the string's closing quote three; read
+    // whole, the value is no name (cut at its first quote, `Ada ` would be)
+    expect(fields(nested({ first_name: 'Ada "Al" Lovelace' }, 2))).toEqual([]);
+    expect(fields(nested({ first_name: 'Ada', last_name: 'Lovelace' }, 2))).toHaveLength(2);
+    // the value's string is cut short by the end of the string one level up (`\"`), so it is no value
+    const cut = '{"m":"{\\"a\\":\\"{\\\\\\"street\\\\\\":\\\\\\"12 High\\"}"}';
+    expect(fields(cut)).toEqual([]);
+    expect(fields(cut.replace('High\\"', 'High Street\\\\\\"}\\"'))).toHaveLength(1);
+  });
+
+  it('reports a value found in escaped JSON without the backslashes of its closing quote', () => {
+    const text = nested({ contact: 'ada@example.org', tel: '+44 20 7946 0958' }, 2);
+    const found = scanBuffer(Buffer.from(text, 'latin1'), { fingerprintKey: KEY }).detections;
+    expect(found.map((d) => `${d.type}:${text.slice(d.start, d.end)}`)).toEqual([
+      'EMAIL:ada@example.org',
+      'PHONE:+44 20 7946 0958',
+    ]);
+  });
+
   it('finds the same however the body is chunked', () => {
-    const bytes = Buffer.from(sns, 'latin1');
-    const whole = fields(sns);
-    for (let cut = 1; cut < bytes.length; cut++)
-      expect(
-        scannedInTwo(bytes, cut).map((d) => `${d.type}@${d.start}-${d.end}`),
-        `cut at ${cut}`,
-      ).toEqual(whole);
+    const deep = nested({ first_name: 'Ada', street: '12 High Street', tel: '+44 20 7946 0958' }, 3);
+    for (const body of [sns, deep]) {
+      const bytes = Buffer.from(body, 'latin1');
+      const whole = scannedInTwo(bytes, bytes.length).map((d) => `${d.type}@${d.start}-${d.end}`);
+      expect(whole.length).toBeGreaterThanOrEqual(2);
+      for (let cut = 1; cut < bytes.length; cut++)
+        expect(
+          scannedInTwo(bytes, cut).map((d) => `${d.type}@${d.start}-${d.end}`),
+          `cut at ${cut}`,
+        ).toEqual(whole);
+    }
   });
 });
 

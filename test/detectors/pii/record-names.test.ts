@@ -28,6 +28,27 @@ describe('a name field in a personal record', () => {
     expect(personNames('{"msg":"{\\"name\\":\\"Blue Widget\\",\\"sku\\":\\"ada@x\\"}"}')).toEqual([]);
     const later = '{"msg":"{\\"name\\":\\"Ada Lovelace\\",\\"plan\\":\\"pro\\",\\"email\\":\\"ada@example.org\\"}"}';
     expect(personNames(later)).toEqual([at(later, 'Ada Lovelace')]);
+    // a log line holding an SQS event whose body holds the object: its quotes escaped twice, or three times
+    for (const depth of [2, 3]) {
+      const deep = (record: object): string => {
+        let text = JSON.stringify(record);
+        for (let d = 0; d < depth; d++) text = JSON.stringify({ body: text });
+        return text;
+      };
+      const after = deep({ name: 'Ada Lovelace', plan: 'pro', email: 'ada@example.org' });
+      expect(personNames(after), `depth ${depth}`).toEqual([at(after, 'Ada Lovelace')]);
+      const first = deep({ mobile: 'x', name: 'Ada Lovelace' });
+      expect(personNames(first), `depth ${depth}`).toEqual([at(first, 'Ada Lovelace')]);
+      expect(personNames(deep({ name: 'Blue Widget', sku: 'ada@x' })), `depth ${depth}`).toEqual([]);
+      // the string holding the object ends (a shallower quote) before the e-mail: another record's
+      const split = JSON.stringify({ a: '{"name":"Ada Lovelace",', b: '"email":"ada@example.org"}' });
+      let ended = split;
+      for (let d = 1; d < depth; d++) ended = JSON.stringify({ body: ended });
+      expect(personNames(ended), `depth ${depth}`).toEqual([]);
+      expect(personNames(deep({ name: 'Blue Widget', owner: { email: 'ada@example.org' } })), `depth ${depth}`).toEqual(
+        [],
+      );
+    }
     const street = '{"street":"12 High Street","name":"Ada Lovelace"}';
     expect(personNames(street).slice(-1)).toEqual([at(street, 'Ada Lovelace')]);
     const dynamo = '{"name": {"S": "Ada Lovelace"}, "phone_number": {"S": "+442079460958"}}';
