@@ -20,6 +20,7 @@ import {
   NOT_WRAPPED,
   WRAPPED_MORE,
   wrappedBase64End,
+  yearAfterComma,
 } from './token-shapes.js';
 import type { WindowFeatures } from './types.js';
 import { vcardFieldAt } from './vcard-fields.js';
@@ -188,6 +189,10 @@ export function scanWindows(
       if (bytes[f - 1] === 92) f = beforeClosingEscapes(bytes, we + 1, f);
       if (f === we + 1 || !joinable(bytes, we + 1, f)) break;
       we = f;
+    }
+    if (seedShort && bytes[we] === 44) {
+      const year = yearAfterComma(bytes, we);
+      if (year >= 0) we = year;
     }
     // a window waits for the bytes after it too: a context word may follow it
     if ((touchesEnd || we + st.engine.waitAhead > n) && !final && we - ws < MAX_WINDOW)

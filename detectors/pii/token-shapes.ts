@@ -40,8 +40,9 @@ const MONTH_BYTES = [...new Set(MONTHS)].map((m) => Buffer.from(m, 'latin1'));
 const MONTH_START = new Uint8Array(256);
 for (const m of MONTH_BYTES) MONTH_START[m[0] as number] = MONTH_START[(m[0] as number) - 32] = 1;
 
-/** True when `bytes[s, e)` is an English month's name or abbreviation, in any case. */
-function isMonth(bytes: Uint8Array, s: number, e: number): boolean {
+/** True when `bytes[s, e)` is an English month's name or abbreviation (`Dec.` too), in any case. */
+function isMonth(bytes: Uint8Array, s: number, end: number): boolean {
+  const e = bytes[end - 1] === 46 ? end - 1 : end;
   if (e - s < 3 || e - s > 9 || MONTH_START[bytes[s] as number] !== 1) return false;
   for (const m of MONTH_BYTES) {
     if (m.length !== e - s) continue;
@@ -50,6 +51,34 @@ function isMonth(bytes: Uint8Array, s: number, e: number): boolean {
     if (k === m.length) return true;
   }
   return false;
+}
+
+/** `st`, `nd`, `rd` and `th` as `b0 << 8 | b1`, lower-case: a day's ordinal suffix. */
+const ORDINALS = new Set(['st', 'nd', 'rd', 'th'].map((o) => (o.charCodeAt(0) << 8) | o.charCodeAt(1)));
+
+const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 48 && c <= 57;
+
+/**
+ * @internal Where a year ends when `bytes[we…]` is `, 1985` after a month's name and a day (`December 10, 1985`,
+ * `Dec. 3rd, 1962`), as US dates are written; -1 otherwise. The comma ends the day's token, so only here does the year join its window.
+ */
+export function yearAfterComma(bytes: Uint8Array, we: number): number {
+  if (bytes[we] !== 44 || bytes[we + 1] !== 32) return -1;
+  let d = we;
+  if (ORDINALS.has((((bytes[d - 2] as number) | 32) << 8) | ((bytes[d - 1] as number) | 32))) d -= 2;
+  let digits = 0;
+  while (digits < 3 && isDigit(bytes[d - 1 - digits])) digits++;
+  const space = d - 1 - digits;
+  if (digits === 0 || digits > 2 || bytes[space] !== 32) return -1;
+  let m = space;
+  while (m > 0 && space - m < 10 && (((bytes[m - 1] as number) | 32) >= 97 || bytes[m - 1] === 46)) m--;
+  if (!isMonth(bytes, m, space)) return -1;
+  const y = we + 2;
+  const century = ((bytes[y] as number) << 8) | (bytes[y + 1] as number);
+  if (century !== 0x3139 && century !== 0x3230) return -1;
+  if (!isDigit(bytes[y + 2]) || !isDigit(bytes[y + 3])) return -1;
+  const after = bytes[y + 4];
+  return after !== undefined && (isDigit(after) || ((after | 32) >= 97 && (after | 32) <= 122)) ? -1 : y + 4;
 }
 
 /** @internal True when `bytes[ws, we)` is lower-case hex (trace ids, etags, hashes). */

@@ -8,16 +8,48 @@ import {
   WRAPPED_MAX,
   WRAPPED_MORE,
   wrappedBase64End,
+  yearAfterComma,
 } from '../../../detectors/pii/token-shapes.js';
 
 describe('joinable', () => {
   const joins = (token: string): boolean => joinable(Buffer.from(token, 'latin1'), 0, token.length);
 
   it('joins short tokens with a digit, short capitals and English months, in any case', () => {
-    for (const token of ['1985', 'GB82', 'WEST', 'Dec', 'december', 'SEPTEMBER', 'Sept', 'may'])
+    for (const token of ['1985', 'GB82', 'WEST', 'Dec', 'Dec.', 'december', 'SEPTEMBER', 'Sept', 'may'])
       expect(joins(token), token).toBe(true);
-    for (const token of ['Decem', 'Mayo', 'Lovelace', 'Ma', 'octobers', 'abcdefghi1'])
+    for (const token of ['Decem', 'Mayo', 'Lovelace', 'Ma', 'octobers', 'abcdefghi1', 'Ma.', 'December..'])
       expect(joins(token), token).toBe(false);
+  });
+});
+
+describe('yearAfterComma', () => {
+  /** Where the year after the text's first comma ends, as a slice of the text; undefined when none joins. */
+  const year = (text: string): string | undefined => {
+    const end = yearAfterComma(Buffer.from(text, 'latin1'), text.indexOf(','));
+    return end < 0 ? undefined : text.slice(0, end);
+  };
+
+  it("joins a year after a month's name and a day, as US dates are written", () => {
+    expect(year('December 10, 1985 at noon')).toBe('December 10, 1985');
+    expect(year('Dec. 3rd, 1962')).toBe('Dec. 3rd, 1962');
+    expect(year('on sept 9, 2001')).toBe('on sept 9, 2001');
+    expect(year('May 31, 2099.')).toBe('May 31, 2099');
+  });
+
+  it('joins nothing else before a comma', () => {
+    for (const text of [
+      'items 10, 1985',
+      'December 100, 1985',
+      'December10, 1985',
+      'December 10,1985',
+      'December 10, 1885',
+      'December 10, 19850',
+      'December 10, 1985a',
+      'December 10, 198',
+      'Decem 10, 1985',
+      'December 3xx, 1985',
+    ])
+      expect(year(text), text).toBeUndefined();
   });
 });
 
