@@ -9,6 +9,7 @@ import type { ScanState } from './scan-state.js';
 import type { TableReader } from './table-reader.js';
 import {
   boringTokenEnd,
+  IBAN_MAX,
   isHexText,
   isLowerHex,
   isoTimestampAt,
@@ -18,6 +19,7 @@ import {
   MRZ_LENGTH,
   mrzRun,
   NOT_WRAPPED,
+  startsLikeIban,
   WRAPPED_MORE,
   wrappedBase64End,
   yearAfterComma,
@@ -262,8 +264,17 @@ function processWindow(
     restoreFeatures(saved);
     if (f.letters > 0) return;
   }
-  // long hex ids (trace ids, etags, hashes) without separators: no recognizer matches lower-case hex runs
-  if (len >= 16 && f.letters > 0 && f.upper === 0 && len === f.digits + f.letters && isLowerHex(bytes, ws, we)) return;
+  // long hex ids (trace ids, etags, hashes) without separators: no recognizer matches lower-case hex runs but an
+  // IBAN typed in lower case (`de89…`)
+  if (
+    len >= 16 &&
+    f.letters > 0 &&
+    f.upper === 0 &&
+    len === f.digits + f.letters &&
+    isLowerHex(bytes, ws, we) &&
+    !(len <= IBAN_MAX && startsLikeIban(bytes, ws))
+  )
+    return;
   // UUIDs and ISO timestamps are the commonest digit runs in API traffic and never PII on their own.
   if (len === 36 && f.dashes === 4 && bytes[ws + 8] === 45 && bytes[ws + 23] === 45) return;
   if (f.spaces === 0 && f.digits >= 12 && isoTimestampAt(bytes, ws)) return;

@@ -81,6 +81,16 @@ export function yearAfterComma(bytes: Uint8Array, we: number): number {
   return after !== undefined && (isDigit(after) || ((after | 32) >= 97 && (after | 32) <= 122)) ? -1 : y + 4;
 }
 
+/** @internal The longest IBAN (Russia's), in characters. */
+export const IBAN_MAX = 34;
+
+/** @internal `bytes[at…]` starts as an IBAN does: two letters (its country), two digits (its check). */
+export function startsLikeIban(bytes: Uint8Array, at: number): boolean {
+  const a = (bytes[at] as number) | 32;
+  const b = (bytes[at + 1] as number) | 32;
+  return a >= 97 && a <= 122 && b >= 97 && b <= 122 && isDigit(bytes[at + 2]) && isDigit(bytes[at + 3]);
+}
+
 /** @internal True when `bytes[ws, we)` is lower-case hex (trace ids, etags, hashes). */
 export function isLowerHex(bytes: Uint8Array, ws: number, we: number): boolean {
   for (let k = ws; k < we; k++) {
@@ -206,7 +216,7 @@ export function isoTimestampAt(bytes: Uint8Array, ws: number): boolean {
 
 /**
  * @internal The end of the token at `ws` (at most `max`) when it is an ISO timestamp, a UUID or a lower-case
- * hex id of 16 or more characters (not hex-encoded text), exactly as the window filters define them; -1 otherwise. A third of the
+ * hex id of 16 or more characters (not hex-encoded text, not shaped like an IBAN), exactly as the window filters define them; -1 otherwise. A third of the
  * window bytes in API traffic are these: one cheap pass rejects them before they are measured.
  */
 export function boringTokenEnd(bytes: Uint8Array, ws: number, max: number): number {
@@ -233,8 +243,10 @@ export function boringTokenEnd(bytes: Uint8Array, ws: number, max: number): numb
   const len = k - ws;
   if (iso && digits >= 12) return k;
   if (uuid && len === 36 && dashes === 4) return k;
-  // hex that decodes to text is read as what it encodes (see `isHexText`), not skipped
-  return hex && hexLetter && len >= 16 && !isHexText(bytes, ws, k) ? k : -1;
+  // hex that decodes to text is read as what it encodes (see `isHexText`), and an IBAN may be lower-case hex: not skipped
+  return hex && hexLetter && len >= 16 && !(len <= IBAN_MAX && startsLikeIban(bytes, ws)) && !isHexText(bytes, ws, k)
+    ? k
+    : -1;
 }
 
 function isHexClass(c: number | undefined): boolean {

@@ -93,9 +93,13 @@ export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
   YE: 30,
 };
 
-/** ISO 13616: country length, then ISO 7064 mod 97-10 equals 1. Trims a trailing group that overshoots. */
+/**
+ * ISO 13616: country length, then ISO 7064 mod 97-10 equals 1. Trims a trailing group that overshoots. Written in
+ * lower case (`iban=de89…`, as typed into a form), it counts only beside a context word.
+ */
 export function validateIban(m: RegExpExecArray): Verdict {
   const text = m[0];
+  const lower = text.charCodeAt(0) >= 97 || text.charCodeAt(1) >= 97;
   const country = text.slice(0, 2).toUpperCase();
   const length = IBAN_LENGTHS[country];
   if (length === undefined) return false;
@@ -111,7 +115,7 @@ export function validateIban(m: RegExpExecArray): Verdict {
   }
   const value = compactText.slice(0, length);
   if (mod97(value.slice(4) + value.slice(0, 4)) !== 1) return false;
-  return { fineType: `${country}_IBAN`, normalized: value, trimTo: keep };
+  return { fineType: `${country}_IBAN`, normalized: value, trimTo: keep, ...(lower && { requiresContext: true }) };
 }
 
 /** International Bank Account Number. */
@@ -120,18 +124,32 @@ export const iban: Recognizer = {
   type: 'IBAN',
   fineType: 'IBAN',
   description: 'IBAN (ISO 13616): financial data; its country code gives the jurisdiction.',
-  gate: (f) => (f.uuDD && f.digits >= 8 && f.len >= 15 ? Gate.YES : Gate.NO),
-  pattern: /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?(?![A-Za-z0-9])/,
+  gate: (f) =>
+    f.digits >= 8 && f.len >= 15
+      ? f.uuDD
+        ? Gate.YES
+        : f.upper === 0 && f.letters >= 2
+          ? Gate.CONTEXT
+          : Gate.NO
+      : Gate.NO,
+  pattern: /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?(?![A-Za-z0-9])/,
   validate: validateIban,
   context: ['iban', 'konto', 'account', 'bank', 'cuenta', 'compte'],
   requiresContext: false,
   confidence: 0.95,
   examples: {
-    match: ['GB82 WEST 1234 5698 7654 32', 'DE89370400440532013000', 'iban=FR1420041010050500013M02606'],
+    match: [
+      'GB82 WEST 1234 5698 7654 32',
+      'DE89370400440532013000',
+      'iban=FR1420041010050500013M02606',
+      'iban=de89370400440532013000',
+      'Bank account: de89 3704 0044 0532 0130 00',
+    ],
     noMatch: [
       { text: 'GB82 WEST 1234 5698 7654 33', why: 'one digit off: checksum fails' },
       { text: 'DE000BASF111', why: 'an ISIN: 12 chars, DE IBANs have 22' },
       { text: 'ZZ82 WEST 1234 5698 7654 32', why: 'no such country' },
+      { text: 'ref de89370400440532013000', why: 'lower case without a context word' },
     ],
   },
 };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { validateSvnr } from '../../../detectors/pii/recognizers/at-svnr.js';
 import { beNationalNumber, validateBeNationalNumber } from '../../../detectors/pii/recognizers/be-national-number.js';
 import { validateOib } from '../../../detectors/pii/recognizers/hr-oib.js';
+import { validateIban } from '../../../detectors/pii/recognizers/iban.js';
 import { validatePpsn } from '../../../detectors/pii/recognizers/ie-ppsn.js';
 import { validateCnp } from '../../../detectors/pii/recognizers/ro-cnp.js';
 import { completions, digits, every, accepts as ok, oneDigitChanges, verdictOn } from '../../support/validators.js';
@@ -51,6 +52,16 @@ describe('BE national register number', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('IBAN', () => {
+  it('reads a country code in any case as the same IBAN, and one not in capitals only beside a context word', () => {
+    const upper = verdictOn(validateIban, 'DE89370400440532013000');
+    expect(upper).toEqual({ fineType: 'DE_IBAN', normalized: 'DE89370400440532013000', trimTo: 22 });
+    for (const text of ['de89370400440532013000', 'De89370400440532013000', 'dE89370400440532013000'])
+      expect(verdictOn(validateIban, text), text).toEqual({ ...upper, requiresContext: true });
+    expect(ok(validateIban, 'de89370400440532013001')).toBe(false);
   });
 });
 
