@@ -20,13 +20,18 @@ export function startsVcard(bytes: Buffer): boolean {
 }
 
 /**
- * A vCard property read as the field it is: `FN` a person's full name, `ADR` an address whose third component is
- * the street (`ADR;TYPE=home:;;12 High Street;London;;SW1A 1AA;UK`). Each maps to a field name the field
- * recognizers know, so a configuration without person names reads no `FN` either.
+ * A vCard property read as the fields it holds: `FN` a person's full name, `N` the family and given names
+ * (`N:Lovelace;Ada;;;`), `ADR` an address whose third component is the street (`ADR;TYPE=home:;;12 High
+ * Street;London;;SW1A 1AA;UK`). Each maps to a field name the field recognizers know, so a configuration without
+ * person names reads no `FN` either. `component` -1 is the whole value.
  */
-const VCARD_FIELDS: Readonly<Record<string, { field: Buffer; component: number }>> = {
-  fn: { field: Buffer.from('fullname'), component: -1 },
-  adr: { field: Buffer.from('street'), component: 2 },
+const VCARD_FIELDS: Readonly<Record<string, readonly { field: Buffer; component: number }[]>> = {
+  fn: [{ field: Buffer.from('fullname'), component: -1 }],
+  n: [
+    { field: Buffer.from('lastname'), component: 0 },
+    { field: Buffer.from('firstname'), component: 1 },
+  ],
+  adr: [{ field: Buffer.from('street'), component: 2 }],
 };
 /** Longest `group.NAME;params` before a property's `:` that is read (the bytes kept before a key, see `fieldLimit`). */
 const VCARD_PROPERTY_MAX = 64;
@@ -43,10 +48,8 @@ export function vcardFieldAt(engine: Engine, bytes: Buffer, k: number, out: Hit[
   }
   if (s > 0 && bytes[s - 1] !== 10) return;
   const property = latin1(bytes, s, k).split(';', 1)[0] as string;
-  const spec = VCARD_FIELDS[property.slice(property.lastIndexOf('.') + 1).toLowerCase()];
-  if (!spec) return;
-  const rec = fieldNamed(engine.fields, spec.field, 0, spec.field.length);
-  if (!rec) return;
+  const specs = VCARD_FIELDS[property.slice(property.lastIndexOf('.') + 1).toLowerCase()];
+  if (!specs) return;
   // the value runs to its line's end, and on over the lines a long one was folded into (RFC 6350 §3.2: a line
   // break, then a space or a tab), as exporters fold at 75 bytes
   let e = k + 1;
@@ -57,31 +60,44 @@ export function vcardFieldAt(engine: Engine, bytes: Buffer, k: number, out: Hit[
     e = next + 1;
   }
   if (e - k > FIELD_VALUE_MAX) return;
-  let from = k + 1;
-  let to = e;
-  if (spec.component >= 0) {
-    // a structured value's components are split by unescaped `;` (RFC 6350 §3.4)
-    let component = 0;
-    let at = from;
-    for (; at < e; at++) {
-      if (bytes[at] !== 59 || bytes[at - 1] === 92) continue;
-      if (component === spec.component) break;
-      component++;
-      from = at + 1;
-    }
-    if (component !== spec.component) return;
-    to = at;
+  for (const spec of specs) {
+    const rec = fieldNamed(engine.fields, spec.field, 0, spec.field.length);
+    if (!rec) continue;
+    const from = spec.component < 0 ? k + 1 : componentStart(bytes, k + 1, e, spec.component);
+    if (from < 0) continue;
+    const to = spec.component < 0 ? e : componentEnd(bytes, from, e);
+    emit(
+      rec,
+      latin1(bytes, from, to)
+        .replace(FOLD, '')
+        .replace(/\\([,;\\])/g, '$1'),
+      from,
+      to,
+      engine,
+      out,
+    );
   }
-  emit(
-    rec,
-    latin1(bytes, from, to)
-      .replace(FOLD, '')
-      .replace(/\\([,;\\])/g, '$1'),
-    from,
-    to,
-    engine,
-    out,
-  );
+}
+
+/**
+ * Where a structured value's component `index` starts; -1 when it has fewer (a short value may end the bytes).
+ * Components are split by unescaped `;` (RFC 6350 §3.4).
+ */
+function componentStart(bytes: Uint8Array, from: number, end: number, index: number): number {
+  let at = from;
+  for (let component = 0; component < index; component++) {
+    at = componentEnd(bytes, at, end);
+    if (at >= end) return -1;
+    at++;
+  }
+  return at;
+}
+
+/** Where the component starting at `from` ends: its `;`, or the value's end. */
+function componentEnd(bytes: Uint8Array, from: number, end: number): number {
+  let at = from;
+  while (at < end && !(bytes[at] === 59 && bytes[at - 1] !== 92)) at++;
+  return at;
 }
 
 /** A folded line's break and the space or tab that continues it. */

@@ -35,11 +35,13 @@ describe('vCard files', () => {
       (d) => `${d.type} ${b.toString('latin1', d.start, d.end)}`,
     );
 
-  it('reads FN as a name and the street of ADR as an address, at their own bytes', () => {
+  it('reads FN as a name, the family and given names of N, and the street of ADR as an address, at their own bytes', () => {
     expect(found(bytes).sort()).toEqual([
       'DATE_OF_BIRTH 1986-12-09',
       'EMAIL simon.perreault@viagenie.ca',
       'PERSON_NAME Grace Hopper',
+      'PERSON_NAME Perreault',
+      'PERSON_NAME Simon',
       'PERSON_NAME Simon Perreault',
       'PHONE +1-418-656-9254',
       'STREET_ADDRESS 1 Navy Yard\\, Building 5',
@@ -68,6 +70,10 @@ describe('vCard files', () => {
     for (let cut = 1; cut < folded.length; cut++) {
       expect(scannedInTwo(folded, cut), `cut ${cut}`).toEqual(whole);
     }
+    // a structured name's components: empty ones and missing ones give nothing, an escaped `;` stays in its component
+    const names = Buffer.from('BEGIN:VCARD\r\nN:;Ada;;;\r\nN:Lovelace\r\nN:O\\;Neill;Ada\r\nEND:VCARD\r\n');
+    expect(found(names)).toEqual(['PERSON_NAME Ada', 'PERSON_NAME Lovelace', 'PERSON_NAME Ada']);
+    expect(found(Buffer.from('BEGIN:VCARD\r\nN:Lovelace'))).toEqual(['PERSON_NAME Lovelace']);
     // a name folded past what a name may be (80 characters) is none
     const long = Buffer.from(`BEGIN:VCARD\r\nFN:${'Maria '.repeat(14)}\r\n Ro\r\nEND:VCARD\r\n`);
     expect(found(long)).toEqual([]);
