@@ -101,12 +101,27 @@ export function validatePhone(m: RegExpExecArray, contextOk: () => boolean, regi
   // Without '+', a trunk '0' means a national number outside NANP; otherwise NANP (US) or TR mobile/landline.
   // ("(030) 1234567" too: no NANP area code starts with 0)
   const tried = regions ?? (digits.startsWith('0') ? PHONE_REGIONS.filter((r) => r !== 'US') : BARE_REGIONS);
+  const groups = digitGroups(text);
+  let first: Verdict | undefined;
   for (const region of tried) {
     const parsed = parsePhoneNumberFromString(text, region);
-    if (parsed?.isValid() && !nationalPrefixMissing(region, parsed.nationalNumber, digits))
-      return { fineType: `PHONE_${parsed.country ?? region}`, normalized: parsed.number, requiresContext: !shaped };
+    if (!parsed?.isValid() || nationalPrefixMissing(region, parsed.nationalNumber, digits)) continue;
+    const verdict = {
+      fineType: `PHONE_${parsed.country ?? region}`,
+      normalized: parsed.number,
+      requiresContext: !shaped,
+    };
+    // a national number valid in several regions is read as the one whose own grouping it is written in:
+    // "06 12 34 56 78" is French, though Germany has an 06 area code too
+    if (groups.length < 2 || digitGroups(parsed.formatNational()).join() === groups.join()) return verdict;
+    first ??= verdict;
   }
-  return false;
+  return first ?? false;
+}
+
+/** The lengths of the runs of digits in `text` ("020 7946 0018" → 3, 4, 4). */
+function digitGroups(text: string): number[] {
+  return text.match(/\d+/g)?.map((g) => g.length) ?? [];
 }
 
 /**

@@ -28,6 +28,16 @@ describe('phoneRegions', () => {
     expect(phones('5321234567', ['TR'])).toEqual(['PHONE_TR']);
   });
 
+  it('reads a national number valid in several regions as the one whose grouping it is written in', () => {
+    // 0612345678 is valid in Germany (an 06 area code) and in France (a mobile): the pairs are French
+    expect(phones('tel 06 12 34 56 78')).toEqual(['PHONE_FR']);
+    expect(phones('tel 06.12.34.56.78')).toEqual(['PHONE_FR']);
+    expect(phones('tel 020 7946 0018')).toEqual(['PHONE_GB']);
+    // written without groups, or in a grouping no region uses, the first region that validates it stays
+    expect(phones('tel 0612345678')).toEqual(['PHONE_DE']);
+    expect(phones('tel 061 234 5678')).toEqual(['PHONE_DE']);
+  });
+
   it('reads international numbers whatever the region', () => {
     expect(phones('+44 20 7946 0958', ['PH'])).toEqual(['PHONE_GB']);
   });
