@@ -15,7 +15,7 @@ const dayOf = (part: string): number => Number(part.replace(/[a-z]+$/i, ''));
 
 /**
  * Accepts real calendar dates (ISO, D/M/Y, M/D/Y, D.M.Y, D-Mon-Y, `10th December 1985`, `December 10, 1985`) with a
- * four-digit year 1900–2099, or a two-digit year in D/M/Y, M/D/Y and D.M.Y (`10/12/85`, a real day and month in
+ * four-digit year 1900–2099, or a two-digit year in D/M/Y, M/D/Y and D-M-Y (`10/12/85`, a real day and month in
  * either century); an ISO date may carry a midnight time (`1984-07-21T00:00:00Z`), as a date-time type serializes a
  * birth date.
  */
@@ -39,17 +39,18 @@ export const dateOfBirth: Recognizer = {
   type: 'DATE_OF_BIRTH',
   fineType: 'DATE_OF_BIRTH',
   description: 'Date of birth: identifies a person together with a name or postcode.',
-  // every form has a 1–2-digit day or month, and a 4-digit year or three short numbers alone (`10/12/85`)
+  // every form has a 1–2-digit day or month, and a 4-digit year or three short numbers alone (`10/12/85`; with dots,
+  // `1.24.13` is a version far more often than a date, so a two-digit year takes a slash or a dash)
   gate: (f) =>
     f.digits >= 4 &&
     f.maxRun <= 4 &&
     f.dots + f.dashes + f.slashes + f.spaces >= 2 &&
     hasRunIn(f.digitRuns, 1, 2) &&
-    (hasRun(f.digitRuns, 4) || (f.len <= 8 && f.letters === 0))
+    (hasRun(f.digitRuns, 4) || (f.len <= 8 && f.letters + f.dots === 0))
       ? Gate.CONTEXT
       : Gate.NO,
   pattern: new RegExp(
-    `(?<![0-9A-Za-z.\\/-])(?:(?:19|20)\\d\\d-[01]\\d-[0-3]\\d|[0-3]?\\d[./-][01]?\\d[./-](?:19|20)\\d\\d|[01]?\\d\\/[0-3]?\\d\\/(?:19|20)\\d\\d|[0-3]?\\d${ORDINAL}[ -](?:${MONTHS})[a-z]*\\.?[ -](?:19|20)\\d\\d|(?:${MONTHS})[a-z]*\\.?[ -][0-3]?\\d${ORDINAL},?[ -](?:19|20)\\d\\d|[0-3]?\\d[./-][0-3]?\\d[./-]\\d\\d)(?:(?=T00:00:00(?:\\.0+)?(?:Z|[+-]00:?00)?(?![0-9A-Za-z.:+-]))|(?![0-9A-Za-z]|[.\\/-]\\d))`,
+    `(?<![0-9A-Za-z.\\/-])(?:(?:19|20)\\d\\d-[01]\\d-[0-3]\\d|[0-3]?\\d[./-][01]?\\d[./-](?:19|20)\\d\\d|[01]?\\d\\/[0-3]?\\d\\/(?:19|20)\\d\\d|[0-3]?\\d${ORDINAL}[ -](?:${MONTHS})[a-z]*\\.?[ -](?:19|20)\\d\\d|(?:${MONTHS})[a-z]*\\.?[ -][0-3]?\\d${ORDINAL},?[ -](?:19|20)\\d\\d|[0-3]?\\d[/-][0-3]?\\d[/-]\\d\\d)(?:(?=T00:00:00(?:\\.0+)?(?:Z|[+-]00:?00)?(?![0-9A-Za-z.:+-]))|(?![0-9A-Za-z]|[.\\/-]\\d))`,
     'i',
   ),
   validate: validateDob,
@@ -88,6 +89,7 @@ export const dateOfBirth: Recognizer = {
       { text: 'date of birth: February 30, 1985', why: 'no such day' },
       { text: 'dob 13/13/85', why: 'no month 13 in either order' },
       { text: 'birth cohort 1.2.3', why: 'a version: no two-digit year' },
+      { text: 'dob 10.12.85', why: 'a two-digit year with dots: read as a version' },
     ],
   },
 };
