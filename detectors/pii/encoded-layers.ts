@@ -61,7 +61,8 @@ const LAYER_START = Buffer.from('\n', 'latin1');
 
 /**
  * @internal Scans a decoded layer whole (it is bounded by MAX_WINDOW or the decoded-size cap) and reports
- * every hit at the offsets of the encoded block `[ws, we)`; the parent's bytes before it give context.
+ * every hit at the offsets of the encoded block `[ws, we)`, or, given `offsets` (the parent offset of each decoded
+ * byte, and of its end), at its own bytes; the parent's bytes before it give context.
  */
 export function scanDecoded(
   st: ScanState,
@@ -71,6 +72,7 @@ export function scanDecoded(
   we: number,
   depth: number,
   out: Hit[],
+  offsets?: Int32Array,
 ): void {
   if (depth + 1 > st.maxDepth) {
     st.limits.push({ kind: LimitKind.DEPTH, start: ws, end: we });
@@ -84,8 +86,8 @@ export function scanDecoded(
   const inner: Hit[] = [];
   scanWindows(st, bytes, start, start, true, depth + 1, inner, start);
   for (const h of inner) {
-    h.start = ws;
-    h.end = we;
+    h.start = offsets ? (offsets[h.start - start] as number) : ws;
+    h.end = offsets ? (offsets[h.end - start] as number) : we;
     out.push(h);
   }
 }

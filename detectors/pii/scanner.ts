@@ -11,9 +11,10 @@ import { FIELD_RECOGNIZERS, RECOGNIZERS } from './registry.js';
 import { type DecodeBudget, type DecodeLimit, decodedRoom, depthLeft, type ScanState } from './scan-state.js';
 import { sniffCsv } from './table-headers.js';
 import { TableReader } from './table-reader.js';
-import { isTokenChar, MAX_WINDOW, scanWindows } from './text-scanner.js';
+import { MAX_WINDOW, scanWindows } from './text-scanner.js';
 import type { Detection, FieldRecognizer, Recognizer } from './types.js';
 import { startsVcard, VCARD_HEAD } from './vcard-fields.js';
+import { isTokenChar } from './window-joins.js';
 
 /** Scanner configuration; only the fingerprint key is required. */
 export interface ScanOptions {

@@ -13,7 +13,6 @@ import {
   isHexText,
   isLowerHex,
   isoTimestampAt,
-  joinable,
   looksBase64At,
   MRZ,
   MRZ_LENGTH,
@@ -22,11 +21,9 @@ import {
   startsLikeIban,
   WRAPPED_MORE,
   wrappedBase64End,
-  yearAfterComma,
 } from './token-shapes.js';
 import type { WindowFeatures } from './types.js';
 import { vcardFieldAt } from './vcard-fields.js';
-
 import {
   F,
   type FeatureSnapshot,
@@ -37,17 +34,13 @@ import {
   restoreFeatures,
   saveFeatures,
 } from './window-features.js';
+import { JOINED, joinWindow, tokenStart, withSpaces } from './window-joins.js';
 
 /** Longest window (one token run) kept across chunks: bounds the carry, in bytes. */
 export const MAX_WINDOW = 64 * 1024;
 /** Tokens longer than this are blobs: only literal-keyed recognizers and the base64 layer look at them. */
 const BLOB = 256;
 
-// 1 digit, 2 letter, 3 joiner (- . : / + ( ) _ % @ \)
-const TOK = new Uint8Array(256);
-for (let c = 48; c <= 57; c++) TOK[c] = 1;
-for (let c = 65; c <= 90; c++) TOK[c] = TOK[c + 32] = 2;
-for (const ch of '-.:/+()_%@\\') TOK[ch.charCodeAt(0)] = 3;
 // seeds: digits, '@', and '-', ':', '.' (PEM headers, letter-only MACs)
 const SEED = new Uint8Array(256);
 for (let c = 48; c <= 57; c++) SEED[c] = 1;
@@ -56,11 +49,6 @@ SEED[45] = SEED[58] = SEED[46] = 2;
 // field keys: `=`, an XML tag's `>`, and a JSON key's closing quote found from the `:` after it (a seed already:
 // most quotes open or close values); none is ever inside a window, so one pass finds them all
 SEED[61] = SEED[62] = 3;
-
-/** @internal True for bytes that continue a token (letters, digits, joiners). */
-export function isTokenChar(c: number): boolean {
-  return c < 256 && (TOK[c] ?? 0) !== 0;
-}
 
 function isHex(c: number | undefined): boolean {
   return c !== undefined && ((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102));
@@ -177,30 +165,22 @@ export function scanWindows(
         continue;
       }
     }
-    const seedShort = we - ws <= 8;
-    while (seedShort && ws - 2 >= lastEnd && bytes[ws - 1] === 32 && TOK[bytes[ws - 2] as number] !== 0) {
-      const t = tokenStart(bytes, ws - 1, lastEnd);
-      if (!joinable(bytes, t, ws - 1)) break;
-      ws = t;
-    }
+    let nbsp = false;
     let touchesEnd = we >= n;
-    while (seedShort && !touchesEnd && bytes[we] === 32) {
-      let f = we + 1;
-      while (f < n && TOK[bytes[f] as number] !== 0) f++;
-      if (f >= n) touchesEnd = true;
-      if (bytes[f - 1] === 92) f = beforeClosingEscapes(bytes, we + 1, f);
-      if (f === we + 1 || !joinable(bytes, we + 1, f)) break;
-      we = f;
-    }
-    if (seedShort && bytes[we] === 44) {
-      const year = yearAfterComma(bytes, we);
-      if (year >= 0) we = year;
+    if (we - ws <= 8) {
+      joinWindow(bytes, ws, we, lastEnd);
+      ({ ws, we, nbsp, touchesEnd } = JOINED);
     }
     // a window waits for the bytes after it too: a context word may follow it
     if ((touchesEnd || we + st.engine.waitAhead > n) && !final && we - ws < MAX_WINDOW)
       return { resume: ws, lastEnd, fields: clamp(i, fieldFrom, fieldEnd) };
-    if (ws !== start || we !== measured) measure(bytes, ws, we);
-    processWindow(st, ctx, bytes, ws, we, depth, out);
+    if (nbsp) {
+      const spaced = withSpaces(bytes, ws, we);
+      scanDecoded(st, spaced.text, bytes, ws, we, depth, out, spaced.offsets);
+    } else {
+      if (ws !== start || we !== measured) measure(bytes, ws, we);
+      processWindow(st, ctx, bytes, ws, we, depth, out);
+    }
     // a `key: value` line whose key holds a digit (`address2:`): its `:` ends this window instead of seeding
     const colon = we - 1;
     if (bytes[colon] === 58 && bytes[we] === 32 && colon >= fieldFrom && colon < fieldEnd)
@@ -223,12 +203,6 @@ function looksBase64(f: WindowFeatures): boolean {
 /** `at` within `[lo, hi]` (a plain function: a closure here is created per layer scanned). */
 function clamp(at: number, lo: number, hi: number): number {
   return Math.max(lo, Math.min(at, hi));
-}
-
-function tokenStart(bytes: Uint8Array, i: number, lo: number): number {
-  let s = i;
-  while (s > lo && TOK[bytes[s - 1] as number] !== 0) s--;
-  return s;
 }
 
 function processWindow(

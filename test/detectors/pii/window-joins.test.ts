@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { scanBuffer } from '../../../detectors/pii/index.js';
+import { JOINED, joinWindow } from '../../../detectors/pii/window-joins.js';
+import { scannedInTwo } from '../../support/streamed.js';
+
+const KEY = 'breachwatch-test-fingerprint-key';
+const NBSP = '\u00a0';
+
+/** The window `joinWindow` makes of the token `token` in `text`, as text, and whether a no-break space joined it. */
+function joined(text: string, token: string): [string, boolean] {
+  const bytes = Buffer.from(text);
+  const ws = bytes.indexOf(token);
+  joinWindow(bytes, ws, ws + Buffer.byteLength(token), 0);
+  return [bytes.subarray(JOINED.ws, JOINED.we).toString(), JOINED.nbsp];
+}
+
+describe('joinWindow', () => {
+  it('joins short tokens across a space or a no-break space, both ways', () => {
+    expect(joined('tel +44 20 7946 0958.', '20')).toEqual(['+44 20 7946 0958.', false]);
+    expect(joined(`tel +44${NBSP}20${NBSP}7946${NBSP}0958.`, '20')).toEqual([
+      `+44${NBSP}20${NBSP}7946${NBSP}0958.`,
+      true,
+    ]);
+    expect(joined(`tel +44 20${NBSP}7946 0958`, '+44')).toEqual([`+44 20${NBSP}7946 0958`, true]);
+    expect(joined(`tel +44${NBSP}20`, '20')).toEqual([`+44${NBSP}20`, true]);
+  });
+
+  it('joins nothing across two spaces, a lone byte of a no-break space, or into a word', () => {
+    expect(joined('tel +44  20', '+44')).toEqual(['+44', false]);
+    expect(joined('tel +44\u00c220', '+44')[0]).toBe('+44');
+    expect(joined(`call${NBSP}020`, '020')).toEqual(['020', false]);
+    expect(joined(`"${NBSP}020 7946`, '020')).toEqual(['020 7946', false]);
+    expect(joined(`" 020 7946`, '020')).toEqual(['020 7946', false]);
+  });
+
+  it("joins a US date's year after its comma", () => {
+    expect(joined('born December 10, 1985.', '10')).toEqual(['December 10, 1985', false]);
+  });
+});
+
+describe('values written with no-break spaces', () => {
+  const body = `Tel:${NBSP}+44${NBSP}20${NBSP}7946${NBSP}0958\nIBAN${NBSP}DE89${NBSP}3704${NBSP}0044${NBSP}0532${NBSP}0130${NBSP}00\ncard 4111${NBSP}1111${NBSP}1111${NBSP}1111\n`;
+  const bytes = Buffer.from(body);
+
+  it('are found as with spaces, at their own bytes, with the same fingerprints', () => {
+    const found = scanBuffer(bytes, { fingerprintKey: KEY }).detections;
+    expect(found.map((d) => `${d.type} ${bytes.subarray(d.start, d.end).toString().replaceAll(NBSP, '_')}`)).toEqual([
+      'PHONE +44_20_7946_0958',
+      'IBAN DE89_3704_0044_0532_0130_00',
+      'CREDIT_CARD 4111_1111_1111_1111',
+    ]);
+    const spaced = scanBuffer(Buffer.from(body.replaceAll(NBSP, ' ')), { fingerprintKey: KEY }).detections;
+    expect(found.map((d) => d.fingerprint)).toEqual(spaced.map((d) => d.fingerprint));
+  });
+
+  it('are found alike however the body is chunked, a no-break space cut in two included', () => {
+    const whole = scanBuffer(bytes, { fingerprintKey: KEY }).detections;
+    for (let cut = 1; cut < bytes.length; cut++) expect(scannedInTwo(bytes, cut), `cut at ${cut}`).toEqual(whole);
+  });
+});
