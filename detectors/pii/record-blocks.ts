@@ -100,7 +100,8 @@ export function personalLines(
     item = lineItem;
     le = ls - 1;
   }
-  for (let ls = after + 1; ls < hi; ) {
+  // the next line starts past the line break, CRLF as mail and HTTP write it or LF
+  for (let ls = bytes[after] === 13 ? after + 2 : after + 1; ls < hi; ) {
     let le = ls;
     while (le < hi && bytes[le] !== 10) le++;
     if (le === hi || !readLine(bytes, ls, le) || lineColumn < column || lineItem) break;

@@ -95,6 +95,12 @@ describe('a name field in a personal record', () => {
   it('reads a block of `key: value` lines the same way: a form mailed as text, YAML records and list items', () => {
     const mail = 'Subject: Contact form\n\nName: Ada Lovelace\nEmail: ada@example.org\nMessage: call me\n';
     expect(personNames(mail)).toEqual([at(mail, 'Ada Lovelace')]);
+    // mail and HTTP end their lines in CRLF; the personal line may come after the name or before it
+    for (const lines of [
+      'Name: Ada Lovelace\r\nEmail: ada@example.org\r\n',
+      'Email: ada@example.org\r\nName: Ada Lovelace\r\n',
+    ])
+      expect(personNames(lines)).toEqual([at(lines, 'Ada Lovelace')]);
     const yaml = [
       'users:',
       '  - id: 1',
