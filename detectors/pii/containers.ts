@@ -9,7 +9,7 @@ import { quotedPrintableDecode, SNIFF_BYTES, sniffCompression } from './decoders
 import { documentText, isDocumentText } from './documents.js';
 import { inflateToCap } from './inflate.js';
 import { messageHeaders } from './messages.js';
-import { isTransferEncoded, multipartBoundary, type PartHeaders, splitMultipart } from './multipart.js';
+import { formFieldKey, isTransferEncoded, multipartBoundary, type PartHeaders, splitMultipart } from './multipart.js';
 import { type DecodeLimit, decodedRoom, depthLeft, inflateLimit, LimitKind, spend } from './scan-state.js';
 import type { ScanOptions, ScanReport } from './scanner.js';
 import type { Detection } from './types.js';
@@ -84,6 +84,8 @@ export function scanPart(raw: Buffer, part: PartHeaders, options: ScanOptions, s
     contentType: part.contentType,
     contentEncoding: part.contentEncoding,
     maxDepth: depthLeft(options) - (encoded || nested ? 1 : 0),
+    // a form field's value is read after its name, as a `key: value` line, at its own bytes
+    fieldKey: formFieldKey(part),
   });
   return { report, content, encoded };
 }

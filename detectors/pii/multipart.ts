@@ -10,10 +10,12 @@ export interface MultipartPart {
   contentEncoding?: string;
   /** `content-type`, unfolded (a nested `multipart/alternative; boundary=…`, a `charset`), if any. */
   contentType?: string;
+  /** The form field a `multipart/form-data` part holds (`content-disposition: form-data; name="…"`), if any. */
+  formName?: string;
 }
 
 /** What a part's (or a message's) header block says of its content. */
-export type PartHeaders = Pick<MultipartPart, 'transferEncoding' | 'contentEncoding' | 'contentType'>;
+export type PartHeaders = Pick<MultipartPart, 'transferEncoding' | 'contentEncoding' | 'contentType' | 'formName'>;
 
 /** Reads a MIME header block (RFC 5322 §2.2.3: a line starting with a space or tab continues the one before). */
 export function partHeaders(block: string): PartHeaders {
@@ -22,7 +24,25 @@ export function partHeaders(block: string): PartHeaders {
     transferEncoding: /^content-transfer-encoding:\s*([\w-]+)/im.exec(text)?.[1]?.toLowerCase(),
     contentEncoding: /^content-encoding:\s*([\w-]+)/im.exec(text)?.[1]?.toLowerCase(),
     contentType: /^content-type:[ \t]*([^\r\n]*)/im.exec(text)?.[1]?.trim(),
+    formName: formName(/^content-disposition:[ \t]*form-data\b([^\r\n]*)/im.exec(text)?.[1]),
   };
+}
+
+/** The `name` of a form-data disposition's parameters, unless it names a file (a file is no field's value). */
+function formName(parameters: string | undefined): string | undefined {
+  if (parameters === undefined || /;[ \t]*filename\*?=/i.test(parameters)) return undefined;
+  return /;[ \t]*name="([^"]*)"/i.exec(parameters)?.[1];
+}
+
+/**
+ * @internal A form-data part's field as a `key: value` line's key (`\nfirst_name: `), put before the part's text when
+ * it is read, so its value is read as that field's, as `first_name=Ada` is in a form post; undefined for a part that
+ * is no form field or whose name is no key. A name in brackets (`user[first_name]`) is its last segment.
+ */
+export function formFieldKey(part: PartHeaders): Buffer | undefined {
+  if (part.formName === undefined || isTransferEncoded(part.transferEncoding)) return undefined;
+  const name = /\[([^[\]]+)\]$/.exec(part.formName)?.[1] ?? part.formName;
+  return /^[A-Za-z0-9_.-]{1,40}$/.test(name) ? Buffer.from(`\n${name}: `, 'latin1') : undefined;
 }
 
 /**

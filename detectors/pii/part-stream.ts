@@ -4,7 +4,7 @@
  * to the decoded-size cap and read whole at the part's end.
  */
 import { decodedFirst, placeIn, type ScanBody, scanPart } from './containers.js';
-import { isTransferEncoded, type PartHeaders } from './multipart.js';
+import { formFieldKey, isTransferEncoded, type PartHeaders } from './multipart.js';
 import { type DecodeLimit, decodedRoom, LimitKind } from './scan-state.js';
 import type { PiiScanner, ScanOptions } from './scanner.js';
 import type { Detection } from './types.js';
@@ -86,7 +86,8 @@ export class StreamedPart {
       this.whole = [];
       return this.write(head);
     }
-    this.scanner = this.readers.text(this.options);
+    // a form field's value is read after its name, as a `key: value` line, at its own bytes
+    this.scanner = this.readers.text({ ...this.options, fieldKey: formFieldKey(this.headers) });
     return shift(this.scanner.write(head), this.start);
   }
 }

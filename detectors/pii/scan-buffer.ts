@@ -41,8 +41,8 @@ const SCAN_SLICE = 1024 * 1024;
  * @example const { detections } = scanBuffer(body, { fingerprintKey: key, contentEncoding: 'gzip' });
  */
 export function scanBuffer(input: Uint8Array, given: ScanOptions): ScanReport {
-  // one budget for the body and everything decoded inside it
-  const options = withBudget(given);
+  // one budget for the body and everything decoded inside it; a field key is for plain text alone (see `readsAsText`)
+  const { fieldKey, ...options } = withBudget(given);
   const body = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const head = input.subarray(0, SNIFF_BYTES);
   // an S3 upload's aws-chunked framing is undone first, whatever coding the object has inside it
@@ -107,7 +107,7 @@ export function scanBuffer(input: Uint8Array, given: ScanOptions): ScanReport {
   }
   if (looksLikeHtml(head, options.contentType)) return scanHtml(body, options);
   if (looksLikeResultSet(input.subarray(0, HEAD_BYTES))) return scanResultSet(body, options);
-  return scanText(input, options);
+  return scanText(input, fieldKey ? { ...options, fieldKey } : options);
 }
 
 /** @internal Bytes of a body's head that decide how it is read: a tar header block (the other formats need 64). */

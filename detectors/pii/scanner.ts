@@ -40,6 +40,11 @@ export interface ScanOptions {
    * Default: a trunk '0' tries the built-in European and other regions, other national numbers US and TR.
    */
   phoneRegions?: readonly CountryCode[];
+  /**
+   * @internal A key the text is read after, as a `key: value` line's (`\nfirst_name: `): a form-data part's name, so
+   * its content is that field's value. Offsets stay the text's own.
+   */
+  fieldKey?: Buffer;
 }
 
 /** Result of a whole scan. */
@@ -125,7 +130,8 @@ export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
   // allocation per chunk (a fresh 64 KiB buffer per chunk cost more than the copy itself).
   let work: Buffer = Buffer.alloc(0);
   let carry = 0;
-  let base = 0;
+  // the field key is read first, before offset 0
+  let base = -(options.fieldKey?.length ?? 0);
   let windowFrom = 0;
   let fieldFrom = 0;
   let lastEnd = 0;
@@ -176,7 +182,7 @@ export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
     lastEnd = Math.max(0, w.lastEnd - keep);
     return toDetections(hits, base - keep, fingerprint);
   };
-  return {
+  const scanner: PiiScanner = {
     write(chunk) {
       const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       if (carry === 0) text = bytes;
@@ -201,6 +207,9 @@ export function createScanner(options: ScanOptions, depth = 0): PiiScanner {
     },
     limits: st.limits,
   };
+  // a key alone completes no value: nothing is found before the text
+  if (options.fieldKey) scanner.write(options.fieldKey);
+  return scanner;
 }
 
 /** Start of the run of token characters at the end of `text` (a token the next chunk may continue). */

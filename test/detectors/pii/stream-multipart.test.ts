@@ -200,3 +200,64 @@ describe('multipart bodies sampled without their content type', () => {
     );
   });
 });
+
+describe('multipart/form-data fields', () => {
+  const contentType = 'multipart/form-data; boundary=XyZ';
+  /** A form posted as `new FormData(form)` sends it: one part per field, named in its disposition. */
+  const form = (fields: [string, string][], eol = '\r\n'): Buffer =>
+    Buffer.from(
+      `${fields.map(([disposition, value]) => `--XyZ${eol}Content-Disposition: form-data; ${disposition}${eol}${eol}${value}${eol}`).join('')}--XyZ--${eol}`,
+    );
+  const found = (bytes: Buffer): string[] =>
+    scanBuffer(bytes, { fingerprintKey: KEY, contentType }).detections.map(
+      (d) => `${d.type} ${bytes.toString('utf8', d.start, d.end)}`,
+    );
+
+  it("reads a part named like a field as that field's value, at its own bytes", () => {
+    const bytes = form([
+      ['name="first_name"', 'Ada'],
+      ['name="user[last_name]"', 'Lovelace'],
+      ['name="street"', '12 High Street'],
+      ['name="plan"', 'Ada Pro'],
+    ]);
+    expect(found(bytes)).toEqual(['PERSON_NAME Ada', 'PERSON_NAME Lovelace', 'STREET_ADDRESS 12 High Street']);
+    // the same fingerprint as the same field posted as a form
+    const fingerprints = (b: Buffer, options = {}) =>
+      scanBuffer(b, { fingerprintKey: KEY, ...options }).detections.map((d) => d.fingerprint);
+    expect(fingerprints(bytes, { contentType })[0]).toBe(fingerprints(Buffer.from('first_name=Ada'))[0]);
+  });
+
+  it('reads no file part, no encoded part and no name that is no key as a field', () => {
+    const bytes = form([
+      ['name="first_name"; filename="first_name.txt"', 'Ada'],
+      ['name="first name"', 'Ada'],
+    ]);
+    expect(found(bytes)).toEqual([]);
+    const encoded = Buffer.from(
+      '--XyZ\r\nContent-Disposition: form-data; name="first_name"\r\nContent-Transfer-Encoding: base64\r\n\r\nQWRh\r\n--XyZ--\r\n',
+    );
+    expect(found(encoded)).toEqual([]);
+    // the name is a key for the part's plain text only: what a compressed part holds is read as it is
+    const gz = Buffer.concat([
+      Buffer.from('--XyZ\r\nContent-Disposition: form-data; name="street"\r\n\r\n'),
+      gzipSync('12 High Street'),
+      Buffer.from('\r\n--XyZ--\r\n'),
+    ]);
+    expect(found(gz)).toEqual([]);
+  });
+
+  it('finds the same streamed, however the body is chunked', async () => {
+    const bytes = form(
+      [
+        ['name="first_name"', 'Ada'],
+        ['name="email"', 'ada@example.org'],
+        ['name="street"', '12 High Street'],
+      ],
+      '\n',
+    );
+    const whole = scanBuffer(bytes, { fingerprintKey: KEY, contentType }).detections.map(key).sort();
+    expect(whole).toHaveLength(3);
+    for (let cut = 1; cut < bytes.length; cut++)
+      expect(await streamedKeys(bytes, [cut], { fingerprintKey: KEY, contentType }), `cut at ${cut}`).toEqual(whole);
+  });
+});
