@@ -4,6 +4,7 @@ import type { Engine, Hit } from './engine.js';
 import { emit } from './field-emit.js';
 import { fieldFor, fieldNamed, hashFrom, KEY_MAX } from './field-table.js';
 import { controlField } from './html-inputs.js';
+import { inlineField } from './inline-fields.js';
 import { backslashesBefore, escapedStringEnd, quoteDepth, slashesAt } from './json-strings.js';
 import { bareNameRecognizer, mayBeName } from './person-names.js';
 import { partyNameAt } from './record-blocks.js';
@@ -232,8 +233,12 @@ function keyFollows(bytes: Uint8Array, at: number): boolean {
  */
 function lineField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const h = keyHashBefore(bytes, k);
-  if (h === undefined || !atLineStart(bytes, keyStart)) return;
+  if (h === undefined) return;
   const rec = fieldFor(engine.fields, h);
+  if (!atLineStart(bytes, keyStart) || bytes[k + 1] !== 32) {
+    if (rec) inlineField(engine, bytes, k, rec, out);
+    return;
+  }
   if (rec) lineValue(rec, bytes, k + 2, k, engine, out);
   else if (h === NAME_KEY) lineValue(undefined, bytes, k + 2, k, engine, out, keyStart);
 }

@@ -96,7 +96,7 @@ export function scanWindows(
     const c = bytes[i] as number;
     const seed = SEED[c] as number;
     // a JSON key's closing quote before `:`, or a `key: value` line (YAML, LDIF) at the `:`
-    const key = seed === 3 ? i : c !== 58 ? -1 : bytes[i - 1] === 34 ? i - 1 : bytes[i + 1] === 32 ? i : -1;
+    const key = seed === 3 ? i : c !== 58 ? -1 : bytes[i - 1] === 34 ? i - 1 : afterColon(bytes[i + 1]) ? i : -1;
     // most keys end in two bytes no field name ends in (`order_id`, `created_at`): no key scan, no hash
     if (key >= fieldFrom && key < fieldEnd && mayBeField(st.engine.fields, bytes, key))
       fieldAt(st.engine, bytes, key, out);
@@ -188,6 +188,11 @@ export function scanWindows(
     lastEnd = i = we;
   }
   return { resume: n, lastEnd, fields: fieldEnd };
+}
+
+/** A `:` followed by this byte may end a key: a space (`key: value`), a quote or a backslash (`firstName:"Ada"`). */
+function afterColon(c: number | undefined): boolean {
+  return c === 32 || c === 34 || c === 39 || c === 92;
 }
 
 /** A token's counts allow base64: no '.', ':', '@', '(', ')', '%' or '\\', and upper, lower and digits all present. */
