@@ -128,10 +128,11 @@ export const streetAddressField: FieldRecognizer = {
     'shippingstreet',
     'otherstreet',
   ],
-  // two words or more (a street and a number, or a street name of two words): a lone token under `address` is a
-  // host, a wallet or a memory address (`localhost`, `0xde0b…`), or a placeholder (`unknown`)
+  // two words or more (a street and a number, or a street name of two words; the first may be abbreviated, `Hauptstr.
+  // 5`): a lone token under `address` is a host, a wallet or a memory address (`localhost`, `0xde0b…`), or a
+  // placeholder (`unknown`)
   value:
-    /^(?=.*[A-Za-z])(?=.*[A-Za-z0-9\u0080-\u00ff][ ,]+[A-Za-z0-9\u0080-\u00ff])[A-Za-z0-9\u0080-\u00ff'.,#/ -]{4,200}$/,
+    /^(?=.*[A-Za-z])(?=.*[A-Za-z0-9\u0080-\u00ff][.]?[ ,]+[A-Za-z0-9\u0080-\u00ff])[A-Za-z0-9\u0080-\u00ff'.,#/ -]{4,200}$/,
   confidence: 0.8,
   examples: {
     match: [
@@ -141,11 +142,14 @@ export const streetAddressField: FieldRecognizer = {
       { field: 'address', value: 'Rue de Rivoli' },
       { field: 'Straße', value: 'Hauptstraße 5' },
       { field: 'indirizzo', value: 'Via Roma 10' },
+      { field: 'strasse', value: 'Hauptstr. 5' },
+      { field: 'address', value: 'St. Mary Street' },
     ],
     noMatch: [
       { field: 'ip_address', value: 'edge proxy', why: 'an ip_address field is not a postal address' },
       { field: 'street', value: 'x', why: 'too short to be an address' },
       { field: 'address', value: 'localhost', why: 'one token: a host name, not a street' },
+      { field: 'address', value: 'api.example.com.', why: 'one token: a host name, its dots no word break' },
       { field: 'address', value: '0xde0b295669a9fd93d5f28d9ec85e40f4cb697bae', why: 'one token: a wallet address' },
     ],
   },
