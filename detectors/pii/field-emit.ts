@@ -1,5 +1,7 @@
 /** A field recognizer's value reported as a hit, once its shape and the confidence floor allow it. */
 import type { Engine, Hit } from './engine.js';
+import { fieldFor, hashFrom } from './field-table.js';
+import { isPersonalKey } from './personal-keys.js';
 import type { FieldRecognizer } from './types.js';
 
 /** @internal Reports `value` (decoded, at `[start, end)`) as `rec`'s type when it has the field's shape. */
@@ -12,7 +14,7 @@ export function emit(
   out: Hit[],
 ): void {
   const trimmed = value.trim();
-  if (!rec.value.test(trimmed) || rec.confidence < engine.minConfidence) return;
+  if (!rec.value.test(trimmed) || rec.confidence < engine.minConfidence || isLabel(engine, trimmed)) return;
   out.push({
     type: rec.type,
     fineType: rec.fineType,
@@ -22,4 +24,17 @@ export function emit(
     confidence: rec.confidence,
     normalized: trimmed.replace(/\s+/g, ' ').toLowerCase(),
   });
+}
+
+/** `hashFrom` of `name`. */
+const NAME = hashFrom(Buffer.from('name', 'latin1'), 0, 4);
+
+/**
+ * True when `value` is itself a field's name (`First name`, `Nachname`, `E-mail`, `Passwort`): a label, no value. A
+ * form's translations (`{"first_name": "Vorname", "password": "Passwort"}`) and a table of labels beside values hold
+ * them under field names.
+ */
+function isLabel(engine: Engine, value: string): boolean {
+  const h = hashFrom(Buffer.from(value, 'latin1'), 0, value.length);
+  return h === NAME || fieldFor(engine.fields, h) !== undefined || isPersonalKey(engine, h);
 }

@@ -113,7 +113,7 @@ describe('field keys', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...NAMES),
-        fc.constantFrom('Ada Lovelace', 'Main Street'),
+        fc.constantFrom('Ada Lovelace', 'Mill Lane'), // one word of each is read alone below: no field's own name (`Street`)
         fc.constantFrom('"', "'"),
         ({ name, type }, value, quote) => {
           const attribute = `<c id="7" ${name}=${quote}${value}${quote} ok="1"/>`;
