@@ -23,26 +23,26 @@ export function htmlTables(page: string): RenderedTable[] {
   TABLE.lastIndex = 0;
   for (let m = TABLE.exec(page); m !== null && tables.length < TABLES_MAX; m = TABLE.exec(page)) {
     const inner = m.index + m[0].indexOf('>') + 1;
-    const table = tableOf(page, inner, inner + (m[1] as string).length);
-    if (table) tables.push(table);
+    tables.push(...tableOf(page, inner, inner + (m[1] as string).length));
   }
-  if (tables.length === 0 && /<tr\b/i.test(page)) {
-    const table = tableOf(page, 0, page.length);
-    if (table) tables.push(table);
-  }
+  if (tables.length === 0 && /<tr\b/i.test(page)) tables.push(...tableOf(page, 0, page.length));
   return tables;
 }
 
-/** The rows of `page[from, to)` as CSV, or undefined for fewer than two rows. */
-function tableOf(page: string, from: number, to: number): RenderedTable | undefined {
+/**
+ * The rows of `page[from, to)` as CSV (none for fewer than two rows); a table of two cells a row is also read turned
+ * on its side, as labels beside values (`<tr><td>First name</td><td>Ada</td></tr>`, an order confirmation's details):
+ * its first column the header, its second the one row.
+ */
+function tableOf(page: string, from: number, to: number): RenderedTable[] {
   const body = page.slice(from, to);
-  const rows: { start: number; end: number }[][] = [];
+  const rows: Span[][] = [];
   ROW.lastIndex = 0;
   const starts: number[] = [];
   for (let m = ROW.exec(body); m !== null; m = ROW.exec(body)) starts.push(m.index + m[0].length);
   starts.forEach((start, r) => {
     const rowEnd = r + 1 < starts.length ? (starts[r + 1] as number) : body.length;
-    const row: { start: number; end: number }[] = [];
+    const row: Span[] = [];
     CELL.lastIndex = start;
     for (let c = CELL.exec(body); c !== null && c.index < rowEnd; c = CELL.exec(body)) {
       const s = c.index + c[0].length;
@@ -52,14 +52,30 @@ function tableOf(page: string, from: number, to: number): RenderedTable | undefi
     }
     if (row.length > 0) rows.push(row);
   });
-  if (rows.length < 2) return undefined;
+  if (rows.length < 2) return [];
+  const table = rendered(page, rows);
+  return rows.every((row) => row.length === 2)
+    ? [table, rendered(page, [rows.map((row) => row[0] as Span), rows.map((row) => row[1] as Span)])]
+    : [table];
+}
+
+/** A cell's content in the page. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** `rows` of cells as CSV, the first row its header (labels' colons dropped); each later cell mapped to its place in the page. */
+function rendered(page: string, rows: Span[][]): RenderedTable {
   let csv = '';
   const cells: TableCell[] = [];
   rows.forEach((row, r) => {
     row.forEach(({ start, end }, k) => {
       if (k > 0) csv += ',';
       if (r > 0) cells.push({ csvStart: csv.length, start, end });
-      csv += csvCell(page.slice(start, end).replace(TAG, ' ').replace(/\s+/g, ' ').trim());
+      const text = page.slice(start, end).replace(TAG, ' ').replace(/\s+/g, ' ').trim();
+      // a label's colon (`Last name:`) is no part of the column's name
+      csv += csvCell(r === 0 ? text.replace(/\s*:$/, '') : text);
     });
     csv += '\n';
   });

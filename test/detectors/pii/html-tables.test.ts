@@ -50,6 +50,19 @@ describe('htmlTables', () => {
     expect(htmlTables('<p>no table</p>')).toEqual([]);
   });
 
+  it('reads a table of two cells a row on its side too: its first column the header, labels without colons', () => {
+    const details = '<table><tr><th>First name:</th><td>Ada</td></tr><tr><th>City</th><td>London</td></tr></table>';
+    expect(htmlTables(details).map((t) => t.csv)).toEqual([
+      'First name,Ada\nCity,London\n',
+      'First name,City\nAda,London\n',
+    ]);
+    const [, sideways] = htmlTables(details);
+    expect(sideways?.cells.map((c) => details.slice(c.start, c.end))).toEqual(['Ada', 'London']);
+    expect(
+      htmlTables('<table><tr><td>a</td><td>b</td><td>c</td></tr><tr><td>1</td><td>2</td></tr></table>'),
+    ).toHaveLength(1);
+  });
+
   it('never throws, and places every cell inside the page', () => {
     const tag = fc.constantFrom(
       '<table>',
@@ -88,6 +101,29 @@ describe('scanning an HTML table', () => {
     ]);
     // with no depth left for the table's CSV, the page is read as text alone
     expect(found(report, 0)).toEqual(['EMAIL ada@example.com', 'EMAIL grace@example.org']);
+  });
+
+  it("reads an order confirmation's labels beside their values, and a two-column list as before", () => {
+    const confirmation = Buffer.from(
+      '<table><tr><td>First name</td><td>Ada</td></tr><tr><td>Last name:</td><td>Lovelace</td></tr>' +
+        '<tr><td>Address</td><td>12 High Street</td></tr><tr><td>Email</td><td>ada@example.org</td></tr></table>',
+    );
+    expect(found(confirmation).sort()).toEqual([
+      'EMAIL ada@example.org',
+      'PERSON_NAME Ada',
+      'PERSON_NAME Lovelace',
+      'STREET_ADDRESS 12 High Street',
+    ]);
+    const list = Buffer.from(
+      '<table><tr><th>Name</th><th>Email</th></tr><tr><td>Ada Lovelace</td><td>ada@example.org</td></tr>' +
+        '<tr><td>Grace Hopper</td><td>grace@example.org</td></tr></table>',
+    );
+    expect(found(list).sort()).toEqual([
+      'EMAIL ada@example.org',
+      'EMAIL grace@example.org',
+      'PERSON_NAME Ada Lovelace',
+      'PERSON_NAME Grace Hopper',
+    ]);
   });
 
   it('reads what sqlite3 prints in its HTML mode, streamed or whole', async () => {
