@@ -111,6 +111,32 @@ export function percentDecode(text: string): string {
   return text.replace(/%([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
 }
 
+/**
+ * @internal A form or query value decoded (latin1 characters): its percent escapes undone when `percent`, and its '+'
+ * made spaces, all of them when `percent`, else all but a leading one (a phone number's own, `phone=+4420…`, sent
+ * unencoded). `offsets` gives the offset of each decoded character in `text`, and of its end, plus `base`.
+ */
+export function formDecoded(text: string, percent: boolean, base: number): { text: string; offsets: Int32Array } {
+  const offsets = new Int32Array(text.length + 1);
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    offsets[out.length] = base + i;
+    const c = text[i] as string;
+    if (percent && c === '%' && HEX_PAIR.test(text.slice(i + 1, i + 3))) {
+      out += String.fromCharCode(Number.parseInt(text.slice(i + 1, i + 3), 16));
+      i += 3;
+    } else {
+      out += c === '+' && (percent || i > 0) ? ' ' : c;
+      i++;
+    }
+  }
+  offsets[out.length] = base + text.length;
+  return { text: out, offsets: offsets.subarray(0, out.length + 1) };
+}
+
+const HEX_PAIR = /^[0-9A-Fa-f]{2}$/;
+
 const JSON_SIMPLE: Readonly<Record<string, string>> = {
   n: '\n',
   t: '\t',

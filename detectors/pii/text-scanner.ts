@@ -1,5 +1,5 @@
 import { afterBasic, basicCredential } from './basic-auth.js';
-import { hasPercentEscape, jsonUnescape, percentDecode } from './decoders.js';
+import { formDecoded, hasPercentEscape, jsonUnescape } from './decoders.js';
 import { base64Layer, HEX_TEXT_MIN, hexLayer, scanDecoded } from './encoded-layers.js';
 import { type ContextState, type Hit, matchWindow, newContext } from './engine.js';
 import { mayBeField } from './field-table.js';
@@ -263,13 +263,14 @@ function processWindow(
     f.plus > 0 && bytes[ws - 1] === 61 && f.colons === 0 && (f.plus * 16 >= len || len < 24 || !looksBase64(f));
   if (f.percent > 0 || f.backslash > 0 || formValue) {
     const win = latin1(bytes, ws, we);
-    let decoded = f.backslash > 0 ? jsonUnescape(win) : win;
-    // form encoding: '+' is a space
-    if (f.percent > 0 && hasPercentEscape(decoded)) decoded = percentDecode(decoded.replace(/\+/g, ' '));
-    // a leading '+' sent unencoded is a phone number's own (`phone=+4420…`)
-    else if (formValue) decoded = decoded[0] + decoded.slice(1).replace(/\+/g, ' ');
+    const unescaped = f.backslash > 0 ? jsonUnescape(win) : win;
+    const percent = f.percent > 0 && hasPercentEscape(unescaped);
+    const form = percent || formValue ? formDecoded(unescaped, percent, ws) : undefined;
+    const decoded = form?.text ?? unescaped;
     if (decoded !== win) {
-      scanDecoded(st, Buffer.from(decoded, 'latin1'), bytes, ws, we, depth, out);
+      // a form's or a query's escapes map back to the window's bytes: what they hold is reported at its own
+      const offsets = unescaped === win ? form?.offsets : undefined;
+      scanDecoded(st, Buffer.from(decoded, 'latin1'), bytes, ws, we, depth, out, offsets);
       return;
     }
   }

@@ -6,6 +6,7 @@ import {
   Compression,
   contentCodings,
   copyUnescape,
+  formDecoded,
   jsonUnescape,
   quotedPrintableDecode,
   SNIFF_BYTES,
@@ -184,6 +185,29 @@ describe('textShape', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('formDecoded', () => {
+  const decoded = (text: string, percent: boolean) => {
+    const { text: out, offsets } = formDecoded(text, percent, 10);
+    return { out, offsets: [...offsets] };
+  };
+
+  it("undoes a form's escapes and its '+', each decoded character at its offset", () => {
+    expect(decoded('a%40b+c', true)).toEqual({ out: 'a@b c', offsets: [10, 11, 14, 15, 16, 17] });
+    // '%2B' is a plus kept; '+' a space; an invalid escape stays
+    expect(decoded('%2B44+20%zz', true)).toEqual({
+      out: '+44 20%zz',
+      offsets: [10, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+    });
+  });
+
+  it("keeps a leading '+' and every escape without `percent`: a phone number's own plus, sent unencoded", () => {
+    expect(decoded('+44+20%40', false)).toEqual({
+      out: '+44 20%40',
+      offsets: [10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
+    });
   });
 });
 

@@ -220,10 +220,17 @@ describe('createScanner', () => {
       'CREDIT_CARD 4111+1111+1111+1111',
       'IBAN DE89+3704+0044+0532+0130+00',
     ]);
+    // each value at its own bytes, escapes and all
     expect(found('a=1&note=Tel.+4155550132&phone=+44+20+7946+0958')).toEqual([
-      'PHONE Tel.+4155550132',
+      'PHONE 4155550132',
       'PHONE +44+20+7946+0958',
     ]);
+    expect(found('GET /users/ada%40example.org/orders?tel=%2B44%2020%207946%200958 HTTP/1.1')).toEqual([
+      'EMAIL ada%40example.org',
+      'PHONE %2B44%2020%207946%200958',
+    ]);
+    // JSON's escapes too: no offset map, the window is the range
+    expect(found('{"url":"\\/u\\/ada%40example.org"}')).toEqual(['EMAIL \\/u\\/ada%40example.org']);
     // outside a form value a '+' is itself
     expect(found('{"card": "4111+1111+1111+1111"}')).toEqual([]);
     // a base64 value holding '+' (one in 16 bytes or fewer), with or without '/', is opened, not read as words
@@ -233,7 +240,13 @@ describe('createScanner', () => {
       .map((part) => part.replace(/=+$/, ''))
       .filter((part) => part.includes('+'));
     expect(opened.length).toBeGreaterThan(10);
-    for (const part of opened) expect(found(`q=${part}`)).toEqual([`EMAIL ${part}`]);
+    // reported at the base64 that holds it: the part, or the run of it before a '+' read as a space
+    for (const part of opened) {
+      const [email, ...more] = found(`q=${part}`);
+      expect(more).toEqual([]);
+      expect(email?.startsWith('EMAIL ') && part.startsWith(email.slice(6)), part).toBe(true);
+      expect(email?.length).toBeGreaterThan(6 + 40);
+    }
   });
 
   it('reports a decompression bomb instead of inflating it', () => {
