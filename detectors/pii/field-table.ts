@@ -71,9 +71,9 @@ export function compileFields(fields: readonly FieldRecognizer[]): FieldTable {
   const hashes = new Int32Array(size);
   const slots = new Int32Array(size);
   const endings = new Uint8Array(65536);
-  // keys read without a field recognizer of their own still pass `mayBeField`: a bare `name` (record-names.ts), and
-  // ISO 20022's `Nm`
-  for (const name of ['name', 'nm'])
+  // keys read without a field recognizer of their own still pass `mayBeField`: a bare `name` (record-names.ts),
+  // ISO 20022's `Nm`, and FHIR's `family`, `given` and `line` (fhir-fields.ts)
+  for (const name of ['name', 'nm', 'family', 'given', 'line'])
     endings[(name.charCodeAt(name.length - 2) << 8) | name.charCodeAt(name.length - 1)] = 1;
   for (const { bytes, i } of names) {
     const h = keyHash(bytes, 0, bytes.length);

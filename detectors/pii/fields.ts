@@ -1,6 +1,7 @@
 import { skipSpace, startsAt } from './byte-search.js';
 import { jsonUnescape, percentDecode, xmlUnescape } from './decoders.js';
 import type { Engine, Hit } from './engine.js';
+import { fhirField, isFhirKey } from './fhir-fields.js';
 import { emit } from './field-emit.js';
 import { fieldFor, fieldNamed, hashFrom, KEY_MAX } from './field-table.js';
 import { controlField } from './html-inputs.js';
@@ -91,6 +92,7 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const rec = fieldFor(engine.fields, h);
   if (!rec) {
     if (NAMING_KEYS.has(h)) namedPair(engine, bytes, k, out);
+    else if (isFhirKey(h)) fhirField(engine, bytes, k, h, FIELD_TAIL, out);
     if (h !== NAME_KEY) return;
   }
   let v = k + 2;

@@ -7,7 +7,7 @@ import { jsonUnescape } from './decoders.js';
 import type { Engine, Hit } from './engine.js';
 import { emit } from './field-emit.js';
 import { FIELD_VALUE_MAX } from './fields.js';
-import { backslashesBefore, escapedStringEnd, quoteDepth, slashesAt } from './json-strings.js';
+import { escapedStringEnd, plainStringEnd, quoteDepth, slashesAt } from './json-strings.js';
 import type { FieldRecognizer } from './types.js';
 import { latin1 } from './window-features.js';
 
@@ -26,17 +26,11 @@ export function inlineField(engine: Engine, bytes: Buffer, k: number, rec: Field
   // JavaScript and YAML quote with apostrophes too, never escaped by JSON
   if (!(quote === 34 || (quote === 39 && slashes === 0)) || slashes !== slashesAt(depth)) return;
   const s = v + slashes + 1;
-  const e = slashes > 0 ? escapedStringEnd(bytes, s, s + FIELD_VALUE_MAX, slashes) : plainEnd(bytes, s, quote);
+  const limit = s + FIELD_VALUE_MAX;
+  const e = slashes > 0 ? escapedStringEnd(bytes, s, limit, slashes) : plainStringEnd(bytes, s, limit, quote);
   if (e < 0) return;
   // an apostrophe-quoted string escapes its apostrophes (`'O\'Neill'`), which JSON never does
   let value = quote === 39 ? latin1(bytes, s, e).replace(/\\'/g, "'") : latin1(bytes, s, e);
   for (let d = 0; d <= depth; d++) value = jsonUnescape(value);
   emit(rec, value, s, e, engine, out);
-}
-
-/** Where the string starting at `s` ends: its closing `quote` (one no backslash escapes), or -1. */
-function plainEnd(bytes: Uint8Array, s: number, quote: number): number {
-  const limit = Math.min(bytes.length, s + FIELD_VALUE_MAX);
-  for (let e = s; e < limit; e++) if (bytes[e] === quote && backslashesBefore(bytes, e, s) % 2 === 0) return e;
-  return -1;
 }

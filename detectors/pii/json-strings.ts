@@ -64,3 +64,10 @@ export function beforeClosingEscapes(bytes: Uint8Array, lo: number, end: number)
   if (bytes[end] !== 34) return end;
   return end - slashesAt(quoteDepth(backslashesBefore(bytes, end, lo)));
 }
+
+/** @internal Where the string starting at `s` ends: its closing `quote`, one no backslash escapes, before `limit`; -1 when none. */
+export function plainStringEnd(bytes: Uint8Array, s: number, limit: number, quote = 34): number {
+  const end = Math.min(bytes.length, limit);
+  for (let e = s; e < end; e++) if (bytes[e] === quote && backslashesBefore(bytes, e, s) % 2 === 0) return e;
+  return -1;
+}
