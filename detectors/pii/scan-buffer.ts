@@ -12,6 +12,7 @@ import {
   unreadableCoding,
   utf16ToUtf8,
 } from './decoders.js';
+import { hl7Table, looksLikeHl7 } from './hl7.js';
 import { htmlUnescape, looksLikeHtml } from './html.js';
 import { htmlTables } from './html-tables.js';
 import { inflateToCap } from './inflate.js';
@@ -107,6 +108,7 @@ export function scanBuffer(input: Uint8Array, given: ScanOptions): ScanReport {
   }
   if (looksLikeHtml(head, options.contentType)) return scanHtml(body, options);
   if (looksLikeResultSet(input.subarray(0, HEAD_BYTES))) return scanResultSet(body, options);
+  if (looksLikeHl7(head)) return scanHl7(body, options);
   return scanText(input, fieldKey ? { ...options, fieldKey } : options);
 }
 
@@ -132,7 +134,8 @@ export function readsAsText(head: Uint8Array, options: Pick<ScanOptions, 'conten
     sniffCompression(sniffed) !== undefined ||
     sniffUtf16(sniffed, options.contentType) !== undefined ||
     looksLikeHtml(sniffed, options.contentType) ||
-    looksLikeResultSet(head)
+    looksLikeResultSet(head) ||
+    looksLikeHl7(sniffed)
   );
 }
 
@@ -184,6 +187,14 @@ function scanHtml(body: Buffer, options: ScanOptions): ScanReport {
     end: page.toPage(x.end, true),
   });
   return { detections: detections.map(onPage), limits: read.limits.map(onPage), bytes: body.length };
+}
+
+/** An HL7 v2 message (hl7.ts): read as text, then its patients' segments by column, each find at its cell. */
+function scanHl7(body: Buffer, options: ScanOptions): ScanReport {
+  const read = scanText(body, options);
+  const table = hl7Table(body.toString('latin1'));
+  const more = readTables(table ? [table] : [], read.detections, options, scanBuffer);
+  return { ...read, detections: [...read.detections, ...more] };
 }
 
 /** Query results returned by an API (json-tables.ts): read as text, then by column, each find at its cell. */

@@ -11,6 +11,7 @@ import {
   type Utf16,
   unreadableCoding,
 } from './decoders.js';
+import { looksLikeHl7 } from './hl7.js';
 import { looksLikeHtml } from './html.js';
 import { looksLikeResultSet } from './json-tables.js';
 import { looksLikeMessage } from './messages.js';
@@ -81,11 +82,16 @@ export async function scanStream(
     return { detections: collected, limits, bytes };
   }
   const unreadable = unreadableCoding(sniffed, options.contentEncoding) !== undefined;
-  // read whole, as scanBuffer reads it: an archive, a PDF, an API's query results, an HTML page (compressed too: its
-  // references are undone once it is inflated), a body under several codings (undone in turn)
+  // read whole, as scanBuffer reads it: an archive, a PDF, an API's query results, an HL7 message, an HTML page
+  // (compressed too: its references are undone once it is inflated), a body under several codings (undone in turn)
   const page = !unreadable && looksLikeHtml(sniffed, options.contentType);
   const gathered =
-    (!coded && (isZip(head) || isPdf(head, SNIFF_BYTES) || looksLikeResultSet(head.subarray(0, HEAD_BYTES)))) || page;
+    (!coded &&
+      (isZip(head) ||
+        isPdf(head, SNIFF_BYTES) ||
+        looksLikeResultSet(head.subarray(0, HEAD_BYTES)) ||
+        looksLikeHl7(head))) ||
+    page;
   if (gathered || (codings.length > 1 && !unreadable)) {
     const limits = await scanGathered(rest(), options, sink);
     return { detections: collected, limits, bytes };
