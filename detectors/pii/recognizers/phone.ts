@@ -160,6 +160,10 @@ export const phone: Recognizer = {
     'whatsapp',
     // "my number is", not `order_number`, `tracking_number`, `account_number`
     { alone: 'number' },
+    // how a message asks to be called back: "ring me on 07911 …", "text me at …", "reach me on …"
+    'ring me',
+    'text me',
+    'reach me',
   ],
   requiresContext: false,
   confidence: 0.8,
@@ -172,6 +176,8 @@ export const phone: Recognizer = {
       'Tel. 4155550132',
       'Mobil: 0151 23456789',
       'phone (030) 1234567',
+      'ring me on 07911 123456',
+      'Text me at 4155550132 tonight',
     ],
     noMatch: [
       { text: 'build 2024-03-15', why: 'an ISO date' },
@@ -182,6 +188,7 @@ export const phone: Recognizer = {
       { text: '{"callback_id":4155550132}', why: '"call" counts only as a whole word' },
       { text: 'ref 078 05 1123', why: 'national format without a phone word (could be an SSN)' },
       { text: '+1 555 01', why: 'too short to be a number anywhere' },
+      { text: 'ring buffer of 4155550132 bytes', why: '"ring" alone is no phone word' },
     ],
   },
 };
