@@ -203,6 +203,24 @@ describe('formDecoded', () => {
     });
   });
 
+  it('maps every decoded character to the escape or byte it came from, in order', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z0-9%+A-F]{0,40}$/), fc.boolean(), (text, percent) => {
+        const { text: out, offsets } = formDecoded(text, percent, 7);
+        expect(offsets).toHaveLength(out.length + 1);
+        expect(offsets[0]).toBe(7);
+        expect(offsets[out.length]).toBe(7 + text.length);
+        for (let i = 0; i < out.length; i++) {
+          const span = text.slice((offsets[i] as number) - 7, (offsets[i + 1] as number) - 7);
+          // one byte as itself or a '+' as a space, or a three-byte escape as the byte it holds
+          expect(span.length === 1 || (span.length === 3 && span[0] === '%'), span).toBe(true);
+          if (span.length === 3) expect(out.charCodeAt(i)).toBe(Number.parseInt(span.slice(1), 16));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("keeps a leading '+' and every escape without `percent`: a phone number's own plus, sent unencoded", () => {
     expect(decoded('+44+20%40', false)).toEqual({
       out: '+44 20%40',

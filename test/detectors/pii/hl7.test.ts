@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hl7Table, looksLikeHl7 } from '../../../detectors/pii/hl7.js';
 import { scanBuffer } from '../../../detectors/pii/index.js';
@@ -65,6 +66,37 @@ describe('HL7 v2 messages', () => {
     const whole = scanBuffer(body, options).detections.map(detectionKey).sort();
     expect(whole.filter((k) => k.startsWith('PERSON_NAME'))).toHaveLength(5);
     expect(await streamedKeys(body, [body.length >> 1], options)).toEqual(whole);
+  });
+
+  it('never throws on mangled segments, and places every cell inside the message', () => {
+    const piece = fc.constantFrom(
+      'PID',
+      'NK1',
+      'GT1',
+      '|',
+      '^',
+      '~',
+      '&',
+      '\\',
+      '\r',
+      '\n',
+      'Ada',
+      '19851210',
+      ' ',
+      '1',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const text = `MSH|^~\\&|A\r${pieces.join('')}`;
+        const table = hl7Table(text);
+        for (const cell of table?.cells ?? []) {
+          expect(cell.start).toBeGreaterThanOrEqual(0);
+          expect(cell.end).toBeLessThanOrEqual(text.length);
+          expect(cell.start).toBeLessThan(cell.end);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('finds the same streamed, however the message is chunked', async () => {
