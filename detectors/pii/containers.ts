@@ -12,6 +12,7 @@ import { messageHeaders } from './messages.js';
 import { formFieldKey, isTransferEncoded, multipartBoundary, type PartHeaders, splitMultipart } from './multipart.js';
 import { type DecodeLimit, decodedRoom, depthLeft, inflateLimit, LimitKind, spend } from './scan-state.js';
 import type { ScanOptions, ScanReport } from './scanner.js';
+import { HEX_VALUE } from './token-shapes.js';
 import type { Detection } from './types.js';
 import {
   dateStyles,
@@ -52,7 +53,7 @@ export function scanMultipart(
   const limits: DecodeLimit[] = [];
   for (const part of parts) {
     const scanned = scanPart(body.subarray(part.start, part.end), part, options, scan);
-    detections.push(...placeIn(scanned.report.detections, decodedFirst(scanned, part), part.start, part.end));
+    detections.push(...placeFound(scanned, part, part.start, part.end));
     for (const l of scanned.report.limits) limits.push({ ...l, start: part.start, end: part.end });
   }
   return { detections, limits, bytes: body.length };
@@ -63,6 +64,9 @@ interface ScannedPart {
   report: ScanReport;
   content: Buffer;
   encoded: boolean;
+  /** For quoted-printable content, the offset in `raw` each content byte came from (and of the end). */
+  offsets?: Int32Array;
+  raw: Buffer;
 }
 
 /**
@@ -72,11 +76,13 @@ interface ScannedPart {
  */
 export function scanPart(raw: Buffer, part: PartHeaders, options: ScanOptions, scan: ScanBody): ScannedPart {
   const encoded = isTransferEncoded(part.transferEncoding);
+  // quoted-printable keeps most bytes as they are: what it holds maps back to them
+  const offsets = part.transferEncoding === 'quoted-printable' ? new Int32Array(raw.length + 1) : undefined;
   const content =
     part.transferEncoding === 'base64'
       ? Buffer.from(raw.toString('latin1').replace(/\s+/g, ''), 'base64')
       : encoded
-        ? quotedPrintableDecode(raw)
+        ? quotedPrintableDecode(raw, offsets)
         : raw;
   const nested = multipartBoundary(part.contentType) !== undefined;
   const report = scan(content, {
@@ -87,19 +93,40 @@ export function scanPart(raw: Buffer, part: PartHeaders, options: ScanOptions, s
     // a form field's value is read after its name, as a `key: value` line, at its own bytes
     fieldKey: formFieldKey(part),
   });
-  return { report, content, encoded };
+  return { report, content, encoded, offsets, raw };
 }
 
-/** @internal Whether a scanned part's content was decoded or decompressed before it was read. */
-export function decodedFirst({ content, encoded }: ScannedPart, part: PartHeaders): boolean {
+/**
+ * @internal Detections found in a scanned part, placed in the whole body where the part is `[start, end)`: at their own
+ * bytes (a quoted-printable part's through its offset map, which puts what a compressed one holds at about its
+ * range), or at the part's range when its content was decoded from base64 or decompressed before it was read.
+ */
+export function placeFound(scanned: ScannedPart, part: PartHeaders, start: number, end: number): Detection[] {
+  const { offsets, report, raw } = scanned;
+  if (!offsets) return placeIn(report.detections, decodedFirst(scanned, part), start, end);
+  // a value ends after its last byte's source (an escape such as `=40` is three bytes), before any soft break after it
+  const after = (j: number): number => {
+    const o = offsets[j] as number;
+    const escaped = raw[o] === 61 && HEX_VALUE[raw[o + 1] ?? 0] !== 255 && HEX_VALUE[raw[o + 2] ?? 0] !== 255;
+    return o + (escaped ? 3 : 1);
+  };
+  return report.detections.map((d) => ({
+    ...d,
+    start: start + (offsets[d.start] as number),
+    end: start + (d.end > d.start ? after(d.end - 1) : (offsets[d.end] as number)),
+  }));
+}
+
+/** Whether a scanned part's content was decoded or decompressed before it was read. */
+function decodedFirst({ content, encoded }: ScannedPart, part: PartHeaders): boolean {
   return encoded || sniffCompression(content.subarray(0, SNIFF_BYTES), part.contentEncoding) !== undefined;
 }
 
 /**
- * @internal Offsets found in a part (detections, limits) as offsets into the whole body, where the part is
- * `[start, end)`: their own, shifted, or the part's range when its content was decoded first (`whole`).
+ * Offsets found in a part (detections, limits) as offsets into the whole body, where the part is `[start, end)`: their
+ * own, shifted, or the part's range when its content was decoded first (`whole`).
  */
-export function placeIn<T extends { start: number; end: number }>(
+function placeIn<T extends { start: number; end: number }>(
   found: readonly T[],
   whole: boolean,
   start: number,
@@ -125,8 +152,12 @@ export function scanMessage(body: Buffer, options: ScanOptions, scan: ScanBody):
   const dechunked = headers.chunked ? dechunk(raw) : undefined;
   const scanned = scanPart(dechunked ?? raw, headers, options, scan);
   const whole = dechunked !== undefined || decodedFirst(scanned, headers);
+  // a chunked body's offsets are the dechunked one's: what it holds is placed at the body's range
+  const found = dechunked
+    ? placeIn(scanned.report.detections, true, bodyStart, body.length)
+    : placeFound(scanned, headers, bodyStart, body.length);
   return {
-    detections: [...block.detections, ...placeIn(scanned.report.detections, whole, bodyStart, body.length)],
+    detections: [...block.detections, ...found],
     limits: [...block.limits, ...placeIn(scanned.report.limits, whole, bodyStart, body.length)],
     bytes: body.length,
   };

@@ -234,13 +234,15 @@ function hexValue(c: number): number {
 /**
  * Quoted-printable content (RFC 2045 §6.7, e-mail bodies and parts): `=XX` is the byte XX and `=` at a line's
  * end a soft break, which joins a value a mail client wrapped at 76 columns (`4111 1111 =\r\n1111 1111`).
- * Anything else, a malformed `=` included, is kept as it is.
+ * Anything else, a malformed `=` included, is kept as it is. Given `offsets` (one more than the bytes), it is filled with
+ * the offset in `bytes` each decoded byte came from, and of the end after the last.
  */
-export function quotedPrintableDecode(bytes: Uint8Array): Buffer {
+export function quotedPrintableDecode(bytes: Uint8Array, offsets?: Int32Array): Buffer {
   const out = Buffer.allocUnsafe(bytes.length);
   let n = 0;
   for (let i = 0; i < bytes.length; i++) {
     const c = bytes[i] as number;
+    if (offsets) offsets[n] = i;
     if (c !== 61) {
       out[n++] = c;
       continue;
@@ -260,6 +262,7 @@ export function quotedPrintableDecode(bytes: Uint8Array): Buffer {
       i += 2;
     } else out[n++] = c;
   }
+  if (offsets) offsets[n] = bytes.length;
   return out.subarray(0, n);
 }
 

@@ -3,7 +3,7 @@
  * on the part whole: text streams through a scanner, anything else (compressed, encoded, an archive) is gathered up
  * to the decoded-size cap and read whole at the part's end.
  */
-import { decodedFirst, placeIn, type ScanBody, scanPart } from './containers.js';
+import { placeFound, type ScanBody, scanPart } from './containers.js';
 import { formFieldKey, isTransferEncoded, type PartHeaders } from './multipart.js';
 import { type DecodeLimit, decodedRoom, LimitKind } from './scan-state.js';
 import type { PiiScanner, ScanOptions } from './scanner.js';
@@ -67,7 +67,7 @@ export class StreamedPart {
     if (this.over) return { detections: [], limits: [{ kind: LimitKind.DECODED_SIZE, start: this.start, end }] };
     const scanned = scanPart(Buffer.concat(this.whole ?? []), this.headers, this.options, this.readers.scan);
     return {
-      detections: placeIn(scanned.report.detections, decodedFirst(scanned, this.headers), this.start, end),
+      detections: placeFound(scanned, this.headers, this.start, end),
       limits: scanned.report.limits.map((l) => ({ ...l, start: this.start, end })),
     };
   }

@@ -85,6 +85,21 @@ describe('scanStream on multipart bodies', () => {
     ).toEqual(types);
   });
 
+  it('reports what a quoted-printable part holds at its own bytes, soft breaks and escapes included', async () => {
+    const part = 'card 4111 1111 =\r\n1111 1111, reach me at grace=40example.or=67=\r\n';
+    const bytes = Buffer.from(
+      `--XyZ\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${part}\r\n--XyZ--\r\n`,
+      'latin1',
+    );
+    const options = { fingerprintKey: KEY, contentType: 'multipart/mixed; boundary=XyZ' };
+    const found = scanBuffer(bytes, options).detections;
+    expect(found.map((d) => `${d.type} ${bytes.toString('latin1', d.start, d.end)}`)).toEqual([
+      'CREDIT_CARD 4111 1111 =\r\n1111 1111',
+      'EMAIL grace=40example.or=67',
+    ]);
+    expect(await streamedKeys(bytes, [bytes.length >> 1], options)).toEqual(found.map(key).sort());
+  });
+
   it('scans a body without any part as text', async () => {
     const bytes = Buffer.from('no delimiter here, mail ada@example.org');
     const found = await streamedKeys(bytes, [7, 20], {
