@@ -41,8 +41,8 @@ export function fhirField(engine: Engine, bytes: Buffer, k: number, h: number, a
   const rec = spec && fieldNamed(engine.fields, spec.field, 0, spec.field.length);
   if (!spec || !rec) return;
   const hi = Math.min(bytes.length, k + after);
-  const open = objectStart(bytes, k, Math.max(0, k - RECORD_BEFORE));
-  const close = objectEnd(bytes, k, hi);
+  const open = objectBound(bytes, k, Math.max(0, k - RECORD_BEFORE), -1);
+  const close = objectBound(bytes, k, hi, 1);
   if (open < 0 || close < 0 || !spec.companions.some((c) => bytes.subarray(open, close).includes(c))) return;
   let v = skipSpace(bytes, k + 2);
   if (bytes[v] !== 91) {
@@ -66,30 +66,20 @@ function readString(engine: Engine, bytes: Buffer, v: number, hi: number, rec: F
   return e;
 }
 
-/** The `{` of the object holding the key at `at`, looking back no further than `lo`; -1 when not in view. */
-function objectStart(bytes: Uint8Array, at: number, lo: number): number {
+/**
+ * The bracket of the object holding the key at `at`: looking back (`step` -1) its `{`, no further than `limit`;
+ * looking on (`step` 1) its `}`, before `limit`. -1 when it is not in view.
+ */
+function objectBound(bytes: Uint8Array, at: number, limit: number, step: 1 | -1): number {
   let depth = 0;
-  for (let i = at - 1; i >= lo; i--) {
+  for (let i = at + step; step < 0 ? i >= limit : i < limit; i += step) {
     const c = bytes[i];
-    if (c === 125 || c === 93) depth++;
-    else if (c === 123 || c === 91) {
-      if (depth === 0) return i;
-      depth--;
-    }
-  }
-  return -1;
-}
-
-/** The `}` closing the object holding the key at `at`, before `hi`; -1 when not in view. */
-function objectEnd(bytes: Uint8Array, at: number, hi: number): number {
-  let depth = 0;
-  for (let i = at + 1; i < hi; i++) {
-    const c = bytes[i];
-    if (c === 123 || c === 91) depth++;
-    else if (c === 125 || c === 93) {
-      if (depth === 0) return i;
-      depth--;
-    }
+    const opens = c === 123 || c === 91;
+    if (!opens && c !== 125 && c !== 93) continue;
+    // a bracket opening (looking on) or closing (looking back) a nested value
+    if (opens === step > 0) depth++;
+    else if (depth === 0) return i;
+    else depth--;
   }
   return -1;
 }
