@@ -7,7 +7,7 @@ import { skipSpace } from './byte-search.js';
 import type { Engine, Hit } from './engine.js';
 import { emit } from './field-emit.js';
 import { hashFrom } from './field-table.js';
-import { backslashesBefore, escapedStringEnd, quoteDepth } from './json-strings.js';
+import { backslashesBefore, escapedStringEnd, plainStringEnd, quoteDepth } from './json-strings.js';
 import { personNamed } from './person-names.js';
 import { emailAt, KEY_BYTE, personalKey } from './personal-keys.js';
 import { personalLines, personalXml } from './record-blocks.js';
@@ -131,7 +131,7 @@ function personalAfter(
       }
     }
     if (s >= 0) {
-      const e = slashes > 0 ? escapedStringEnd(bytes, s, hi, slashes) : stringEnd(bytes, s, hi);
+      const e = slashes > 0 ? escapedStringEnd(bytes, s, hi, slashes) : plainStringEnd(bytes, s, hi);
       if (e < 0) return false;
       if (depthOfObjects === 0) {
         if (bytes[skipSpace(bytes, e + 1 + slashes)] === 58) {
@@ -146,13 +146,6 @@ function personalAfter(
     }
   }
   return false;
-}
-
-/** Where the plain JSON string starting at `s` ends (its closing quote), or -1 before `hi`. */
-function stringEnd(bytes: Uint8Array, s: number, hi: number): number {
-  let e = s;
-  while (e < hi && bytes[e] !== 34) e += bytes[e] === 92 ? 2 : 1;
-  return e < hi ? e : -1;
 }
 
 /** The form, query or log line around the value: another `key=` that is personal, or an e-mail (`%40` too). */
