@@ -22,7 +22,7 @@ import { bodyBoundary, partOptions } from './multipart.js';
 import type { BodyReaders } from './part-stream.js';
 import { isPdf } from './pdf.js';
 import { scanPdf } from './pdf-scan.js';
-import { readTables } from './rendered-tables.js';
+import { type RenderedTable, readTables } from './rendered-tables.js';
 import { asWholeBody, decodedRoom, depthLeft, inflateLimit, LimitKind, spend, withBudget } from './scan-state.js';
 import { createScanner, type PiiScanner, type ScanOptions, type ScanReport } from './scanner.js';
 import { isTar, TAR_BLOCK } from './tar.js';
@@ -107,8 +107,8 @@ export function scanBuffer(input: Uint8Array, given: ScanOptions): ScanReport {
     return asWholeBody(inner, input.length);
   }
   if (looksLikeHtml(head, options.contentType)) return scanHtml(body, options);
-  if (looksLikeResultSet(input.subarray(0, HEAD_BYTES))) return scanResultSet(body, options);
-  if (looksLikeHl7(head)) return scanHl7(body, options);
+  if (looksLikeResultSet(input.subarray(0, HEAD_BYTES))) return scanWithTable(body, options, resultTable(body));
+  if (looksLikeHl7(head)) return scanWithTable(body, options, hl7Table(body.toString('latin1')));
   return scanText(input, fieldKey ? { ...options, fieldKey } : options);
 }
 
@@ -189,18 +189,12 @@ function scanHtml(body: Buffer, options: ScanOptions): ScanReport {
   return { detections: detections.map(onPage), limits: read.limits.map(onPage), bytes: body.length };
 }
 
-/** An HL7 v2 message (hl7.ts): read as text, then its patients' segments by column, each find at its cell. */
-function scanHl7(body: Buffer, options: ScanOptions): ScanReport {
+/**
+ * A body read as text, then the tables it holds (`table`, rendered from it) by column, each find at its cell: an API's
+ * query results (json-tables.ts), an HL7 v2 message's patient segments (hl7.ts).
+ */
+function scanWithTable(body: Buffer, options: ScanOptions, table: RenderedTable | undefined): ScanReport {
   const read = scanText(body, options);
-  const table = hl7Table(body.toString('latin1'));
-  const more = readTables(table ? [table] : [], read.detections, options, scanBuffer);
-  return { ...read, detections: [...read.detections, ...more] };
-}
-
-/** Query results returned by an API (json-tables.ts): read as text, then by column, each find at its cell. */
-function scanResultSet(body: Buffer, options: ScanOptions): ScanReport {
-  const read = scanText(body, options);
-  const table = resultTable(body);
   const more = readTables(table ? [table] : [], read.detections, options, scanBuffer);
   return { ...read, detections: [...read.detections, ...more] };
 }
