@@ -2,11 +2,12 @@
  * Byte-level shape tests that decide where a window starts and ends and what it is before any recognizer
  * runs: joins across a space, lower-case hex ids, base64 blocks, passport MRZ lines.
  */
+import { MONTH_NAMES } from './month-names.js';
 
 /**
  * @internal A token joins its neighbour across one space when both are short (≤ 8) and it holds a digit or is 1–4
- * upper-case letters: "GB82 WEST 1234", "+44 20 7946 0958", "YZ 61 48 68 B"; or it is an English month's name
- * ("10 Dec 1985", "5 September 1980"); a timestamp or a path never.
+ * upper-case letters: "GB82 WEST 1234", "+44 20 7946 0958", "YZ 61 48 68 B"; or it is a month's name
+ * ("10 Dec 1985", "5 September 1980", "10. Dezember 1985"); a timestamp or a path never.
  */
 export function joinable(bytes: Uint8Array, s: number, e: number): boolean {
   if (isMonth(bytes, s, e)) return true;
@@ -20,30 +21,17 @@ export function joinable(bytes: Uint8Array, s: number, e: number): boolean {
   return upper && e - s <= 4;
 }
 
-/** English months' names and their abbreviations, lower-case. */
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-].flatMap((m) => [m, m.slice(0, 3), ...(m === 'september' ? ['sept'] : [])]);
-const MONTH_BYTES = [...new Set(MONTHS)].map((m) => Buffer.from(m, 'latin1'));
+const MONTH_BYTES = MONTH_NAMES.map((m) => Buffer.from(m, 'latin1'));
+/** Longest month's name, in bytes. */
+const MONTH_MAX = Math.max(...MONTH_BYTES.map((m) => m.length));
 /** 1 for the bytes (either case) a month's name starts with. */
 const MONTH_START = new Uint8Array(256);
 for (const m of MONTH_BYTES) MONTH_START[m[0] as number] = MONTH_START[(m[0] as number) - 32] = 1;
 
-/** True when `bytes[s, e)` is an English month's name or abbreviation (`Dec.` too), in any case. */
+/** True when `bytes[s, e)` is a month's name or abbreviation (`Dec.` too, see month-names.ts), in any case. */
 function isMonth(bytes: Uint8Array, s: number, end: number): boolean {
   const e = bytes[end - 1] === 46 ? end - 1 : end;
-  if (e - s < 3 || e - s > 9 || MONTH_START[bytes[s] as number] !== 1) return false;
+  if (e - s < 3 || e - s > MONTH_MAX || MONTH_START[bytes[s] as number] !== 1) return false;
   for (const m of MONTH_BYTES) {
     if (m.length !== e - s) continue;
     let k = 0;

@@ -1,13 +1,15 @@
 import { isDate } from '../checksums.js';
+import { MONTH_NAMES, monthNumber } from '../month-names.js';
 import { Gate, hasRun, hasRunIn, type Recognizer, type Verdict } from '../types.js';
 
-const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+/** Months' names, whole (`mayo` is no `may` and an ending): see month-names.ts. */
+const MONTHS = MONTH_NAMES.join('|');
 
 const ORDINAL = '(?:st|nd|rd|th)?';
 
 /** A month's number from its name or a number; 0 when it is neither. */
 function monthOf(part: string): number {
-  return /[a-z]/i.test(part) ? MONTHS.split('|').indexOf(part.slice(0, 3).toLowerCase()) + 1 : Number(part);
+  return /[a-z]/i.test(part) ? monthNumber(part) : Number(part);
 }
 
 /** A day's number, its ordinal suffix dropped (`3rd`). */
@@ -50,7 +52,7 @@ export const dateOfBirth: Recognizer = {
       ? Gate.CONTEXT
       : Gate.NO,
   pattern: new RegExp(
-    `(?<![0-9A-Za-z.\\/-])(?:(?:19|20)\\d\\d-[01]\\d-[0-3]\\d|[0-3]?\\d[./-][01]?\\d[./-](?:19|20)\\d\\d|[01]?\\d\\/[0-3]?\\d\\/(?:19|20)\\d\\d|[0-3]?\\d${ORDINAL}[ -](?:${MONTHS})[a-z]*\\.?[ -](?:19|20)\\d\\d|(?:${MONTHS})[a-z]*\\.?[ -][0-3]?\\d${ORDINAL},?[ -](?:19|20)\\d\\d|[0-3]?\\d[/-][0-3]?\\d[/-]\\d\\d)(?:(?=T00:00:00(?:\\.0+)?(?:Z|[+-]00:?00)?(?![0-9A-Za-z.:+-]))|(?![0-9A-Za-z]|[.\\/-]\\d))`,
+    `(?<![0-9A-Za-z.\\/-])(?:(?:19|20)\\d\\d-[01]\\d-[0-3]\\d|[0-3]?\\d[./-][01]?\\d[./-](?:19|20)\\d\\d|[01]?\\d\\/[0-3]?\\d\\/(?:19|20)\\d\\d|[0-3]?\\d(?:${ORDINAL}|\\.)[ -](?:${MONTHS})\\.?[ -](?:19|20)\\d\\d|(?:${MONTHS})\\.?[ -][0-3]?\\d${ORDINAL},?[ -](?:19|20)\\d\\d|[0-3]?\\d[/-][0-3]?\\d[/-]\\d\\d)(?:(?=T00:00:00(?:\\.0+)?(?:Z|[+-]00:?00)?(?![0-9A-Za-z.:+-]))|(?![0-9A-Za-z]|[.\\/-]\\d))`,
     'i',
   ),
   validate: validateDob,
@@ -64,6 +66,12 @@ export const dateOfBirth: Recognizer = {
     'nacimiento',
     'naissance',
     'birthday',
+    // Italian and Dutch, and French "né le" / "née le" (born on)
+    'nascita',
+    'geboren',
+    'geboorte',
+    'né le',
+    'née le',
     'd.o.b',
     { whole: 'bday' },
   ],
@@ -80,6 +88,9 @@ export const dateOfBirth: Recognizer = {
       'DOB: Dec. 3rd, 1962',
       'born on the 10th December 1985',
       'dob 10/12/85',
+      'Geburtsdatum: 10. Dezember 1985',
+      'né le 10 octobre 1985',
+      'data di nascita 5 maggio 1980',
     ],
     noMatch: [
       { text: 'dob 1984-02-30', why: '30 February' },
@@ -88,6 +99,7 @@ export const dateOfBirth: Recognizer = {
       { text: 'released December 10, 1985', why: 'no birth keyword' },
       { text: 'date of birth: February 30, 1985', why: 'no such day' },
       { text: 'dob 13/13/85', why: 'no month 13 in either order' },
+      { text: 'born 10 Decemberr 1985', why: 'no month of that name' },
       { text: 'birth cohort 1.2.3', why: 'a version: no two-digit year' },
       { text: 'dob 10.12.85', why: 'a two-digit year with dots: read as a version' },
     ],
