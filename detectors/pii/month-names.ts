@@ -25,7 +25,7 @@ export const MONTH_NAMES: readonly string[] = [...new Set(NAMES.flat())].sort((a
 
 const NUMBER = new Map(NAMES.flatMap((names, i) => names.map((name) => [name, i + 1] as const)));
 
-/** @internal The month (1–12) `name` names, in any case and with an abbreviation's dot (`Dez.`); 0 for none. */
+/** @internal The month (1–12) `name` names, in any case; 0 for none. */
 export function monthNumber(name: string): number {
-  return NUMBER.get(name.toLowerCase().replace(/\.$/, '')) ?? 0;
+  return NUMBER.get(name.toLowerCase()) ?? 0;
 }
