@@ -9,7 +9,7 @@ import type { ScanState } from './scan-state.js';
 import type { TableReader } from './table-reader.js';
 import {
   boringTokenEnd,
-  IBAN_MAX,
+  ibanShaped,
   isHexText,
   isLowerHex,
   isoTimestampAt,
@@ -18,7 +18,6 @@ import {
   MRZ_LENGTH,
   mrzRun,
   NOT_WRAPPED,
-  startsLikeIban,
   WRAPPED_MORE,
   wrappedBase64End,
 } from './token-shapes.js';
@@ -251,7 +250,7 @@ function processWindow(
     f.upper === 0 &&
     len === f.digits + f.letters &&
     isLowerHex(bytes, ws, we) &&
-    !(len <= IBAN_MAX && startsLikeIban(bytes, ws))
+    !ibanShaped(bytes, ws, len)
   )
     return;
   // UUIDs and ISO timestamps are the commonest digit runs in API traffic and never PII on their own.

@@ -69,14 +69,20 @@ export function yearAfterComma(bytes: Uint8Array, we: number): number {
   return after !== undefined && (isDigit(after) || ((after | 32) >= 97 && (after | 32) <= 122)) ? -1 : y + 4;
 }
 
-/** @internal The longest IBAN (Russia's), in characters. */
-export const IBAN_MAX = 34;
+/** The longest IBAN (Russia's), in characters. */
+const IBAN_MAX = 34;
 
-/** @internal `bytes[at…]` starts as an IBAN does: two letters (its country), two digits (its check). */
-export function startsLikeIban(bytes: Uint8Array, at: number): boolean {
+/**
+ * @internal The `len`-byte token at `at` may be an IBAN: no longer than one, and starting as one does, two letters
+ * (its country) then two digits (its check). Typed in lower case, an IBAN is lower-case hex (`de89…`), so the hex-id
+ * filters let it through.
+ */
+export function ibanShaped(bytes: Uint8Array, at: number, len: number): boolean {
   const a = (bytes[at] as number) | 32;
   const b = (bytes[at + 1] as number) | 32;
-  return a >= 97 && a <= 122 && b >= 97 && b <= 122 && isDigit(bytes[at + 2]) && isDigit(bytes[at + 3]);
+  return (
+    len <= IBAN_MAX && a >= 97 && a <= 122 && b >= 97 && b <= 122 && isDigit(bytes[at + 2]) && isDigit(bytes[at + 3])
+  );
 }
 
 /** @internal True when `bytes[ws, we)` is lower-case hex (trace ids, etags, hashes). */
@@ -232,9 +238,7 @@ export function boringTokenEnd(bytes: Uint8Array, ws: number, max: number): numb
   if (iso && digits >= 12) return k;
   if (uuid && len === 36 && dashes === 4) return k;
   // hex that decodes to text is read as what it encodes (see `isHexText`), and an IBAN may be lower-case hex: not skipped
-  return hex && hexLetter && len >= 16 && !(len <= IBAN_MAX && startsLikeIban(bytes, ws)) && !isHexText(bytes, ws, k)
-    ? k
-    : -1;
+  return hex && hexLetter && len >= 16 && !ibanShaped(bytes, ws, len) && !isHexText(bytes, ws, k) ? k : -1;
 }
 
 function isHexClass(c: number | undefined): boolean {
