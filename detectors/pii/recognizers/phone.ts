@@ -1,5 +1,5 @@
 import { isIPv4 } from 'node:net';
-import type { CountryCode } from 'libphonenumber-js/max';
+import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
 import { Metadata, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { Gate, type Recognizer, type Verdict } from '../types.js';
 
@@ -21,6 +21,28 @@ export const PHONE_REGIONS: readonly CountryCode[] = [
 ];
 
 const BARE_REGIONS: readonly CountryCode[] = ['US', 'TR'];
+
+/**
+ * Ranges a regulator keeps unallocated for drama and examples, which libphonenumber marks invalid: Ofcom's mobile
+ * 07700 900xxx and its fictional area 01632 960xxx (national significant numbers). They are the numbers test data
+ * and breach drills plant, so they read as their region's; the other Ofcom drama ranges validate already.
+ */
+const FICTIONAL: readonly { callingCode: string; region: CountryCode; national: RegExp }[] = [
+  { callingCode: '44', region: 'GB', national: /^(?:7700900|1632960)\d{3}$/ },
+];
+
+/** The region of a number in a range kept for fiction (`FICTIONAL`), or undefined. */
+function fictionalRegion(parsed: PhoneNumber | undefined): CountryCode | undefined {
+  if (!parsed) return undefined;
+  return FICTIONAL.find((f) => f.callingCode === parsed.countryCallingCode && f.national.test(parsed.nationalNumber))
+    ?.region;
+}
+
+/** `parsed`'s region when it is a valid number, or one kept for fiction; undefined otherwise. */
+function validRegion(parsed: PhoneNumber | undefined, fallback: string): string | undefined {
+  if (parsed?.isValid()) return parsed.country ?? fallback;
+  return fictionalRegion(parsed);
+}
 const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
 
 /** A format's optional parts, as libphonenumber-js's metadata classes expose them (not in its typings). */
@@ -96,7 +118,8 @@ export function validatePhone(m: RegExpExecArray, contextOk: () => boolean, regi
   if (!shaped && !contextOk()) return false;
   if (international) {
     const parsed = parsePhoneNumberFromString(text);
-    return parsed?.isValid() ? { fineType: `PHONE_${parsed.country ?? 'INTL'}`, normalized: parsed.number } : false;
+    const region = validRegion(parsed, 'INTL');
+    return parsed && region ? { fineType: `PHONE_${region}`, normalized: parsed.number } : false;
   }
   // Without '+', a trunk '0' means a national number outside NANP; otherwise NANP (US) or TR mobile/landline.
   // ("(030) 1234567" too: no NANP area code starts with 0)
@@ -105,9 +128,10 @@ export function validatePhone(m: RegExpExecArray, contextOk: () => boolean, regi
   let first: Verdict | undefined;
   for (const region of tried) {
     const parsed = parsePhoneNumberFromString(text, region);
-    if (!parsed?.isValid() || nationalPrefixMissing(region, parsed.nationalNumber, digits)) continue;
+    const found = validRegion(parsed, region);
+    if (!parsed || !found || nationalPrefixMissing(region, parsed.nationalNumber, digits)) continue;
     const verdict = {
-      fineType: `PHONE_${parsed.country ?? region}`,
+      fineType: `PHONE_${found}`,
       normalized: parsed.number,
       requiresContext: !shaped,
     };

@@ -38,6 +38,18 @@ describe('phoneRegions', () => {
     expect(phones('tel 061 234 5678')).toEqual(['PHONE_DE']);
   });
 
+  it('reads the ranges Ofcom keeps for drama as British, though libphonenumber marks them invalid', () => {
+    // the numbers test data and breach drills plant: 07700 900xxx (mobile) and 01632 960xxx (no area)
+    expect(phones('+44 7700 900123')).toEqual(['PHONE_GB']);
+    expect(phones('tel 07700 900123')).toEqual(['PHONE_GB']);
+    expect(phones('tel 01632 960999')).toEqual(['PHONE_GB']);
+    expect(phones('+441632960001')).toEqual(['PHONE_GB']);
+    // next to them, numbers no region allocates stay unread
+    expect(phones('+44 7700 901123')).toEqual([]);
+    expect(phones('+44 1632 961123')).toEqual([]);
+    expect(phones('+1 7700 900123')).toEqual([]);
+  });
+
   it('reads international numbers whatever the region', () => {
     expect(phones('+44 20 7946 0958', ['PH'])).toEqual(['PHONE_GB']);
   });
