@@ -21,6 +21,22 @@ export function joinable(bytes: Uint8Array, s: number, e: number): boolean {
   return upper && e - s <= 4;
 }
 
+/**
+ * @internal True when `bytes[s, e)` is a calling code (`+1`, `+44`, `+353`) and `bytes[ns, ne)` a number written in
+ * dashed or dotted groups after it (`+1 202-555-0123`, `+49 30-901820`): one number, though the groups are one token
+ * too long to join.
+ */
+export function numberAfterCallingCode(bytes: Uint8Array, s: number, e: number, ns: number, ne: number): boolean {
+  if (bytes[s] !== 43 || e - s < 2 || e - s > 4 || ne - ns > 16) return false;
+  for (let k = s + 1; k < e; k++) if (!isDigit(bytes[k])) return false;
+  for (let k = ns; k < ne; k++) {
+    const c = bytes[k] as number;
+    // a separator between digits only
+    if (!isDigit(c) && !((c === 45 || c === 46) && isDigit(bytes[k - 1]) && isDigit(bytes[k + 1]))) return false;
+  }
+  return true;
+}
+
 const MONTH_BYTES = MONTH_NAMES.map((m) => Buffer.from(m, 'latin1'));
 /** Longest month's name, in bytes. */
 const MONTH_MAX = Math.max(...MONTH_BYTES.map((m) => m.length));
@@ -44,7 +60,9 @@ function isMonth(bytes: Uint8Array, s: number, end: number): boolean {
 /** `st`, `nd`, `rd` and `th` as `b0 << 8 | b1`, lower-case: a day's ordinal suffix. */
 const ORDINALS = new Set(['st', 'nd', 'rd', 'th'].map((o) => (o.charCodeAt(0) << 8) | o.charCodeAt(1)));
 
-const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 48 && c <= 57;
+function isDigit(c: number | undefined): boolean {
+  return c !== undefined && c >= 48 && c <= 57;
+}
 
 /**
  * @internal Where a year ends when `bytes[we…]` is `, 1985` after a month's name and a day (`December 10, 1985`,

@@ -3,7 +3,7 @@
  * a space when they read as one value (`GB82 WEST 1234 5698 7654 32`, `+44 20 7946 0958`, `10 Dec 1985`).
  */
 import { beforeClosingEscapes } from './json-strings.js';
-import { joinable, yearAfterComma } from './token-shapes.js';
+import { joinable, numberAfterCallingCode, yearAfterComma } from './token-shapes.js';
 
 /** @internal Bytes that continue a token: 1 digit, 2 letter, 3 joiner (`- . : / + ( ) _ % @ \`), 0 none. */
 export const TOK = new Uint8Array(256);
@@ -51,7 +51,7 @@ export function joinWindow(bytes: Uint8Array, ws: number, we: number, lo: number
     if (f >= n) touchesEnd = true;
     // a value in JSON held in a JSON string ends before the backslashes escaping its closing quote
     if (bytes[f - 1] === 92) f = beforeClosingEscapes(bytes, we + g, f);
-    if (f === we + g || !joinable(bytes, we + g, f)) break;
+    if (f === we + g || !(joinable(bytes, we + g, f) || numberAfterCallingCode(bytes, ws, we, we + g, f))) break;
     we = f;
     nbsp ||= g === 2;
   }

@@ -5,11 +5,28 @@ import {
   isoTimestampAt,
   joinable,
   NOT_WRAPPED,
+  numberAfterCallingCode,
   WRAPPED_MAX,
   WRAPPED_MORE,
   wrappedBase64End,
   yearAfterComma,
 } from '../../../detectors/pii/token-shapes.js';
+
+describe('numberAfterCallingCode', () => {
+  const follows = (code: string, number: string): boolean => {
+    const bytes = Buffer.from(`${code} ${number}`, 'latin1');
+    return numberAfterCallingCode(bytes, 0, code.length, code.length + 1, bytes.length);
+  };
+
+  it('takes `+` and one to three digits, then digits in dashed or dotted groups up to 16 bytes', () => {
+    expect(follows('+1', '202-555-0123')).toBe(true);
+    expect(follows('+353', '1.234.5678')).toBe(true);
+    expect(follows('+44', '7700900123')).toBe(true);
+    for (const code of ['+', '1', '+1a', '+a1', '+1234', '-1']) expect(follows(code, '202-555-0123'), code).toBe(false);
+    for (const number of ['202-555-012a', '-202-555-0123', '202-555-', '202 555', '202-555-0123-4567'])
+      expect(follows('+1', number), number).toBe(false);
+  });
+});
 
 describe('joinable', () => {
   const joins = (token: string): boolean => joinable(Buffer.from(token, 'latin1'), 0, token.length);

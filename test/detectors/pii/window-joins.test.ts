@@ -33,6 +33,28 @@ describe('joinWindow', () => {
     expect(joined(`" 020 7946`, '020')).toEqual(['020 7946', false]);
   });
 
+  it('joins a calling code with the dashed or dotted number after it, however long its groups', () => {
+    expect(joined('tel +1 202-555-0123 now', '+1')).toEqual(['+1 202-555-0123', false]);
+    expect(joined('tel +49 30.901820', '+49')).toEqual(['+49 30.901820', false]);
+    expect(joined(`tel +353${NBSP}1-234-5678`, '+353')).toEqual([`+353${NBSP}1-234-5678`, true]);
+    // no calling code, a code too long, a word, a separator not between digits, or groups too long for a number
+    expect(joined('ref 12 202-555-0123', '12')).toEqual(['12', false]);
+    expect(joined('tel +1234 202-555-0123', '+1234')).toEqual(['+1234', false]);
+    expect(joined('tel +1 202-555-abcd', '+1')).toEqual(['+1', false]);
+    expect(joined('tel +1 202--555-0123', '+1')).toEqual(['+1', false]);
+    expect(joined('tel +1 -202-555-0123', '+1')).toEqual(['+1', false]);
+    expect(joined('tel +1 202-555-0123-4567', '+1')).toEqual(['+1', false]);
+  });
+
+  it('reports a number after its calling code whole, at its own bytes', () => {
+    const text = 'phone: +1 202-555-0123, fax: +49 30-901820';
+    const phones = scanBuffer(Buffer.from(text), { fingerprintKey: KEY }).detections.filter((d) => d.type === 'PHONE');
+    expect(phones.map((d) => [text.slice(d.start, d.end), d.fineType])).toEqual([
+      ['+1 202-555-0123', 'PHONE_US'],
+      ['+49 30-901820', 'PHONE_DE'],
+    ]);
+  });
+
   it("joins a US date's year after its comma", () => {
     expect(joined('born December 10, 1985.', '10')).toEqual(['December 10, 1985', false]);
   });
