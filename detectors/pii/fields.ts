@@ -3,6 +3,7 @@ import { jsonUnescape, percentDecode, xmlUnescape } from './decoders.js';
 import type { Engine, Hit } from './engine.js';
 import { fhirField, isFhirKey } from './fhir-fields.js';
 import { emit } from './field-emit.js';
+import { bracketKeyBefore, KEY, KEY_CHAR, keyHashBefore } from './field-keys.js';
 import { fieldFor, fieldNamed, hashFrom, KEY_MAX } from './field-table.js';
 import { controlField } from './html-inputs.js';
 import { inlineField } from './inline-fields.js';
@@ -22,37 +23,6 @@ export const FIELD_VALUE_MAX = 256;
 const FIELD_TAIL = FIELD_VALUE_MAX + 112;
 /** Indentation read before a `key: value` line's key, in bytes. */
 const INDENT_MAX = 16;
-
-/**
- * 1 for bytes a key is made of: letters, digits, `_`, `-`, `.`, UTF-8 (`prénom`, `straße`, `hasło`) and `%` (the
- * same, percent-encoded by a browser's form).
- */
-const KEY_CHAR = new Uint8Array(256);
-for (let c = 48; c <= 57; c++) KEY_CHAR[c] = 1;
-for (let c = 65; c <= 90; c++) KEY_CHAR[c] = KEY_CHAR[c + 32] = 1;
-for (let c = 0x80; c < 256; c++) KEY_CHAR[c] = 1;
-KEY_CHAR[95] = KEY_CHAR[45] = KEY_CHAR[46] = KEY_CHAR[37] = 1;
-
-/** Start of the key found by the last `keyHashBefore` (a module variable: no allocation per key). */
-let keyStart = 0;
-
-/**
- * `keyHash` of the key ending at `end` in one walk back (its last dotted segment), or undefined when no key
- * ends there; the key's start is left in `keyStart`.
- */
-function keyHashBefore(bytes: Uint8Array, end: number): number | undefined {
-  let s = end;
-  let from = -1;
-  while (s > 0 && end - s < KEY_MAX) {
-    const c = bytes[s - 1] as number;
-    if (KEY_CHAR[c] === 0) break;
-    if (c === 46 && from < 0) from = s;
-    s--;
-  }
-  if (s === end) return undefined;
-  keyStart = s;
-  return hashFrom(bytes, from < 0 ? s : from, end);
-}
 
 /**
  * @internal Where key processing stops in `bytes` of length `n` when resumed at `from`: keys near the end
@@ -87,8 +57,8 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const depth = quoteDepth(slashes);
   if (slashes !== slashesAt(depth)) return;
   const h = keyHashBefore(bytes, k - slashes);
-  if (h === undefined || bytes[keyStart - 1] !== 34 || backslashesBefore(bytes, keyStart - 1) !== slashes) return;
-  const open = keyStart - 1 - slashes;
+  if (h === undefined || bytes[KEY.start - 1] !== 34 || backslashesBefore(bytes, KEY.start - 1) !== slashes) return;
+  const open = KEY.start - 1 - slashes;
   const rec = fieldFor(engine.fields, h);
   if (!rec) {
     if (NAMING_KEYS.has(h)) namedPair(engine, bytes, k, out);
@@ -169,9 +139,9 @@ const STRING_TYPES = ['"S"', '"stringValue"'].map((t) => Buffer.from(t, 'latin1'
 const WRAPPER_MAX = FIELD_TAIL - FIELD_VALUE_MAX - 8;
 
 function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
-  const h = keyHashBefore(bytes, k);
+  const h = bracketKeyBefore(bytes, k) ? hashFrom(bytes, KEY.segmentStart, KEY.segmentEnd) : keyHashBefore(bytes, k);
   if (h === undefined) return;
-  const before = keyStart === 0 ? 38 : (bytes[keyStart - 1] as number);
+  const before = KEY.start === 0 ? 38 : (bytes[KEY.start - 1] as number);
   // `&`, `?`, whitespace, `;`, `,` or start of input: a form, query or log key, not the middle of a word
   if (
     before !== 38 &&
@@ -185,7 +155,7 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
     return;
   const rec = fieldFor(engine.fields, h);
   if (!rec && h !== NAME_KEY) return;
-  const key = keyStart;
+  const key = KEY.start;
   const hi = k + FIELD_TAIL;
   const quote = bytes[k + 1] as number;
   if (quote === 34 || quote === 39) {
@@ -237,12 +207,12 @@ function lineField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const h = keyHashBefore(bytes, k);
   if (h === undefined) return;
   const rec = fieldFor(engine.fields, h);
-  if (!atLineStart(bytes, keyStart) || bytes[k + 1] !== 32) {
+  if (!atLineStart(bytes, KEY.start) || bytes[k + 1] !== 32) {
     if (rec) inlineField(engine, bytes, k, rec, out);
     return;
   }
   if (rec) lineValue(rec, bytes, k + 2, k, engine, out);
-  else if (h === NAME_KEY) lineValue(undefined, bytes, k + 2, k, engine, out, keyStart);
+  else if (h === NAME_KEY) lineValue(undefined, bytes, k + 2, k, engine, out, KEY.start);
 }
 
 /**
@@ -254,7 +224,7 @@ function assignmentField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): 
   // at most 3 blanks: with the key and the indentation, the walk back stays within the 64 bytes kept before a key
   while (keyEnd > 0 && k - keyEnd < 3 && (bytes[keyEnd - 1] === 32 || bytes[keyEnd - 1] === 9)) keyEnd--;
   const h = keyHashBefore(bytes, keyEnd);
-  if (h === undefined || !atLineStart(bytes, keyStart)) return;
+  if (h === undefined || !atLineStart(bytes, KEY.start)) return;
   const rec = fieldFor(engine.fields, h);
   if (!rec) return;
   let s = k + 1;
@@ -307,10 +277,10 @@ function lineValue(
 function xmlField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const h = keyHashBefore(bytes, k);
   if (h === undefined) return;
-  let open = keyStart - 1;
+  let open = KEY.start - 1;
   if (bytes[open] === 58) {
     open--;
-    while (open > 0 && KEY_CHAR[bytes[open] as number] === 1 && keyStart - open < KEY_MAX) open--;
+    while (open > 0 && KEY_CHAR[bytes[open] as number] === 1 && KEY.start - open < KEY_MAX) open--;
   }
   if (bytes[open] !== 60) return;
   // an ISO 20022 party's name (`<Cdtr><Nm>Ada Lovelace</Nm>`): a person's when it has a person's shape

@@ -6,6 +6,7 @@
 import { skipSpace } from './byte-search.js';
 import type { Engine, Hit } from './engine.js';
 import { emit } from './field-emit.js';
+import { bracketKeyBefore, KEY } from './field-keys.js';
 import { hashFrom } from './field-table.js';
 import { backslashesBefore, escapedStringEnd, plainStringEnd, quoteDepth } from './json-strings.js';
 import { personNamed } from './person-names.js';
@@ -158,6 +159,10 @@ function personalLine(engine: Engine, bytes: Uint8Array, lo: number, open: numbe
     const c = bytes[i] as number;
     if (emailAt(bytes, i)) return true;
     if (c !== 61) continue;
+    if (bracketKeyBefore(bytes, i)) {
+      if (personalKey(engine, bytes, KEY.segmentStart, KEY.segmentEnd)) return true;
+      continue;
+    }
     let k = i;
     while (k > s && KEY_BYTE[bytes[k - 1] as number] === 1) k--;
     if (personalKey(engine, bytes, k, i)) return true;
