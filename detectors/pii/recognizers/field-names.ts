@@ -14,6 +14,9 @@ export const personNameField: FieldRecognizer = {
     'familyname',
     'surname',
     'middlename',
+    // Mailchimp's merge fields (`FNAME`, `LNAME`)
+    'fname',
+    'lname',
     'forename',
     'customername',
     'patientname',
@@ -66,7 +69,8 @@ export const personNameField: FieldRecognizer = {
     'etunimi',
     'sukunimi',
   ],
-  value: /^[A-Za-z\u0080-\u00ff][A-Za-z\u0080-\u00ff'. -]{0,78}[A-Za-z\u0080-\u00ff.]$/,
+  // letters, apostrophes, dots, spaces and hyphens; not a file's name (`report.pdf` under an `fname`)
+  value: /^(?!.*\.[a-z0-9]{2,4}$)[A-Za-z\u0080-\u00ff][A-Za-z\u0080-\u00ff'. -]{0,78}[A-Za-z\u0080-\u00ff.]$/,
   confidence: 0.8,
   examples: {
     match: [
@@ -75,9 +79,12 @@ export const personNameField: FieldRecognizer = {
       { field: 'cardholder', value: 'Jane Q Doe' },
       { field: 'Prénom', value: 'Zoë' },
       { field: 'nazwisko', value: 'Wiśniewska' },
+      { field: 'FNAME', value: 'Ada' },
+      { field: 'middle_name', value: 'A.J.' },
     ],
     noMatch: [
       { field: 'product_name', value: 'Widget Pro', why: 'not a person field' },
+      { field: 'fname', value: 'report.pdf', why: "a file's name, not a person's" },
       { field: 'first_name', value: '12345', why: 'no letters: not a name' },
     ],
   },
@@ -95,6 +102,9 @@ export const streetAddressField: FieldRecognizer = {
     'address',
     'addressline1',
     'addressline2',
+    // Mailchimp's address parts
+    'addr1',
+    'addr2',
     'address1',
     'address2',
     'billingaddress',
@@ -144,6 +154,7 @@ export const streetAddressField: FieldRecognizer = {
       { field: 'indirizzo', value: 'Via Roma 10' },
       { field: 'strasse', value: 'Hauptstr. 5' },
       { field: 'address', value: 'St. Mary Street' },
+      { field: 'addr1', value: '12 High Street' },
     ],
     noMatch: [
       { field: 'ip_address', value: 'edge proxy', why: 'an ip_address field is not a postal address' },
