@@ -38,6 +38,25 @@ export function base64Layer(st: ScanState, parent: Buffer, ws: number, we: numbe
   return shape === TextShape.ASCII;
 }
 
+/**
+ * @internal Where a JSON Web Token's payload (`eyJ…`, its second segment) lies in the window `bytes[ws, we)` when the
+ * window is a token (`eyJ…` header, payload, signature); [-1, -1] otherwise.
+ */
+export function jwtPayload(bytes: Uint8Array, ws: number, we: number): [number, number] {
+  if (!startsJson(bytes, ws)) return NO_PAYLOAD;
+  const ps = bytes.indexOf(46, ws) + 1;
+  if (ps <= 0 || ps >= we || !startsJson(bytes, ps)) return NO_PAYLOAD;
+  const pe = bytes.indexOf(46, ps);
+  return pe < 0 || pe >= we ? NO_PAYLOAD : [ps, pe];
+}
+
+const NO_PAYLOAD: [number, number] = [-1, -1];
+
+/** `eyJ`: base64 of `{"`, how a JWT's header and payload start. */
+function startsJson(bytes: Uint8Array, at: number): boolean {
+  return bytes[at] === 101 && bytes[at + 1] === 121 && bytes[at + 2] === 74;
+}
+
 /** @internal Shortest hex run read as text, in hex digits (8 bytes: an e-mail address or a card number is longer). */
 export const HEX_TEXT_MIN = 16;
 

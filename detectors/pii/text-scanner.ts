@@ -1,6 +1,6 @@
 import { afterBasic, basicCredential } from './basic-auth.js';
 import { formDecoded, hasPercentEscape, jsonUnescape } from './decoders.js';
-import { base64Layer, HEX_TEXT_MIN, hexLayer, scanDecoded } from './encoded-layers.js';
+import { base64Layer, HEX_TEXT_MIN, hexLayer, jwtPayload, scanDecoded } from './encoded-layers.js';
 import { type ContextState, type Hit, matchWindow, newContext } from './engine.js';
 import { mayBeField } from './field-table.js';
 import { fieldAt, fieldLimit } from './fields.js';
@@ -235,11 +235,7 @@ function processWindow(
   // hex that decodes to text (`xxd -p`, a hex-encoded field, a bytea column) is read as what it encodes; a run of
   // digits alone may be hex as much as a number (a card number's pairs are printable bytes): it is read as both
   if (len >= HEX_TEXT_MIN && len === f.digits + f.letters && isHexText(bytes, ws, we)) {
-    SAVED[depth] ??= newSnapshot();
-    const saved = SAVED[depth];
-    saveFeatures(saved);
-    hexLayer(st, bytes, ws, we, depth, out);
-    restoreFeatures(saved);
+    keepingFeatures(depth, () => hexLayer(st, bytes, ws, we, depth, out));
     if (f.letters > 0) return;
   }
   // long hex ids (trace ids, etags, hashes) without separators: no recognizer matches lower-case hex runs but an
@@ -273,6 +269,11 @@ function processWindow(
       return;
     }
   }
+  // a JWT's payload is JSON: an ID token carries its subject's e-mail, name and phone as claims
+  if (f.dots >= 2 && bytes[ws] === 101) {
+    const [ps, pe] = jwtPayload(bytes, ws, we);
+    if (ps >= 0) keepingFeatures(depth, () => base64Layer(st, bytes, ps, pe, depth, out));
+  }
   let blob = f.spaces === 0 && len > BLOB;
   if (f.spaces === 0 && len >= 24 && f.dots + f.at + f.paren === 0) {
     // a base64 block, or one after a `scheme:` prefix (`gz:H4sI…`, `base64:…`)
@@ -286,13 +287,8 @@ function processWindow(
     // '=' never continues a token, so without a scheme prefix the counts decide
     const base64 = bs === ws ? looksBase64(f) : looksBase64At(bytes, bs, we);
     if (we - bs >= 24 && base64) {
-      // the nested scan refills the shared features
-      SAVED[depth] ??= newSnapshot();
-      const saved = SAVED[depth];
-      saveFeatures(saved);
       // a block that decodes to plain text is reported through what it decodes to, not its letters
-      if (base64Layer(st, bytes, bs, we, depth, out)) blob = true;
-      restoreFeatures(saved);
+      if (keepingFeatures(depth, () => base64Layer(st, bytes, bs, we, depth, out))) blob = true;
     }
   }
   if (st.table?.seenTable) ctx.column = columnContext(st.table, depth, ws);
@@ -306,3 +302,13 @@ function columnContext(table: TableReader, depth: number, at: number): Uint8Arra
 
 /** One copy of the features per layer depth, kept while a nested layer is scanned (no allocation per window). */
 const SAVED: FeatureSnapshot[] = [];
+
+/** Runs `scanLayer` (a nested layer's scan, which refills the shared features) and puts the window's features back. */
+function keepingFeatures<T>(depth: number, scanLayer: () => T): T {
+  SAVED[depth] ??= newSnapshot();
+  const saved = SAVED[depth];
+  saveFeatures(saved);
+  const result = scanLayer();
+  restoreFeatures(saved);
+  return result;
+}
