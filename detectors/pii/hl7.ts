@@ -4,7 +4,7 @@
  * of kin's in NK1, a guarantor's in GT1, with no name beside them. Each such segment is read as a row of a table whose
  * columns name those fields, and the table is read by column (rendered-tables.ts).
  */
-import { csvCell, type RenderedTable, type TableCell } from './rendered-tables.js';
+import { type BodyCell, compactDate, pieces, type RenderedTable, renderRows } from './rendered-tables.js';
 
 /** A message's first bytes: an MLLP start block (0x0B) at most, then `MSH` and its field separator. */
 const MSH = /^\x0b?(?:FHS|BHS|MSH)([|^~\\&#])/;
@@ -40,52 +40,32 @@ export function hl7Table(text: string): RenderedTable | undefined {
   const fieldSep = m[1] as string;
   const encoding = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 4);
   const [component = '^', repetition = '~', , subcomponent = '&'] = encoding;
-  let csv = `${COLUMNS.join(',')}\n`;
-  const cells: TableCell[] = [];
+  const rows: (BodyCell | undefined)[][] = [];
   for (const seg of /[^\r\n]+/g[Symbol.matchAll](text)) {
     const spec = SEGMENTS[seg[0].slice(0, 3)];
     if (!spec || seg[0][3] !== fieldSep) continue;
-    const fields = split(seg[0], fieldSep, seg.index ?? 0);
-    const row: ([number, number, string] | undefined)[] = new Array(COLUMNS.length).fill(undefined);
+    const fields = pieces(seg[0], fieldSep, seg.index ?? 0);
+    const row: (BodyCell | undefined)[] = new Array(COLUMNS.length).fill(undefined);
     const first = (n: number | undefined): [number, number] | undefined => {
       const f = n === undefined ? undefined : fields[n];
-      return f && split(text.slice(f[0], f[1]), repetition, f[0])[0];
+      return f && pieces(text.slice(f[0], f[1]), repetition, f[0])[0];
     };
-    const part = (n: number | undefined, k: number): [number, number, string] | undefined => {
+    const part = (n: number | undefined, k: number): BodyCell | undefined => {
       const f = first(n);
-      const c = f && split(text.slice(f[0], f[1]), component, f[0])[k];
-      const s = c && split(text.slice(c[0], c[1]), subcomponent, c[0])[0];
+      const c = f && pieces(text.slice(f[0], f[1]), component, f[0])[k];
+      const s = c && pieces(text.slice(c[0], c[1]), subcomponent, c[0])[0];
       return s && s[1] > s[0] ? [s[0], s[1], text.slice(s[0], s[1])] : undefined;
     };
     row[FAMILY] = part(spec.name, 0);
     row[GIVEN] = part(spec.name, 1);
     row[MIDDLE] = part(spec.name, 2);
-    const birth = part(spec.birth, 0);
-    // a TS is YYYYMMDD[HHMM…]: written as the date it holds, as a birth date is looked for
-    if (birth && /^\d{8}/.test(birth[2]))
-      row[BIRTH] = [birth[0], birth[1], `${birth[2].slice(0, 4)}-${birth[2].slice(4, 6)}-${birth[2].slice(6, 8)}`];
+    // a TS is YYYYMMDD[HHMM…]
+    row[BIRTH] = compactDate(part(spec.birth, 0));
     row[STREET] = part(spec.address, 0);
     row[ZIP] = part(spec.address, 4);
     row[PHONE] = part(spec.phone, 0);
     row[SSN] = part(spec.ssn, 0);
-    row.forEach((cell, k) => {
-      if (k > 0) csv += ',';
-      if (cell) cells.push({ csvStart: csv.length, start: cell[0], end: cell[1] });
-      csv += csvCell(cell?.[2] ?? '');
-    });
-    csv += '\n';
+    rows.push(row);
   }
-  return cells.length > 0 ? { csv, cells } : undefined;
-}
-
-/** `text` split at `sep`: each piece's range, offset by `base`. */
-function split(text: string, sep: string, base: number): [number, number][] {
-  const out: [number, number][] = [];
-  let from = 0;
-  for (let at = text.indexOf(sep); at >= 0; at = text.indexOf(sep, from)) {
-    out.push([base + from, base + at]);
-    from = at + sep.length;
-  }
-  out.push([base + from, base + text.length]);
-  return out;
+  return renderRows(COLUMNS, rows);
 }

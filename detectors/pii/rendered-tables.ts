@@ -27,6 +27,53 @@ export function csvCell(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** @internal A cell read from a body: its range there, and its text as the table shows it. */
+export type BodyCell = readonly [start: number, end: number, text: string];
+
+/**
+ * @internal Rows of cells read from a body (undefined where a row has none) as the CSV table `columns` heads, each
+ * cell placed at its range in the body; undefined when no row has a cell.
+ */
+export function renderRows(
+  columns: readonly string[],
+  rows: readonly (readonly (BodyCell | undefined)[])[],
+): RenderedTable | undefined {
+  let csv = `${columns.join(',')}\n`;
+  const cells: TableCell[] = [];
+  for (const row of rows) {
+    for (let k = 0; k < columns.length; k++) {
+      const cell = row[k];
+      if (k > 0) csv += ',';
+      if (cell) cells.push({ csvStart: csv.length, start: cell[0], end: cell[1] });
+      csv += csvCell(cell?.[2] ?? '');
+    }
+    csv += '\n';
+  }
+  return cells.length > 0 ? { csv, cells } : undefined;
+}
+
+/**
+ * @internal A cell holding a compact date (`19851210…`: HL7's TS, X12's D8) as the ISO date it is, so a birth date is
+ * looked for in it; undefined for any other cell.
+ */
+export function compactDate(cell: BodyCell | undefined): BodyCell | undefined {
+  if (!cell || !/^\d{8}/.test(cell[2])) return undefined;
+  const text = cell[2];
+  return [cell[0], cell[1], `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`];
+}
+
+/** @internal `text` split at `sep`: each piece's range, offset by `base` (a segment's fields, a field's components). */
+export function pieces(text: string, sep: string, base: number): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  for (let at = text.indexOf(sep); at >= 0; at = text.indexOf(sep, from)) {
+    out.push([base + from, base + at]);
+    from = at + sep.length;
+  }
+  out.push([base + from, base + text.length]);
+  return out;
+}
+
 /**
  * @internal Scans each table's CSV by column (one layer down) and returns what it finds that `found` (the body read as
  * text) does not hold in the same cell, placed at that cell.
