@@ -28,6 +28,7 @@ import { createScanner, type PiiScanner, type ScanOptions, type ScanReport } fro
 import { isTar, TAR_BLOCK } from './tar.js';
 import { createTarScanner } from './tar-scanner.js';
 import type { Detection } from './types.js';
+import { looksLikeX12, x12Table } from './x12.js';
 import { isZip } from './zip.js';
 
 /** `scanBuffer` feeds a body to its scanner this much at a time. */
@@ -109,6 +110,7 @@ export function scanBuffer(input: Uint8Array, given: ScanOptions): ScanReport {
   if (looksLikeHtml(head, options.contentType)) return scanHtml(body, options);
   if (looksLikeResultSet(input.subarray(0, HEAD_BYTES))) return scanWithTable(body, options, resultTable(body));
   if (looksLikeHl7(head)) return scanWithTable(body, options, hl7Table(body.toString('latin1')));
+  if (looksLikeX12(head)) return scanWithTable(body, options, x12Table(body.toString('latin1')));
   return scanText(input, fieldKey ? { ...options, fieldKey } : options);
 }
 
@@ -135,7 +137,8 @@ export function readsAsText(head: Uint8Array, options: Pick<ScanOptions, 'conten
     sniffUtf16(sniffed, options.contentType) !== undefined ||
     looksLikeHtml(sniffed, options.contentType) ||
     looksLikeResultSet(head) ||
-    looksLikeHl7(sniffed)
+    looksLikeHl7(sniffed) ||
+    looksLikeX12(sniffed)
   );
 }
 
@@ -191,7 +194,7 @@ function scanHtml(body: Buffer, options: ScanOptions): ScanReport {
 
 /**
  * A body read as text, then the tables it holds (`table`, rendered from it) by column, each find at its cell: an API's
- * query results (json-tables.ts), an HL7 v2 message's patient segments (hl7.ts).
+ * query results (json-tables.ts), an HL7 v2 message's patient segments (hl7.ts), an X12 claim's people (x12.ts).
  */
 function scanWithTable(body: Buffer, options: ScanOptions, table: RenderedTable | undefined): ScanReport {
   const read = scanText(body, options);

@@ -26,6 +26,7 @@ import { type Sink, scanGathered, scanMessageStream } from './stream-gathered.js
 import { isTar } from './tar.js';
 import { createTarScanner } from './tar-scanner.js';
 import type { Detection } from './types.js';
+import { looksLikeX12 } from './x12.js';
 import { isZip } from './zip.js';
 
 class DecodeCapReached extends Error {}
@@ -82,7 +83,7 @@ export async function scanStream(
     return { detections: collected, limits, bytes };
   }
   const unreadable = unreadableCoding(sniffed, options.contentEncoding) !== undefined;
-  // read whole, as scanBuffer reads it: an archive, a PDF, an API's query results, an HL7 message, an HTML page
+  // read whole, as scanBuffer reads it: an archive, a PDF, an API's query results, an HL7 message or X12 claim, an HTML page
   // (compressed too: its references are undone once it is inflated), a body under several codings (undone in turn)
   const page = !unreadable && looksLikeHtml(sniffed, options.contentType);
   const gathered =
@@ -90,7 +91,8 @@ export async function scanStream(
       (isZip(head) ||
         isPdf(head, SNIFF_BYTES) ||
         looksLikeResultSet(head.subarray(0, HEAD_BYTES)) ||
-        looksLikeHl7(head))) ||
+        looksLikeHl7(head) ||
+        looksLikeX12(head))) ||
     page;
   if (gathered || (codings.length > 1 && !unreadable)) {
     const limits = await scanGathered(rest(), options, sink);
