@@ -14,6 +14,17 @@ const POSTCODE_WORDS: ContextWord[] = [
   // French "CP 75001": not `cpu`
   { whole: 'cp' },
   'code postal',
+  // a street's name just before it, as a letter or a ticket writes an address on one line ("12 High Street, London
+  // SW1A 1AA", "1600 Pennsylvania Avenue NW, Washington, DC 20500"); not "roadmap" or "lanes"
+  'street',
+  { whole: 'road' },
+  'avenue',
+  { whole: 'lane' },
+  'boulevard',
+  'strasse',
+  'straße',
+  { whole: 'rue' },
+  'calle',
 ];
 
 /** UK postcode (Royal Mail format; Q V X never first, C I K M O V never in the inward letters). */
@@ -33,7 +44,7 @@ export const ukPostcode: Recognizer = {
   requiresContext: true,
   confidence: 0.75,
   examples: {
-    match: ['postcode: SW1A 1AA', 'Send to postcode EC2A 1NT please'],
+    match: ['postcode: SW1A 1AA', 'Send to postcode EC2A 1NT please', 'I moved to 12 High Street, London SW1A 1AA'],
     noMatch: [
       { text: 'postcode QA1 1AA', why: 'Q is never a first letter' },
       { text: 'postcode M1 1CA', why: 'C never in the inward code' },
@@ -58,7 +69,14 @@ export const fiveDigitPostcode: Recognizer = {
   requiresContext: true,
   confidence: 0.7,
   examples: {
-    match: ['PLZ: 10115', '"zip":"80331"', '"address": "Unter den Linden 77, 10117 Berlin"', 'CP 75001'],
+    match: [
+      'PLZ: 10115',
+      '"zip":"80331"',
+      '"address": "Unter den Linden 77, 10117 Berlin"',
+      'CP 75001',
+      'ship to 1600 Pennsylvania Avenue NW, Washington, DC 20500',
+      'Berliner Straße 5, 10115 Berlin',
+    ],
     noMatch: [
       { text: 'PLZ 01000', why: 'below the lowest PLZ 01001' },
       {
@@ -68,6 +86,7 @@ export const fiveDigitPostcode: Recognizer = {
       { text: 'count 10115', why: 'no address keyword' },
       { text: '{"ip_address":"10.0.0.1","port":54321}', why: 'address is a later part of the key' },
       { text: 'cpu 54321', why: '"cp" counts only as a whole word' },
+      { text: 'roadmap item 54321', why: '"road" counts only as a whole word' },
     ],
   },
 };
