@@ -57,8 +57,11 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const depth = quoteDepth(slashes);
   if (slashes !== slashesAt(depth)) return;
   const h = keyHashBefore(bytes, k - slashes);
-  if (h === undefined || bytes[KEY.start - 1] !== 34 || backslashesBefore(bytes, KEY.start - 1) !== slashes) return;
-  const open = KEY.start - 1 - slashes;
+  if (h === undefined) return;
+  // a `$` before the name marks a reserved property (Mixpanel's `$first_name`, `$email`)
+  const quote = bytes[KEY.start - 1] === 36 ? KEY.start - 2 : KEY.start - 1;
+  if (bytes[quote] !== 34 || backslashesBefore(bytes, quote) !== slashes) return;
+  const open = quote - slashes;
   const rec = fieldFor(engine.fields, h);
   if (!rec) {
     if (NAMING_KEYS.has(h)) namedPair(engine, bytes, k, out);

@@ -34,7 +34,9 @@ const PERSONAL_KEYS = new Set(
 
 /** @internal True when `bytes[s, e)` is a key that makes a record a person's. */
 export function personalKey(engine: Engine, bytes: Uint8Array, s: number, e: number): boolean {
-  return e > s && e - s <= KEY_MAX && isPersonalKey(engine, hashFrom(bytes, s, e));
+  // a reserved property's `$` (Mixpanel's `$phone`) is no part of its name
+  const from = bytes[s] === 36 ? s + 1 : s;
+  return e > from && e - from <= KEY_MAX && isPersonalKey(engine, hashFrom(bytes, from, e));
 }
 
 /** @internal True when the key (a table's column) hashed to `h` makes a record a person's. */

@@ -174,6 +174,9 @@ describe('field keys', () => {
     for (const key of ['customer.first_name', 'First-Name', 'FIRSTNAME', 'billing.address_line1'])
       expect(fields(`{"${key}":"Ada Lovelace"}`), key).toHaveLength(1);
     expect(fields('{"first_name.id":"Ada"}')).toEqual([]);
+    // a reserved property's `$` (Mixpanel's `$first_name`), not any other byte, before the name
+    expect(fields('{"$first_name":"Ada","$last_name":"Lovelace"}')).toEqual(['PERSON_NAME@16-19', 'PERSON_NAME@35-43']);
+    expect(fields('{"#first_name":"Ada","$$last_name":"Lovelace"}')).toEqual([]);
   });
 
   it('reads names beyond ASCII: UTF-8 as sent, capitals of Latin-1 letters, and percent-encoded by a form', () => {

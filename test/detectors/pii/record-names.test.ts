@@ -28,6 +28,10 @@ describe('a name field in a personal record', () => {
     expect(personNames('{"msg":"{\\"name\\":\\"Blue Widget\\",\\"sku\\":\\"ada@x\\"}"}')).toEqual([]);
     const later = '{"msg":"{\\"name\\":\\"Ada Lovelace\\",\\"plan\\":\\"pro\\",\\"email\\":\\"ada@example.org\\"}"}';
     expect(personNames(later)).toEqual([at(later, 'Ada Lovelace')]);
+    // Mixpanel's reserved properties, a `$` before each name
+    const mixpanel = '{"$set":{"$name":"Grace Hopper","$phone":"4155550132"}}';
+    expect(personNames(mixpanel)).toEqual([at(mixpanel, 'Grace Hopper')]);
+    expect(personNames('{"$set":{"$name":"Grace Hopper","$created":"2024-01-01"}}')).toEqual([]);
     // a log line holding an SQS event whose body holds the object: its quotes escaped twice, or three times
     for (const depth of [2, 3]) {
       const deep = (record: object): string => {
