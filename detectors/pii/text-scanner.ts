@@ -33,7 +33,7 @@ import {
   restoreFeatures,
   saveFeatures,
 } from './window-features.js';
-import { JOINED, joinWindow, tokenStart, withSpaces } from './window-joins.js';
+import { JOINED, joinWindow, tokenStart, utf8TokenEnd, utf8TokenStart, withSpaces } from './window-joins.js';
 
 /** Longest window (one token run) kept across chunks: bounds the carry, in bytes. */
 export const MAX_WINDOW = 64 * 1024;
@@ -142,6 +142,11 @@ export function scanWindows(
     const measured = measureRun(bytes, ws, Math.min(n, ws + MAX_WINDOW), true);
     // a value in JSON held in a JSON string ends before the backslashes escaping its closing quote
     let we = bytes[measured - 1] === 92 ? beforeClosingEscapes(bytes, ws, measured) : measured;
+    // an e-mail address with letters beyond ASCII (`josé@…`, `ada@münchen.de`) takes its UTF-8 bytes in
+    if (F.at > 0 && ((bytes[ws - 1] as number) >= 0x80 || (bytes[we] as number) >= 0x80)) {
+      ws = utf8TokenStart(bytes, ws, lastEnd);
+      we = utf8TokenEnd(bytes, we, Math.min(n, ws + MAX_WINDOW));
+    }
     if (bytes[we] === 60 || bytes[ws - 1] === 60) {
       // '<' is no token byte, but a passport MRZ line is 44 characters of [A-Z0-9<]: kept whole
       const [ms, me] = mrzRun(bytes, ws, we, lastEnd);

@@ -23,6 +23,20 @@ export function tokenStart(bytes: Uint8Array, i: number, lo: number): number {
   return s;
 }
 
+/** @internal Where the token holding `bytes[i - 1]` starts when UTF-8 bytes continue it too, looking back no further than `lo`. */
+export function utf8TokenStart(bytes: Uint8Array, i: number, lo: number): number {
+  let s = i;
+  while (s > lo && (TOK[bytes[s - 1] as number] !== 0 || (bytes[s - 1] as number) >= 0x80)) s--;
+  return s;
+}
+
+/** @internal Where the token holding `bytes[e - 1]` ends when UTF-8 bytes continue it too, at most `max`. */
+export function utf8TokenEnd(bytes: Uint8Array, e: number, max: number): number {
+  let end = e;
+  while (end < max && (TOK[bytes[end] as number] !== 0 || (bytes[end] as number) >= 0x80)) end++;
+  return end;
+}
+
 /**
  * @internal What `joinWindow` found (one object, refilled: no allocation per window). `nbsp`: a no-break space joins
  * two of its tokens; `touchesEnd`: the window reaches the end of the bytes, so more input may extend it.

@@ -55,6 +55,30 @@ describe('joinWindow', () => {
     ]);
   });
 
+  it('takes the UTF-8 bytes around an e-mail address in, and reports it whole under one fingerprint per address', () => {
+    const text = 'to: josé.garcía@correo.es, ADA@MÜNCHEN.DE; cc ada@xn--mnchen-3ya.de (Zoë)';
+    const bytes = Buffer.from(text);
+    const emails = scanBuffer(bytes, { fingerprintKey: KEY }).detections.filter((d) => d.type === 'EMAIL');
+    expect(emails.map((d) => bytes.toString('utf8', d.start, d.end))).toEqual([
+      'josé.garcía@correo.es',
+      'ADA@MÜNCHEN.DE',
+      'ada@xn--mnchen-3ya.de',
+    ]);
+    // the domain as DNS knows it, in any case: one address
+    expect(emails[1]?.fingerprint).toBe(emails[2]?.fingerprint);
+    expect(emails[0]?.fingerprint).not.toBe(emails[1]?.fingerprint);
+    for (let cut = 1; cut < bytes.length; cut += 3)
+      expect(scannedInTwo(bytes, cut), `cut ${cut}`).toEqual(scanBuffer(bytes, { fingerprintKey: KEY }).detections);
+  });
+
+  it('reads no address whose bytes beyond ASCII are no UTF-8 or whose domain has no public suffix', () => {
+    const found = (bytes: Buffer): number =>
+      scanBuffer(bytes, { fingerprintKey: KEY }).detections.filter((d) => d.type === 'EMAIL').length;
+    expect(found(Buffer.from('to: jos\xe9@correo.es', 'latin1'))).toBe(0);
+    expect(found(Buffer.from('to: ada@münchen.invalidtld'))).toBe(0);
+    expect(found(Buffer.from('to: ada@münchen.de'))).toBe(1);
+  });
+
   it("joins a US date's year after its comma", () => {
     expect(joined('born December 10, 1985.', '10')).toEqual(['December 10, 1985', false]);
   });
