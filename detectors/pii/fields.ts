@@ -8,6 +8,7 @@ import { fieldFor, fieldNamed, hashFrom, KEY_MAX } from './field-table.js';
 import { controlField } from './html-inputs.js';
 import { inlineField } from './inline-fields.js';
 import { backslashesBefore, escapedStringEnd, quoteDepth, slashesAt } from './json-strings.js';
+import { namedElementField } from './named-elements.js';
 import { bareNameRecognizer, mayBeName } from './person-names.js';
 import { partyNameAt } from './record-blocks.js';
 import { NAME_KEY, RecordKind, reportValue } from './record-names.js';
@@ -167,7 +168,11 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
     if (bytes[e] !== quote) return;
     reportValue(engine, bytes, rec, xmlUnescape(latin1(bytes, k + 2, e)), k + 2, e, key, e, hi, RecordKind.LINE, out);
     // an HTML form's control: `name` names the field its `value` holds
-    if (!rec) controlField(engine, bytes, key, k + 2, e, key + FIELD_TAIL, out);
+    if (!rec) {
+      controlField(engine, bytes, key, k + 2, e, key + FIELD_TAIL, out);
+      // an XML element's: its text is the field's value (a SAML attribute, a Windows event's data)
+      namedElementField(engine, bytes, key, k + 2, e, key + FIELD_TAIL, out);
+    }
     return;
   }
   // after whitespace the key is a log line's (logfmt: `level=info first_name=Ada last_name=Lovelace`), whose
