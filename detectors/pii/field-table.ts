@@ -71,10 +71,10 @@ export function compileFields(fields: readonly FieldRecognizer[]): FieldTable {
   const hashes = new Int32Array(size);
   const slots = new Int32Array(size);
   const endings = new Uint8Array(65536);
-  // keys read without a field recognizer of their own still pass `mayBeField`: a bare `name` (record-names.ts),
+  // keys read without a field recognizer of their own still pass `mayBeField`: a bare `name` or `cn` (record-names.ts),
   // ISO 20022's `Nm`, and FHIR's `family`, `given` and `line` (fhir-fields.ts)
   // and a form key whose brackets a browser percent-encoded (`user%5Bfirst_name%5D`), read by its last segment
-  for (const name of ['name', 'nm', 'family', 'given', 'line', '%5d'])
+  for (const name of ['name', 'cn', 'nm', 'family', 'given', 'line', '%5d'])
     endings[(name.charCodeAt(name.length - 2) << 8) | name.charCodeAt(name.length - 1)] = 1;
   for (const { bytes, i } of names) {
     const h = keyHash(bytes, 0, bytes.length);

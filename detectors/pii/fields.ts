@@ -11,7 +11,7 @@ import { backslashesBefore, escapedStringEnd, quoteDepth, slashesAt } from './js
 import { namedElementField } from './named-elements.js';
 import { bareNameRecognizer, mayBeName } from './person-names.js';
 import { partyNameAt } from './record-blocks.js';
-import { NAME_KEY, RecordKind, reportValue } from './record-names.js';
+import { isBareNameKey, RecordKind, reportValue } from './record-names.js';
 import type { FieldRecognizer } from './types.js';
 import { latin1 } from './window-features.js';
 
@@ -67,7 +67,7 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   if (!rec) {
     if (NAMING_KEYS.has(h)) namedPair(engine, bytes, k, out);
     else if (isFhirKey(h)) fhirField(engine, bytes, k, h, FIELD_TAIL, out);
-    if (h !== NAME_KEY) return;
+    if (!isBareNameKey(h)) return;
   }
   let v = k + 2;
   while (bytes[v] === 32) v++;
@@ -158,7 +158,7 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   )
     return;
   const rec = fieldFor(engine.fields, h);
-  if (!rec && h !== NAME_KEY) return;
+  if (!rec && !isBareNameKey(h)) return;
   const key = KEY.start;
   const hi = k + FIELD_TAIL;
   const quote = bytes[k + 1] as number;
@@ -220,7 +220,7 @@ function lineField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
     return;
   }
   if (rec) lineValue(rec, bytes, k + 2, k, engine, out);
-  else if (h === NAME_KEY) lineValue(undefined, bytes, k + 2, k, engine, out, KEY.start);
+  else if (isBareNameKey(h)) lineValue(undefined, bytes, k + 2, k, engine, out, KEY.start);
 }
 
 /**
@@ -294,7 +294,7 @@ function xmlField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   // an ISO 20022 party's name (`<Cdtr><Nm>Ada Lovelace</Nm>`): a person's when it has a person's shape
   const party = h === NM_KEY && partyNameAt(bytes, open) ? bareNameRecognizer(engine) : undefined;
   const rec = fieldFor(engine.fields, h) ?? party;
-  if (!rec && h !== NAME_KEY) return;
+  if (!rec && !isBareNameKey(h)) return;
   // the next sibling starts past the closing tag at `close`
   const report = (value: string, s: number, e: number, close: number): void =>
     reportValue(

@@ -20,6 +20,14 @@ export const RECORD_BEFORE = 384;
 /** @internal `hashFrom` of `name`, the key this module reads. */
 export const NAME_KEY = hashFrom(Buffer.from('name', 'latin1'), 0, 4);
 
+/** `hashFrom` of LDAP's `cn` (common name): a person's full name in a directory's entry, a group's or a host's elsewhere. */
+const CN_KEY = hashFrom(Buffer.from('cn', 'latin1'), 0, 2);
+
+/** @internal True for a key this module reads: `name`, and LDAP's `cn` (an entry exported as LDIF or CSV). */
+export function isBareNameKey(h: number): boolean {
+  return h === NAME_KEY || h === CN_KEY;
+}
+
 /** @internal What holds a `name` field, and so where its record's other fields are. */
 export const RecordKind = {
   /** A JSON object. */

@@ -11,7 +11,7 @@ import { type Engine, newContext } from './engine.js';
 import { fieldNamed, hashFrom } from './field-table.js';
 import { bareNameRecognizer } from './person-names.js';
 import { isPersonalKey } from './personal-keys.js';
-import { NAME_KEY } from './record-names.js';
+import { isBareNameKey } from './record-names.js';
 import type { FieldRecognizer } from './types.js';
 
 /** Bytes gathered for the header line and the first row before a body is read as plain text. */
@@ -132,7 +132,8 @@ export function copyHeaderAt(
 
 /**
  * What each of a table's column names gives its cells (a name that is no column name, or empty, gives nothing). A bare
- * `name` column reads a person's names when another column is personal (`Name,Email,Phone`, not `id,name,price`).
+ * `name` (or LDAP `cn`) column reads a person's names when another column is personal (`Name,Email,Phone`, not
+ * `id,name,price`).
  */
 function columnsNamed(engine: Engine, names: readonly string[]): TableColumn[] {
   const columns = names.map((name) =>
@@ -141,8 +142,11 @@ function columnsNamed(engine: Engine, names: readonly string[]): TableColumn[] {
       : { context: undefined, field: undefined },
   );
   const hashes = names.map((name) => hashFrom(Buffer.from(name, 'latin1'), 0, name.length));
-  const bare = columns[hashes.indexOf(NAME_KEY)];
-  if (bare && !bare.field && hashes.some((h) => isPersonalKey(engine, h))) bare.field = bareNameRecognizer(engine);
+  if (!hashes.some((h) => isPersonalKey(engine, h))) return columns;
+  hashes.forEach((h, k) => {
+    const bare = columns[k];
+    if (bare && !bare.field && isBareNameKey(h)) bare.field = bareNameRecognizer(engine);
+  });
   return columns;
 }
 

@@ -135,6 +135,19 @@ describe('a name field in a personal record', () => {
       expect(personNames(other), other).toEqual([]);
   });
 
+  it("reads LDAP's `cn` the same way: a directory entry exported as LDIF or CSV, not a certificate's subject", () => {
+    const ldif =
+      'dn: uid=alovelace,ou=people,dc=example,dc=org\ncn: Ada Lovelace\ngivenName: Ada\nmail: ada@example.org\n';
+    expect(personNames(ldif)).toEqual([at(ldif, 'Ada Lovelace'), `Ada@${ldif.indexOf('givenName: ') + 11}`]);
+    const csv = 'DN,cn,mail\n"CN=Ada Lovelace,DC=corp",Ada Lovelace,ada@example.org\n';
+    expect(personNames(csv)).toEqual([`Ada Lovelace@${csv.indexOf(',Ada Lovelace,') + 1}`]);
+    expect(personNames('{"subject":{"cn":"Amazon Root","o":"Amazon"}}')).toEqual([]);
+    // a table's bare name column with no personal column beside it
+    expect(personNames('id,cn,price\n7,Ada Lovelace,3\n')).toEqual([]);
+    expect(personNames('id,name,price\n7,Ada Lovelace,3\n')).toEqual([]);
+    expect(personNames('dn: cn=Ada Lovelace,ou=groups\ncn: Ada Lovelace\nmember: uid=x\n')).toEqual([]);
+  });
+
   it("reads an ISO 20022 payment party's name (a SEPA payment file), not the initiating company's", () => {
     const pain =
       '<Document><GrpHdr><InitgPty><Nm>Acme Payments</Nm></InitgPty></GrpHdr><PmtInf><Dbtr><Nm>Acme GmbH</Nm></Dbtr>' +
