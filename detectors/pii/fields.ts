@@ -8,6 +8,7 @@ import { fieldFor, fieldNamed, hashFrom, KEY_MAX } from './field-table.js';
 import { controlField } from './html-inputs.js';
 import { inlineField } from './inline-fields.js';
 import { backslashesBefore, escapedStringEnd, quoteDepth, slashesAt } from './json-strings.js';
+import { arrowField, pythonField } from './literal-fields.js';
 import { namedElementField } from './named-elements.js';
 import { bareNameRecognizer, mayBeName } from './person-names.js';
 import { partyNameAt } from './record-blocks.js';
@@ -36,19 +37,23 @@ export function fieldLimit(n: number, from: number, final: boolean): number {
 /**
  * @internal Checks the key ending at `k`: a JSON key (`"first_name": "…"`, `k` at the closing quote), a form or
  * query field, log field or attribute (`first_name=…`, `k` at the `=`), a `first_name = …` line, an XML element
- * (`<first_name>…`, `k` at the `>`) or a `first_name: …` line (`k` at the `:`) named like personal data, and its
- * value. The window scan calls it for
- * each `=`, `>`, `":` and `: ` it passes whose key `mayBeField`.
+ * (`<first_name>…`, `k` at the `>`), a `first_name: …` line (`k` at the `:`) or a record a language printed into a log
+ * (literal-fields.ts) named like personal data, and its value. The window scan calls it for each `=`, `>`, `":` and
+ * `: ` it passes whose key `mayBeField`.
  */
 export function fieldAt(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const c = bytes[k];
   if (c === 34) {
     if (bytes[k + 1] === 58) jsonField(engine, bytes, k, out);
   } else if (c === 61) {
-    if (bytes[k - 1] === 32 || bytes[k - 1] === 9) assignmentField(engine, bytes, k, out);
+    if (bytes[k + 1] === 62) arrowField(engine, bytes, k, out);
+    else if (bytes[k - 1] === 32 || bytes[k - 1] === 9) assignmentField(engine, bytes, k, out);
     else formField(engine, bytes, k, out);
   } else if (c === 62) xmlField(engine, bytes, k, out);
-  else if (c === 58) lineField(engine, bytes, k, out);
+  else if (c === 58) {
+    if (bytes[k - 1] === 39) pythonField(engine, bytes, k, out);
+    else lineField(engine, bytes, k, out);
+  }
 }
 
 function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
@@ -146,7 +151,8 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const h = bracketKeyBefore(bytes, k) ? hashFrom(bytes, KEY.segmentStart, KEY.segmentEnd) : keyHashBefore(bytes, k);
   if (h === undefined) return;
   const before = KEY.start === 0 ? 38 : (bytes[KEY.start - 1] as number);
-  // `&`, `?`, whitespace, `;`, `,` or start of input: a form, query or log key, not the middle of a word
+  // `&`, `?`, whitespace, `;`, `,`, an opening bracket or start of input: a form, query, log or printed record's key,
+  // not the middle of a word
   if (
     before !== 38 &&
     before !== 63 &&
@@ -154,7 +160,9 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
     before !== 10 &&
     before !== 59 &&
     before !== 44 &&
-    before !== 9
+    before !== 9 &&
+    before !== 40 &&
+    before !== 123
   )
     return;
   const rec = fieldFor(engine.fields, h);
@@ -175,14 +183,18 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
     }
     return;
   }
+  // a record as Java, Kotlin and Lombok print one (`User(id=42, firstName=Ada, street=12 High Street)`, a map's
+  // `{first_name=Ada, …}`): a value ends at its bracket or before `, ` and the next `key=`
+  const listed = before === 40 || before === 123 || (before === 32 && bytes[key - 2] === 44);
   // after whitespace the key is a log line's (logfmt: `level=info first_name=Ada last_name=Lovelace`), whose
   // unquoted values end at a space; in a form or query a space ends the value only before the next `key=`
-  const logfmt = before === 32 || before === 9 || before === 10;
+  const logfmt = !listed && (before === 32 || before === 9 || before === 10);
   let e = k + 1;
   while (e < bytes.length && e - k <= FIELD_VALUE_MAX) {
     const c = bytes[e] as number;
     if (c === 38 || c === 10 || c === 13 || c === 34 || c === 59 || c === 9 || c === 60) break;
     if (c === 32 && (logfmt || keyFollows(bytes, e + 1))) break;
+    if (listed && (c === 41 || c === 125 || (c === 44 && bytes[e + 1] === 32 && keyFollows(bytes, e + 2)))) break;
     e++;
   }
   const value = percentDecode(latin1(bytes, k + 1, e).replace(/\+/g, ' '));
