@@ -8,13 +8,14 @@ import { fieldFor, fieldNamed, hashFrom, KEY_MAX } from './field-table.js';
 import { controlField } from './html-inputs.js';
 import { inlineField } from './inline-fields.js';
 import { backslashesBefore, escapedStringEnd, quoteDepth, slashesAt } from './json-strings.js';
-import { arrowField, pythonField } from './literal-fields.js';
+import { arrowField, goField, pythonField } from './literal-fields.js';
 import { namedElementField } from './named-elements.js';
 import { bareNameRecognizer, mayBeName } from './person-names.js';
 import { partyNameAt } from './record-blocks.js';
 import { isBareNameKey, RecordKind, reportValue } from './record-names.js';
 import type { FieldRecognizer } from './types.js';
 import { latin1 } from './window-features.js';
+import { TOK } from './window-joins.js';
 
 /** `hashFrom` of ISO 20022's `Nm`. */
 const NM_KEY = hashFrom(Buffer.from('nm', 'latin1'), 0, 2);
@@ -51,7 +52,10 @@ export function fieldAt(engine: Engine, bytes: Buffer, k: number, out: Hit[]): v
     else formField(engine, bytes, k, out);
   } else if (c === 62) xmlField(engine, bytes, k, out);
   else if (c === 58) {
+    // TOK: 1 a digit, 2 a letter (`FirstName:Ada`, Go's)
+    const next = TOK[bytes[k + 1] as number];
     if (bytes[k - 1] === 39) pythonField(engine, bytes, k, out);
+    else if (next === 1 || next === 2) goField(engine, bytes, k, out);
     else lineField(engine, bytes, k, out);
   }
 }

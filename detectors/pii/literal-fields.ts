@@ -1,12 +1,13 @@
 /**
  * Records as programming languages print them into logs, which are shipped whole to a log service: a Python dict
  * (`{'first_name': 'Ada'}`), a Ruby hash as Rails logs a request's parameters (`{"first_name"=>"Ada"}`,
- * `first_name: "Ada"` aside), a symbol's (`:first_name => "Ada"`), and PHP's `print_r` (`[first_name] => Ada`).
+ * `first_name: "Ada"` aside), a symbol's (`:first_name => "Ada"`), PHP's `print_r` (`[first_name] => Ada`), and Go's
+ * `%+v` and `%v` (`{FirstName:Ada Street:12 High St}`, `map[first_name:Ada]`).
  */
 import type { Engine, Hit } from './engine.js';
 import { emit } from './field-emit.js';
-import { KEY, keyHashBefore } from './field-keys.js';
-import { fieldFor } from './field-table.js';
+import { KEY, KEY_CHAR, keyHashBefore } from './field-keys.js';
+import { fieldFor, KEY_MAX } from './field-table.js';
 import { FIELD_VALUE_MAX } from './fields.js';
 import { inlineField } from './inline-fields.js';
 import { latin1 } from './window-features.js';
@@ -46,4 +47,32 @@ export function arrowField(engine: Engine, bytes: Buffer, k: number, out: Hit[])
   let e = s;
   while (e < bytes.length && e - s < FIELD_VALUE_MAX && bytes[e] !== 10 && bytes[e] !== 13) e++;
   emit(rec, latin1(bytes, s, e), s, e, engine, out);
+}
+
+/**
+ * @internal Reads `FirstName:Ada`, `k` at the `:`, as Go prints a struct (`{FirstName:Ada Street:12 High St}`) or a map
+ * (`map[first_name:Ada]`): a key after `{`, `[` or a space, its value unquoted up to the closing bracket, the line's
+ * end or the next ` Key:`.
+ */
+export function goField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
+  const h = keyHashBefore(bytes, k);
+  if (h === undefined) return;
+  const before = bytes[KEY.start - 1];
+  if (before !== 123 && before !== 91 && before !== 32) return;
+  const rec = fieldFor(engine.fields, h);
+  if (!rec) return;
+  let e = k + 1;
+  while (e < bytes.length && e - k <= FIELD_VALUE_MAX) {
+    const c = bytes[e] as number;
+    if (c === 125 || c === 93 || c === 10 || c === 13 || (c === 32 && colonKeyAt(bytes, e + 1))) break;
+    e++;
+  }
+  emit(rec, latin1(bytes, k + 1, e), k + 1, e, engine, out);
+}
+
+/** True when a `Key:` starts at `at` (a key's bytes, then `:`). */
+function colonKeyAt(bytes: Uint8Array, at: number): boolean {
+  let e = at;
+  while (e < bytes.length && e - at < KEY_MAX && KEY_CHAR[bytes[e] as number] === 1) e++;
+  return e > at && bytes[e] === 58;
 }

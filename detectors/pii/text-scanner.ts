@@ -33,7 +33,7 @@ import {
   restoreFeatures,
   saveFeatures,
 } from './window-features.js';
-import { JOINED, joinWindow, tokenStart, utf8TokenEnd, utf8TokenStart, withSpaces } from './window-joins.js';
+import { JOINED, joinWindow, TOK, tokenStart, utf8TokenEnd, utf8TokenStart, withSpaces } from './window-joins.js';
 
 /** Longest window (one token run) kept across chunks: bounds the carry, in bytes. */
 export const MAX_WINDOW = 64 * 1024;
@@ -95,7 +95,7 @@ export function scanWindows(
     const c = bytes[i] as number;
     const seed = SEED[c] as number;
     // a JSON key's closing quote before `:`, or a `key: value` line (YAML, LDIF) at the `:`
-    const key = seed === 3 ? i : c !== 58 ? -1 : bytes[i - 1] === 34 ? i - 1 : afterColon(bytes[i + 1]) ? i : -1;
+    const key = seed === 3 ? i : c !== 58 ? -1 : bytes[i - 1] === 34 ? i - 1 : keyColon(bytes, i, !st.vcard) ? i : -1;
     // most keys end in two bytes no field name ends in (`order_id`, `created_at`): no key scan, no hash
     if (key >= fieldFrom && key < fieldEnd && mayBeField(st.engine.fields, bytes, key))
       fieldAt(st.engine, bytes, key, out);
@@ -194,9 +194,17 @@ export function scanWindows(
   return { resume: n, lastEnd, fields: fieldEnd };
 }
 
-/** A `:` followed by this byte may end a key: a space (`key: value`), a quote or a backslash (`firstName:"Ada"`). */
-function afterColon(c: number | undefined): boolean {
-  return c === 32 || c === 34 || c === 39 || c === 92;
+/**
+ * The `:` at `i` may end a key: before a space (`key: value`), a quote or a backslash (`firstName:"Ada"`), or, `glued`,
+ * between a letter and a letter or digit, as Go prints a struct (`{FirstName:Ada}`) or a map (`map[street:12 High St]`)
+ * (a vCard's properties are glued so too, and read as its own).
+ */
+function keyColon(bytes: Uint8Array, i: number, glued: boolean): boolean {
+  const c = bytes[i + 1] as number;
+  if (c === 32 || c === 34 || c === 39 || c === 92) return true;
+  if (!glued) return false;
+  // TOK: 1 a digit, 2 a letter
+  return TOK[bytes[i - 1] as number] === 2 && (TOK[c] === 1 || TOK[c] === 2);
 }
 
 /** A token's counts allow base64: no '.', ':', '@', '(', ')', '%' or '\\', and upper, lower and digits all present. */

@@ -41,6 +41,20 @@ describe('records printed into logs', () => {
     expect(fields('User(street=12 High Street, London, id=7)')).toEqual(['STREET_ADDRESS 12 High Street, London']);
   });
 
+  it("reads Go's printed structs and maps, a value running to the bracket, the line's end or the next `Key:`", () => {
+    expect(fields('user: {ID:7 FirstName:Ada LastName:Lovelace Street:12 High Street}')).toEqual(ADA);
+    expect(fields('map[first_name:Ada last_name:Lovelace street:12 High Street]')).toEqual(ADA);
+    expect(fields('saved FirstName:Ada\n')).toEqual(['PERSON_NAME Ada']);
+    // a key glued to a word, and a time, a URL or a credential pair, are no keys
+    for (const text of [
+      'x.FirstName:Ada',
+      'at 12:30 https://example.org/FirstName:Ada',
+      'user:pass FirstName;Ada',
+      '{FirstName:Ada :x}',
+    ])
+      expect(fields(text), text).toEqual([]);
+  });
+
   it('reads no key that is quoted on one side only, no field a key does not name, no value left unquoted', () => {
     for (const text of [
       "{first_name': 'Ada'}",
@@ -57,11 +71,11 @@ describe('records printed into logs', () => {
 
   it('finds the same however the log is chunked', () => {
     const log = Buffer.from(
-      `${'x'.repeat(100)}\n{'first_name': 'Ada'} {"last_name"=>"Lovelace"}\n    [street] => 12 High Street\nUser(firstName=Ada)\n`,
+      `${'x'.repeat(100)}\n{'first_name': 'Ada'} {"last_name"=>"Lovelace"}\n    [street] => 12 High Street\nUser(firstName=Ada)\n{LastName:Lovelace}\n`,
       'latin1',
     );
     const whole = scanBuffer(log, { fingerprintKey: KEY }).detections;
-    expect(whole).toHaveLength(4);
+    expect(whole).toHaveLength(5);
     for (let cut = 1; cut < log.length; cut += 3) expect(scannedInTwo(log, cut), `cut ${cut}`).toEqual(whole);
   });
 });
