@@ -47,6 +47,9 @@ export function hashFrom(bytes: Uint8Array, start: number, e: number): number {
   return h | 0;
 }
 
+/** @internal Keys naming a birth date, which split-dates.ts reads when it is split into day, month and year. */
+export const BIRTH_KEY_NAMES: readonly string[] = ['dob', 'dateofbirth', 'birthdate', 'birthday', 'geburtsdatum'];
+
 /** @internal Longest key read, in bytes: a field's, a record's sibling's, a table's column's. */
 export const KEY_MAX = 40;
 
@@ -74,7 +77,8 @@ export function compileFields(fields: readonly FieldRecognizer[]): FieldTable {
   // keys read without a field recognizer of their own still pass `mayBeField`: a bare `name` or `cn` (record-names.ts),
   // ISO 20022's `Nm`, and FHIR's `family`, `given` and `line` (fhir-fields.ts)
   // and a form key whose brackets a browser percent-encoded (`user%5Bfirst_name%5D`), read by its last segment
-  for (const name of ['name', 'cn', 'nm', 'family', 'given', 'line', '%5d'])
+  // and the keys of a birth date split into parts (split-dates.ts)
+  for (const name of ['name', 'cn', 'nm', 'family', 'given', 'line', '%5d', 'year', ...BIRTH_KEY_NAMES])
     endings[(name.charCodeAt(name.length - 2) << 8) | name.charCodeAt(name.length - 1)] = 1;
   for (const { bytes, i } of names) {
     const h = keyHash(bytes, 0, bytes.length);

@@ -12,7 +12,8 @@ import { arrowField, goField, pythonField } from './literal-fields.js';
 import { namedElementField } from './named-elements.js';
 import { bareNameRecognizer, mayBeName } from './person-names.js';
 import { partyNameAt } from './record-blocks.js';
-import { isBareNameKey, RecordKind, reportValue } from './record-names.js';
+import { isBareNameKey, RECORD_BEFORE, RecordKind, reportValue } from './record-names.js';
+import { isBirthKey, splitDateForm, splitDateObject, YEAR_KEY } from './split-dates.js';
 import type { FieldRecognizer } from './types.js';
 import { latin1 } from './window-features.js';
 import { TOK } from './window-joins.js';
@@ -76,6 +77,10 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   if (!rec) {
     if (NAMING_KEYS.has(h)) namedPair(engine, bytes, k, out);
     else if (isFhirKey(h)) fhirField(engine, bytes, k, h, FIELD_TAIL, out);
+    else if (isBirthKey(h) && slashes === 0) {
+      const v = skipSpace(bytes, k + 2);
+      if (bytes[v] === 123) splitDateObject(engine, bytes, v, k + FIELD_TAIL, out);
+    }
     if (!isBareNameKey(h)) return;
   }
   let v = k + 2;
@@ -152,7 +157,8 @@ const STRING_TYPES = ['"S"', '"stringValue"'].map((t) => Buffer.from(t, 'latin1'
 const WRAPPER_MAX = FIELD_TAIL - FIELD_VALUE_MAX - 8;
 
 function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
-  const h = bracketKeyBefore(bytes, k) ? hashFrom(bytes, KEY.segmentStart, KEY.segmentEnd) : keyHashBefore(bytes, k);
+  const bracketed = bracketKeyBefore(bytes, k);
+  const h = bracketed ? hashFrom(bytes, KEY.segmentStart, KEY.segmentEnd) : keyHashBefore(bytes, k);
   if (h === undefined) return;
   const before = KEY.start === 0 ? 38 : (bytes[KEY.start - 1] as number);
   // `&`, `?`, whitespace, `;`, `,`, an opening bracket or start of input: a form, query, log or printed record's key,
@@ -170,6 +176,13 @@ function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   )
     return;
   const rec = fieldFor(engine.fields, h);
+  if (!rec && bracketed && h === YEAR_KEY) {
+    let e = k + 1;
+    while (bytes[e] !== undefined && (bytes[e] as number) >= 48 && (bytes[e] as number) <= 57) e++;
+    const lo = KEY.start - RECORD_BEFORE;
+    splitDateForm(engine, bytes, KEY.start, KEY.segmentStart, k + 1, e, lo, k + FIELD_TAIL, out);
+    return;
+  }
   if (!rec && !isBareNameKey(h)) return;
   const key = KEY.start;
   const hi = k + FIELD_TAIL;
