@@ -77,3 +77,10 @@ function bracketAt(bytes: Uint8Array, at: number, bracket: number, hex: number):
     ? 3
     : 0;
 }
+
+/** @internal True when a key starts at `at` and `separator` follows it (`key=` for a form, `Key:` for Go). */
+export function keyAt(bytes: Uint8Array, at: number, separator: number): boolean {
+  let e = at;
+  while (e < bytes.length && e - at < KEY_MAX && KEY_CHAR[bytes[e] as number] === 1) e++;
+  return e > at && bytes[e] === separator;
+}

@@ -1,19 +1,18 @@
 import { skipSpace, startsAt } from './byte-search.js';
-import { jsonUnescape, percentDecode, xmlUnescape } from './decoders.js';
+import { jsonUnescape, xmlUnescape } from './decoders.js';
 import type { Engine, Hit } from './engine.js';
 import { fhirField, isFhirKey } from './fhir-fields.js';
 import { emit } from './field-emit.js';
-import { bracketKeyBefore, KEY, KEY_CHAR, keyHashBefore } from './field-keys.js';
+import { KEY, KEY_CHAR, keyHashBefore } from './field-keys.js';
 import { fieldFor, fieldNamed, hashFrom, KEY_MAX } from './field-table.js';
-import { controlField } from './html-inputs.js';
+import { formField, quotedEnd } from './form-fields.js';
 import { inlineField } from './inline-fields.js';
 import { backslashesBefore, escapedStringEnd, quoteDepth, slashesAt } from './json-strings.js';
 import { arrowField, goField, pythonField } from './literal-fields.js';
-import { namedElementField } from './named-elements.js';
 import { bareNameRecognizer, mayBeName } from './person-names.js';
 import { partyNameAt } from './record-blocks.js';
-import { isBareNameKey, RECORD_BEFORE, RecordKind, reportValue } from './record-names.js';
-import { isBirthKey, splitDateForm, splitDateObject, YEAR_KEY } from './split-dates.js';
+import { isBareNameKey, RecordKind, reportValue } from './record-names.js';
+import { isBirthKey, splitDateObject } from './split-dates.js';
 import type { FieldRecognizer } from './types.js';
 import { latin1 } from './window-features.js';
 import { TOK } from './window-joins.js';
@@ -23,8 +22,8 @@ const NM_KEY = hashFrom(Buffer.from('nm', 'latin1'), 0, 2);
 
 /** Longest field value looked at, in bytes; also how much tail is left for the next chunk. */
 export const FIELD_VALUE_MAX = 256;
-/** Bytes after a key that must be in view before it is read: its value, and the JSON around one (see `WRAPPER_MAX`). */
-const FIELD_TAIL = FIELD_VALUE_MAX + 112;
+/** @internal Bytes after a key that must be in view before it is read: its value, and the JSON around one (see `WRAPPER_MAX`). */
+export const FIELD_TAIL = FIELD_VALUE_MAX + 112;
 /** Indentation read before a `key: value` line's key, in bytes. */
 const INDENT_MAX = 16;
 
@@ -155,85 +154,6 @@ const STRING_TYPES = ['"S"', '"stringValue"'].map((t) => Buffer.from(t, 'latin1'
  * a `Name`), indented as the AWS CLI prints it: the value is then read within FIELD_TAIL of the key.
  */
 const WRAPPER_MAX = FIELD_TAIL - FIELD_VALUE_MAX - 8;
-
-function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
-  const bracketed = bracketKeyBefore(bytes, k);
-  const h = bracketed ? hashFrom(bytes, KEY.segmentStart, KEY.segmentEnd) : keyHashBefore(bytes, k);
-  if (h === undefined) return;
-  const before = KEY.start === 0 ? 38 : (bytes[KEY.start - 1] as number);
-  // `&`, `?`, whitespace, `;`, `,`, an opening bracket or start of input: a form, query, log or printed record's key,
-  // not the middle of a word
-  if (
-    before !== 38 &&
-    before !== 63 &&
-    before !== 32 &&
-    before !== 10 &&
-    before !== 59 &&
-    before !== 44 &&
-    before !== 9 &&
-    before !== 40 &&
-    before !== 123
-  )
-    return;
-  const rec = fieldFor(engine.fields, h);
-  if (!rec && bracketed && h === YEAR_KEY) {
-    let e = k + 1;
-    while (bytes[e] !== undefined && (bytes[e] as number) >= 48 && (bytes[e] as number) <= 57) e++;
-    const lo = KEY.start - RECORD_BEFORE;
-    splitDateForm(engine, bytes, KEY.start, KEY.segmentStart, k + 1, e, lo, k + FIELD_TAIL, out);
-    return;
-  }
-  if (!rec && !isBareNameKey(h)) return;
-  const key = KEY.start;
-  const hi = k + FIELD_TAIL;
-  const quote = bytes[k + 1] as number;
-  if (quote === 34 || quote === 39) {
-    // a quoted value: an XML or HTML attribute (`FirstName="Ada"`), a logfmt value with spaces (`name="Ada L"`)
-    const e = quotedEnd(bytes, k + 2, quote, k);
-    if (bytes[e] !== quote) return;
-    reportValue(engine, bytes, rec, xmlUnescape(latin1(bytes, k + 2, e)), k + 2, e, key, e, hi, RecordKind.LINE, out);
-    // an HTML form's control: `name` names the field its `value` holds
-    if (!rec) {
-      controlField(engine, bytes, key, k + 2, e, key + FIELD_TAIL, out);
-      // an XML element's: its text is the field's value (a SAML attribute, a Windows event's data)
-      namedElementField(engine, bytes, key, k + 2, e, key + FIELD_TAIL, out);
-    }
-    return;
-  }
-  // a record as Java, Kotlin and Lombok print one (`User(id=42, firstName=Ada, street=12 High Street)`, a map's
-  // `{first_name=Ada, …}`): a value ends at its bracket or before `, ` and the next `key=`
-  const listed = before === 40 || before === 123 || (before === 32 && bytes[key - 2] === 44);
-  // after whitespace the key is a log line's (logfmt: `level=info first_name=Ada last_name=Lovelace`), whose
-  // unquoted values end at a space; in a form or query a space ends the value only before the next `key=`
-  const logfmt = !listed && (before === 32 || before === 9 || before === 10);
-  let e = k + 1;
-  while (e < bytes.length && e - k <= FIELD_VALUE_MAX) {
-    const c = bytes[e] as number;
-    if (c === 38 || c === 10 || c === 13 || c === 34 || c === 59 || c === 9 || c === 60) break;
-    if (c === 32 && (logfmt || keyFollows(bytes, e + 1))) break;
-    if (listed && (c === 41 || c === 125 || (c === 44 && bytes[e + 1] === 32 && keyFollows(bytes, e + 2)))) break;
-    e++;
-  }
-  const value = percentDecode(latin1(bytes, k + 1, e).replace(/\+/g, ' '));
-  reportValue(engine, bytes, rec, value, k + 1, e, key, e, hi, RecordKind.LINE, out);
-}
-
-/**
- * Where the quoted value running from `from` ends: at its closing `quote` (a backslash escapes the next byte), or
- * where the search stopped (the end of the bytes, or FIELD_VALUE_MAX bytes after `k`) when there is none.
- */
-function quotedEnd(bytes: Uint8Array, from: number, quote: number, k: number): number {
-  let e = from;
-  while (e < bytes.length && e - k <= FIELD_VALUE_MAX && bytes[e] !== quote) e += bytes[e] === 92 ? 2 : 1;
-  return e;
-}
-
-/** True when a `key=` starts at `at` (a form key's bytes, then `=`). */
-function keyFollows(bytes: Uint8Array, at: number): boolean {
-  let e = at;
-  while (e < bytes.length && e - at < KEY_MAX && KEY_CHAR[bytes[e] as number] === 1) e++;
-  return e > at && bytes[e] === 61;
-}
 
 /**
  * `givenName: Ada` or `  street: 12 High St`: a key at the start of a line (indentation allowed) with the rest of

@@ -6,8 +6,8 @@
  */
 import type { Engine, Hit } from './engine.js';
 import { emit } from './field-emit.js';
-import { KEY, KEY_CHAR, keyHashBefore } from './field-keys.js';
-import { fieldFor, KEY_MAX } from './field-table.js';
+import { KEY, keyAt, keyHashBefore } from './field-keys.js';
+import { fieldFor } from './field-table.js';
 import { FIELD_VALUE_MAX } from './fields.js';
 import { inlineField } from './inline-fields.js';
 import { latin1 } from './window-features.js';
@@ -64,15 +64,8 @@ export function goField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): v
   let e = k + 1;
   while (e < bytes.length && e - k <= FIELD_VALUE_MAX) {
     const c = bytes[e] as number;
-    if (c === 125 || c === 93 || c === 10 || c === 13 || (c === 32 && colonKeyAt(bytes, e + 1))) break;
+    if (c === 125 || c === 93 || c === 10 || c === 13 || (c === 32 && keyAt(bytes, e + 1, 58))) break;
     e++;
   }
   emit(rec, latin1(bytes, k + 1, e), k + 1, e, engine, out);
-}
-
-/** True when a `Key:` starts at `at` (a key's bytes, then `:`). */
-function colonKeyAt(bytes: Uint8Array, at: number): boolean {
-  let e = at;
-  while (e < bytes.length && e - at < KEY_MAX && KEY_CHAR[bytes[e] as number] === 1) e++;
-  return e > at && bytes[e] === 58;
 }
