@@ -8,8 +8,7 @@ import type { Engine, Hit } from './engine.js';
 import { bracketKeyBefore, KEY, keyAt, keyHashBefore } from './field-keys.js';
 import { fieldFor, hashFrom } from './field-table.js';
 import { FIELD_TAIL, FIELD_VALUE_MAX } from './fields.js';
-import { controlField } from './html-inputs.js';
-import { namedElementField } from './named-elements.js';
+import { nameAttributeField } from './name-attributes.js';
 import { isBareNameKey, RECORD_BEFORE, RecordKind, reportValue } from './record-names.js';
 import { splitDateForm, YEAR_KEY } from './split-dates.js';
 import { latin1 } from './window-features.js';
@@ -54,12 +53,8 @@ export function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]):
     const e = quotedEnd(bytes, k + 2, quote, k);
     if (bytes[e] !== quote) return;
     reportValue(engine, bytes, rec, xmlUnescape(latin1(bytes, k + 2, e)), k + 2, e, key, e, hi, RecordKind.LINE, out);
-    // an HTML form's control: `name` names the field its `value` holds
-    if (!rec) {
-      controlField(engine, bytes, key, k + 2, e, key + FIELD_TAIL, out);
-      // an XML element's: its text is the field's value (a SAML attribute, a Windows event's data)
-      namedElementField(engine, bytes, key, k + 2, e, key + FIELD_TAIL, out);
-    }
+    // an HTML form's control or an XML element (a SAML attribute): `name` names the field its value or text holds
+    if (!rec) nameAttributeField(engine, bytes, key, k + 2, e, key + FIELD_TAIL, out);
     return;
   }
   // a record as Java, Kotlin and Lombok print one (`User(id=42, firstName=Ada, street=12 High Street)`, a map's
