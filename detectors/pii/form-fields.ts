@@ -63,11 +63,14 @@ export function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]):
   // after whitespace the key is a log line's (logfmt: `level=info first_name=Ada last_name=Lovelace`), whose
   // unquoted values end at a space; in a form or query a space ends the value only before the next `key=`
   const logfmt = !listed && (before === 32 || before === 9 || before === 10);
+  // a calendar's or a vCard's property parameter (`ORGANIZER;CN=Grace Hopper:mailto:…`) ends where its value starts
+  const parameter = before === 59;
   let e = k + 1;
   while (e < bytes.length && e - k <= FIELD_VALUE_MAX) {
     const c = bytes[e] as number;
     if (c === 38 || c === 10 || c === 13 || c === 34 || c === 59 || c === 9 || c === 60) break;
     if (c === 32 && (logfmt || keyAt(bytes, e + 1, 61))) break;
+    if (parameter && c === 58) break;
     if (listed && (c === 41 || c === 125 || (c === 44 && bytes[e + 1] === 32 && keyAt(bytes, e + 2, 61)))) break;
     e++;
   }

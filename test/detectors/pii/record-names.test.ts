@@ -70,6 +70,11 @@ describe('a name field in a personal record', () => {
     expect(personNames(keyed)).toEqual([at(keyed, 'Ada Lovelace')]);
     expect(personNames('user=ada@example.org\nts=1 name="Ada Lovelace" action=login')).toEqual([]);
     expect(personNames('ts=1 name="Ada Lovelace" action=login\nuser=ada@example.org')).toEqual([]);
+    // a calendar invitation's organizer and attendee: a parameter's value ends where the property's starts
+    const invite =
+      'ORGANIZER;CN=Grace Hopper:mailto:grace@example.org\r\nATTENDEE;RSVP=TRUE;CN="Ada Lovelace":mailto:ada@example.org\r\n';
+    expect(personNames(invite)).toEqual([at(invite, 'Grace Hopper'), at(invite, 'Ada Lovelace')]);
+    expect(personNames('LOCATION;CN=Grace Hopper:Room 1\r\n')).toEqual([]);
   });
 
   it("reads an XML element's children the same way: a personal sibling element, or an e-mail in a sibling's text", () => {
