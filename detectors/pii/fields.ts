@@ -110,7 +110,7 @@ const VALUE_KEYS = new Set(['value', 'parametervalue'].map((k) => hashFrom(Buffe
 
 /**
  * `{"Name": "given_name", "Value": "Ada"}`, the JSON key at `k` naming the field: as Cognito lists a user's attributes,
- * and tags and parameters name theirs. The value right after it in the same object is read as that field's, within
+ * tags and parameters name theirs, and OpenTelemetry a span's attributes (a dotted name, its value typed). The value right after it in the same object is read as that field's, within
  * the bytes a field value is read in.
  */
 function namedPair(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
@@ -126,7 +126,9 @@ function namedPair(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const ke = quotedEnd(bytes, key + 1, 34, key);
   if (bytes[ke] !== 34 || !VALUE_KEYS.has(hashFrom(bytes, key + 1, ke))) return;
   const colon = skipSpace(bytes, ke + 1);
-  const v = skipSpace(bytes, colon + 1);
+  let v = skipSpace(bytes, colon + 1);
+  // a typed value, as OpenTelemetry's OTLP writes an attribute (`{"key": "user.email", "value": {"stringValue": …}}`)
+  if (bytes[v] === 123) v = dynamoString(bytes, v, k);
   if (bytes[colon] !== 58 || bytes[v] !== 34 || v - k > WRAPPER_MAX) return;
   const e = quotedEnd(bytes, v + 1, 34, v);
   if (bytes[e] === 34) emit(rec, jsonUnescape(latin1(bytes, v + 1, e)), v + 1, e, engine, out);

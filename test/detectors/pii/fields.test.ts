@@ -397,6 +397,15 @@ describe('values a key names', () => {
     }
     const text = JSON.stringify(tags);
     expect(fields(text)).toEqual([`STREET_ADDRESS@${text.indexOf('1 Main')}-${text.indexOf('1 Main') + 13}`]);
+    // OpenTelemetry's span attributes: a dotted name, a typed value
+    const span = JSON.stringify({
+      attributes: [
+        { key: 'user.full_name', value: { stringValue: 'Ada Lovelace' } },
+        { key: 'user.id', value: { stringValue: 'Grace Hopper' } },
+        { key: 'app.street', value: { intValue: '12' } },
+      ],
+    });
+    expect(fields(span)).toEqual([`PERSON_NAME@${span.indexOf('Ada')}-${span.indexOf('Ada') + 12}`]);
   });
 
   it('reads no value a Name does not stand right beside, nor one named by no field', () => {
