@@ -2,7 +2,8 @@
  * Where a field's key starts, read back from the byte that ends it, and its hash as the field table looks it up:
  * a plain key (`first_name`, `user.email`) or a form's bracketed one (`billing_details[name]`).
  */
-import { hashFrom, KEY_MAX } from './field-table.js';
+import { type FieldTable, fieldBySuffix, fieldFor, hashFrom, KEY_MAX } from './field-table.js';
+import type { FieldRecognizer } from './types.js';
 
 /**
  * @internal 1 for bytes a key is made of: letters, digits, `_`, `-`, `.`, UTF-8 (`prénom`, `straße`, `hasło`) and
@@ -16,9 +17,10 @@ KEY_CHAR[95] = KEY_CHAR[45] = KEY_CHAR[46] = KEY_CHAR[37] = 1;
 
 /**
  * @internal The key found by the last `keyHashBefore` or `bracketKeyBefore` (one object, refilled: no allocation per
- * key): where it starts, and a bracketed key's last segment.
+ * key): where it starts, a bracketed key's last segment, and the name it is read by (`[nameStart, end)`: the last dotted
+ * segment, or the last bracketed one).
  */
-export const KEY = { start: 0, segmentStart: 0, segmentEnd: 0 };
+export const KEY = { start: 0, segmentStart: 0, segmentEnd: 0, nameStart: 0, end: 0 };
 
 /**
  * @internal `hashFrom` of the key ending at `end` in one walk back (its last dotted segment), or undefined when no
@@ -35,7 +37,9 @@ export function keyHashBefore(bytes: Uint8Array, end: number): number | undefine
   }
   if (s === end) return undefined;
   KEY.start = s;
-  return hashFrom(bytes, from < 0 ? s : from, end);
+  KEY.nameStart = from < 0 ? s : from;
+  KEY.end = end;
+  return hashFrom(bytes, KEY.nameStart, end);
 }
 
 /**
@@ -65,8 +69,8 @@ export function bracketKeyBefore(bytes: Uint8Array, end: number): boolean {
   }
   if (k === s - open) return false;
   KEY.start = k;
-  KEY.segmentStart = s;
-  KEY.segmentEnd = segmentEnd;
+  KEY.segmentStart = KEY.nameStart = s;
+  KEY.segmentEnd = KEY.end = segmentEnd;
   return true;
 }
 
@@ -83,4 +87,12 @@ export function keyAt(bytes: Uint8Array, at: number, separator: number): boolean
   let e = at;
   while (e < bytes.length && e - at < KEY_MAX && KEY_CHAR[bytes[e] as number] === 1) e++;
   return e > at && bytes[e] === separator;
+}
+
+/**
+ * @internal The field recognizer the key found last names: by its hash `h`, or by a field's name it ends in at a word's
+ * start (`billing_first_name`, `customerLastName`, `shipping_address_1`).
+ */
+export function keyField(table: FieldTable, h: number, bytes: Uint8Array): FieldRecognizer | undefined {
+  return fieldFor(table, h) ?? fieldBySuffix(table, bytes, KEY.nameStart, KEY.end);
 }

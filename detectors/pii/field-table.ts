@@ -131,3 +131,46 @@ export function fieldFor(table: FieldTable, h: number): FieldRecognizer | undefi
     if (table.hashes[slot] === h) return table.recognizers[at - 1];
   }
 }
+
+/**
+ * Field names too general to stand for a longer key ending in them: an address that is an e-mail's, an IP's or a
+ * wallet's (`email_address`, `ip_adres`, `E-Mail-Adresse`), a name that is a product's (`product_display_name`).
+ */
+const NOT_A_SUFFIX = new Set(
+  [
+    'address',
+    'adresse',
+    'adress',
+    'adres',
+    'direccion',
+    'dirección',
+    'endereco',
+    'endereço',
+    'indirizzo',
+    'morada',
+    'nombre',
+    'nome',
+    'imie',
+    'imię',
+    'displayname',
+    'line1',
+  ].map((name) => keyHash(Buffer.from(name, 'utf8'), 0, Buffer.byteLength(name))),
+);
+
+/**
+ * @internal The field recognizer whose name the key `bytes[s, e)` ends in, from a word's start (after `_` or `-`, or at
+ * a camelCase hump): `billing_first_name`, `customerLastName`, `shipping_address_1`; none for `NOT_A_SUFFIX` names.
+ * The longest such ending is taken.
+ */
+export function fieldBySuffix(table: FieldTable, bytes: Uint8Array, s: number, e: number): FieldRecognizer | undefined {
+  for (let p = s + 1; p < e - 2; p++) {
+    const before = bytes[p - 1] as number;
+    const c = bytes[p] as number;
+    const wordStart = before === 95 || before === 45 || (c >= 65 && c <= 90 && before >= 97 && before <= 122);
+    if (!wordStart) continue;
+    const h = hashFrom(bytes, p, e);
+    const rec = fieldFor(table, h);
+    if (rec && !NOT_A_SUFFIX.has(h)) return rec;
+  }
+  return undefined;
+}

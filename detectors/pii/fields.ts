@@ -3,8 +3,8 @@ import { jsonUnescape, xmlUnescape } from './decoders.js';
 import type { Engine, Hit } from './engine.js';
 import { fhirField, isFhirKey } from './fhir-fields.js';
 import { emit } from './field-emit.js';
-import { KEY, KEY_CHAR, keyHashBefore } from './field-keys.js';
-import { fieldFor, fieldNamed, hashFrom, KEY_MAX } from './field-table.js';
+import { KEY, KEY_CHAR, keyField, keyHashBefore } from './field-keys.js';
+import { fieldNamed, hashFrom, KEY_MAX } from './field-table.js';
 import { formField, quotedEnd } from './form-fields.js';
 import { inlineField } from './inline-fields.js';
 import { backslashesBefore, escapedStringEnd, quoteDepth, slashesAt } from './json-strings.js';
@@ -72,7 +72,7 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const quote = bytes[KEY.start - 1] === 36 ? KEY.start - 2 : KEY.start - 1;
   if (bytes[quote] !== 34 || backslashesBefore(bytes, quote) !== slashes) return;
   const open = quote - slashes;
-  const rec = fieldFor(engine.fields, h);
+  const rec = keyField(engine.fields, h, bytes);
   if (!rec) {
     if (NAMING_KEYS.has(h)) namedPair(engine, bytes, k, out);
     else if (isFhirKey(h)) fhirField(engine, bytes, k, h, FIELD_TAIL, out);
@@ -165,7 +165,7 @@ const WRAPPER_MAX = FIELD_TAIL - FIELD_VALUE_MAX - 8;
 function lineField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const h = keyHashBefore(bytes, k);
   if (h === undefined) return;
-  const rec = fieldFor(engine.fields, h);
+  const rec = keyField(engine.fields, h, bytes);
   if (!atLineStart(bytes, KEY.start) || bytes[k + 1] !== 32) {
     if (rec) inlineField(engine, bytes, k, rec, out);
     return;
@@ -184,7 +184,7 @@ function assignmentField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): 
   while (keyEnd > 0 && k - keyEnd < 3 && (bytes[keyEnd - 1] === 32 || bytes[keyEnd - 1] === 9)) keyEnd--;
   const h = keyHashBefore(bytes, keyEnd);
   if (h === undefined || !atLineStart(bytes, KEY.start)) return;
-  const rec = fieldFor(engine.fields, h);
+  const rec = keyField(engine.fields, h, bytes);
   if (!rec) return;
   let s = k + 1;
   while (bytes[s] === 32 || bytes[s] === 9) s++;
@@ -244,7 +244,7 @@ function xmlField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   if (bytes[open] !== 60) return;
   // an ISO 20022 party's name (`<Cdtr><Nm>Ada Lovelace</Nm>`): a person's when it has a person's shape
   const party = h === NM_KEY && partyNameAt(bytes, open) ? bareNameRecognizer(engine) : undefined;
-  const rec = fieldFor(engine.fields, h) ?? party;
+  const rec = keyField(engine.fields, h, bytes) ?? party;
   if (!rec && !isBareNameKey(h)) return;
   // the next sibling starts past the closing tag at `close`
   const report = (value: string, s: number, e: number, close: number): void =>

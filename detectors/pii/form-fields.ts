@@ -5,8 +5,8 @@
  */
 import { percentDecode, xmlUnescape } from './decoders.js';
 import type { Engine, Hit } from './engine.js';
-import { bracketKeyBefore, KEY, keyAt, keyHashBefore } from './field-keys.js';
-import { fieldFor, hashFrom } from './field-table.js';
+import { bracketKeyBefore, KEY, keyAt, keyField, keyHashBefore } from './field-keys.js';
+import { hashFrom } from './field-table.js';
 import { FIELD_TAIL, FIELD_VALUE_MAX } from './fields.js';
 import { nameAttributeField } from './name-attributes.js';
 import { isBareNameKey, RECORD_BEFORE, RecordKind, reportValue } from './record-names.js';
@@ -36,7 +36,7 @@ export function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]):
     before !== 123
   )
     return;
-  const rec = fieldFor(engine.fields, h);
+  const rec = keyField(engine.fields, h, bytes);
   if (!rec && bracketed && h === YEAR_KEY) {
     let e = k + 1;
     while (bytes[e] !== undefined && (bytes[e] as number) >= 48 && (bytes[e] as number) <= 57) e++;

@@ -6,8 +6,7 @@
  */
 import type { Engine, Hit } from './engine.js';
 import { emit } from './field-emit.js';
-import { KEY, keyAt, keyHashBefore } from './field-keys.js';
-import { fieldFor } from './field-table.js';
+import { KEY, keyAt, keyField, keyHashBefore } from './field-keys.js';
 import { FIELD_VALUE_MAX } from './fields.js';
 import { inlineField } from './inline-fields.js';
 import { latin1 } from './window-features.js';
@@ -19,7 +18,7 @@ import { latin1 } from './window-features.js';
 export function pythonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const h = keyHashBefore(bytes, k - 1);
   if (h === undefined || bytes[KEY.start - 1] !== 39) return;
-  const rec = fieldFor(engine.fields, h);
+  const rec = keyField(engine.fields, h, bytes);
   if (rec) inlineField(engine, bytes, k, rec, out);
 }
 
@@ -37,7 +36,7 @@ export function arrowField(engine: Engine, bytes: Buffer, k: number, out: Hit[])
   if (h === undefined) return;
   const open = bytes[KEY.start - 1];
   if (!(close === 34 ? open === 34 : bracketed ? open === 91 : open === 58)) return;
-  const rec = fieldFor(engine.fields, h);
+  const rec = keyField(engine.fields, h, bytes);
   if (!rec) return;
   if (!bracketed) {
     inlineField(engine, bytes, k + 1, rec, out);
@@ -59,7 +58,7 @@ export function goField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): v
   if (h === undefined) return;
   const before = bytes[KEY.start - 1];
   if (before !== 123 && before !== 91 && before !== 32) return;
-  const rec = fieldFor(engine.fields, h);
+  const rec = keyField(engine.fields, h, bytes);
   if (!rec) return;
   let e = k + 1;
   while (e < bytes.length && e - k <= FIELD_VALUE_MAX) {

@@ -55,6 +55,38 @@ describe('bracketKeyBefore', () => {
   });
 });
 
+describe('keys ending in a field name', () => {
+  it("reads a key by the field's name it ends in from a word's start: snake_case, kebab-case, camelCase", () => {
+    const json =
+      '{"billing_first_name":"Ada","customerLastName":"Lovelace","shipping-address-1":"12 High Street","order.patientSurname":"Hopper"}';
+    expect(found(json)).toEqual([
+      'PERSON_NAME Ada',
+      'PERSON_NAME Lovelace',
+      'STREET_ADDRESS 12 High Street',
+      'PERSON_NAME Hopper',
+    ]);
+    expect(found('billing_last_name=Lovelace&user[billing_street]=12+High+Street')).toEqual([
+      'PERSON_NAME Lovelace',
+      'STREET_ADDRESS 12+High+Street',
+    ]);
+    expect(found('{"db_password":"hunter2hunter2"}')).toEqual(['CREDENTIAL hunter2hunter2']);
+  });
+
+  it('reads no key ending in a general name, nor one ending mid-word', () => {
+    for (const text of [
+      '{"email_address":"Ada Lovelace Street"}',
+      '{"emailAdresse":"12 High Street"}',
+      '{"wallet_address":"12 High Street"}',
+      '{"product_display_name":"Ada Lovelace"}',
+      '{"productNombre":"Ada Lovelace"}',
+      '{"order_line1":"12 High Street"}',
+      '{"pfirstname":"Ada"}',
+      '{"XFIRSTNAME":"Ada"}',
+    ])
+      expect(found(text), text).toEqual([]);
+  });
+});
+
 describe('forms with bracketed keys', () => {
   const stripe =
     'billing_details[name]=Ada+Lovelace&billing_details[address][line1]=12+High+Street&card[number]=4111111111111111';

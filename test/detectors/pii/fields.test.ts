@@ -205,7 +205,9 @@ describe('field keys', () => {
     expect(fields('xfirst_name=Ada')).toEqual([]);
     fc.assert(
       fc.property(fc.stringMatching(/^[a-z][a-z_]{0,20}$/), (key) => {
-        fc.pre(!NAMES.some((n) => n.name === key.replace(/_/g, '')));
+        // nor ends in one from a word's start (`billing_first_name` is a first name)
+        const parts = key.split('_');
+        fc.pre(!parts.some((_, i) => NAMES.some((n) => n.name === parts.slice(i).join(''))));
         expect(fields(`{"${key}":"Ada"} ${key}=Ada`)).toEqual([]);
       }),
     );
