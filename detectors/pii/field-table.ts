@@ -117,9 +117,15 @@ export function mayBeField(table: FieldTable, bytes: Uint8Array, end: number): b
   return b0 === 0 || b1 === 0 || table.endings[(b0 << 8) | b1] === 1;
 }
 
-/** @internal The field recognizer named by `bytes[s, e)` (a column header, say), if any. */
+/**
+ * @internal The field recognizer named by `bytes[s, e)` (a column header, say), or by the field name its last dotted
+ * segment ends in (`Billing First Name`, see `fieldBySuffix`), if any.
+ */
 export function fieldNamed(table: FieldTable, bytes: Uint8Array, s: number, e: number): FieldRecognizer | undefined {
-  return fieldFor(table, keyHash(bytes, s, e));
+  const exact = fieldFor(table, keyHash(bytes, s, e));
+  if (exact) return exact;
+  const dot = bytes.lastIndexOf(46, e - 1);
+  return fieldBySuffix(table, bytes, dot >= s ? dot + 1 : s, e);
 }
 
 /** @internal The field recognizer whose name hashes to `h`, if any. */
@@ -158,15 +164,16 @@ const NOT_A_SUFFIX = new Set(
 );
 
 /**
- * @internal The field recognizer whose name the key `bytes[s, e)` ends in, from a word's start (after `_` or `-`, or at
- * a camelCase hump): `billing_first_name`, `customerLastName`, `shipping_address_1`; none for `NOT_A_SUFFIX` names.
+ * @internal The field recognizer whose name the key `bytes[s, e)` ends in, from a word's start (after `_`, `-` or a space,
+ * or at a camelCase hump): `billing_first_name`, `customerLastName`, `Billing Address 1`; none for `NOT_A_SUFFIX` names.
  * The longest such ending is taken.
  */
 export function fieldBySuffix(table: FieldTable, bytes: Uint8Array, s: number, e: number): FieldRecognizer | undefined {
   for (let p = s + 1; p < e - 2; p++) {
     const before = bytes[p - 1] as number;
     const c = bytes[p] as number;
-    const wordStart = before === 95 || before === 45 || (c >= 65 && c <= 90 && before >= 97 && before <= 122);
+    const wordStart =
+      before === 95 || before === 45 || before === 32 || (c >= 65 && c <= 90 && before >= 97 && before <= 122);
     if (!wordStart) continue;
     const h = hashFrom(bytes, p, e);
     const rec = fieldFor(table, h);

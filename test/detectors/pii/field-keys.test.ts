@@ -72,6 +72,16 @@ describe('keys ending in a field name', () => {
     expect(found('{"db_password":"hunter2hunter2"}')).toEqual(['CREDENTIAL hunter2hunter2']);
   });
 
+  it('reads a column header, a Name naming a value, and a name attribute the same way', () => {
+    expect(found('Order ID,Billing First Name,Billing Address 1\n1001,Ada,12 High Street\n')).toEqual([
+      'PERSON_NAME Ada',
+      'STREET_ADDRESS 12 High Street',
+    ]);
+    expect(found('[{"Name":"custom:billing_last_name","Value":"Lovelace"}]')).toEqual(['PERSON_NAME Lovelace']);
+    expect(found('<input name="billingFirstName" value="Ada">')).toEqual(['PERSON_NAME Ada']);
+    expect(found('Order ID,Email Address,Product Display Name\n1001,Ada Lovelace,Ada Lovelace\n')).toEqual([]);
+  });
+
   it('reads no key ending in a general name, nor one ending mid-word', () => {
     for (const text of [
       '{"email_address":"Ada Lovelace Street"}',
