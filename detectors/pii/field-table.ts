@@ -48,7 +48,14 @@ export function hashFrom(bytes: Uint8Array, start: number, e: number): number {
 }
 
 /** @internal Keys naming a birth date, which split-dates.ts reads when it is split into day, month and year. */
-export const BIRTH_KEY_NAMES: readonly string[] = ['dob', 'dateofbirth', 'birthdate', 'birthday', 'geburtsdatum'];
+export const BIRTH_KEY_NAMES: readonly string[] = [
+  'dob',
+  'dateofbirth',
+  'birthdate',
+  'birthday',
+  'birthdays',
+  'geburtsdatum',
+];
 
 /** @internal Longest key read, in bytes: a field's, a record's sibling's, a table's column's. */
 export const KEY_MAX = 40;

@@ -76,10 +76,8 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   if (!rec) {
     if (NAMING_KEYS.has(h)) namedPair(engine, bytes, k, out);
     else if (isFhirKey(h)) fhirField(engine, bytes, k, h, FIELD_TAIL, out);
-    else if (isBirthKey(h) && slashes === 0) {
-      const v = skipSpace(bytes, k + 2);
-      if (bytes[v] === 123) splitDateObject(engine, bytes, v, k + FIELD_TAIL, out);
-    }
+    else if (isBirthKey(h) && slashes === 0)
+      splitDateObject(engine, bytes, skipSpace(bytes, k + 2), k + FIELD_TAIL, out);
     if (!isBareNameKey(h)) return;
   }
   let v = k + 2;

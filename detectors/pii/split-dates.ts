@@ -20,14 +20,21 @@ export function isBirthKey(h: number): boolean {
   return BIRTH_KEYS.has(h);
 }
 
+/** What stands between a birth key and its date's object in Google's People API: `[{"date": {`. */
+const DATE_WRAPPER = /^\[\s*\{\s*"date"\s*:\s*\{/;
+
 /** A split date's parts, quoted or not: `"day": 10`, `"month":"12"`. */
 const JSON_PART = /"(day|month|year)"\s*:\s*"?(\d{1,4})"?\s*[,}]/g;
 
 /**
- * @internal Reads `"dob": {"day": 10, "month": 12, "year": 1985}`, `v` at the value's `{`: an object of the three parts
- * only (no object inside it), closed by `hi`, is reported as one birth date at its bytes.
+ * @internal Reads `"dob": {"day": 10, "month": 12, "year": 1985}`, `at` where the value starts: an object of the three
+ * parts only (no object inside it), closed by `hi`, is reported as one birth date at its bytes.
  */
-export function splitDateObject(engine: Engine, bytes: Buffer, v: number, hi: number, out: Hit[]): void {
+export function splitDateObject(engine: Engine, bytes: Buffer, at: number, hi: number, out: Hit[]): void {
+  // Google's People API wraps it: `"birthdays": [{"date": {"year": 1985, …}}]`
+  const wrapped = DATE_WRAPPER.exec(latin1(bytes, at, Math.min(at + 32, bytes.length)));
+  const v = wrapped ? at + wrapped[0].length - 1 : at;
+  if (bytes[v] !== 123) return;
   const close = bytes.indexOf(125, v);
   if (close < 0 || close >= hi) return;
   const text = latin1(bytes, v, close + 1);

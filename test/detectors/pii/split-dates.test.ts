@@ -22,6 +22,10 @@ describe('birth dates split into parts', () => {
     expect(births('{"birthDate": { "year": "1985", "month": "12", "day": "10" }}')).toEqual([
       ['{ "year": "1985", "month": "12", "day": "10" }', ISO],
     ]);
+    // Google's People API: a list of birthdays, each date wrapped
+    expect(births('{"birthdays": [{"date": {"year": 1985, "month": 12, "day": 10}}]}')).toEqual([
+      ['{"year": 1985, "month": 12, "day": 10}', ISO],
+    ]);
   });
 
   it("reads a form's parts under the same birth key on its line, at the year, brackets plain or encoded", () => {
@@ -38,6 +42,7 @@ describe('birth dates split into parts', () => {
       '{"dob":{"day":10,"month":12,"year":1885}}',
       '{"expiry":{"day":10,"month":12,"year":1985}}',
       '{"dob":{"day":10,"month":12,"year":1985,"meta":{"x":1}}}',
+      '{"birthdays": [{"when": {"year": 1985, "month": 12, "day": 10}}]}',
       'card[exp][day]=10&card[exp][month]=12&card[exp][year]=1985',
       'a[dob][day]=10&b[dob][month]=12&b[dob][year]=1985',
       'dob[day]=10\ndob[month]=12&dob[year]=1985',
