@@ -69,8 +69,12 @@ export interface FieldTable {
   /** 1 + index into `recognizers`; 0 for an empty slot. */
   slots: Int32Array;
   recognizers: readonly FieldRecognizer[];
-  /** 1 at `b0 << 8 | b1` when a field name ends in those two bytes (lower-case letters and digits). */
+  /** 1 at `b0 << 8 | b1` when a key read ends in those two bytes (lower-case letters and digits). */
   endings: Uint8Array;
+  /** The same for field names alone: a key ending otherwise ends in no field's name (see `fieldBySuffix`). */
+  fieldEndings: Uint8Array;
+  /** The same for keys read only when their value is an object or a list (a birth date split into parts). */
+  objectEndings: Uint8Array;
 }
 
 /** @internal Compiles field recognizers into a `FieldTable` (a name listed twice: the later recognizer wins). */
@@ -80,13 +84,12 @@ export function compileFields(fields: readonly FieldRecognizer[]): FieldTable {
   while (size < names.length * 4) size *= 2;
   const hashes = new Int32Array(size);
   const slots = new Int32Array(size);
-  const endings = new Uint8Array(65536);
-  // keys read without a field recognizer of their own still pass `mayBeField`: a bare `name` or `cn` (record-names.ts),
-  // ISO 20022's `Nm`, and FHIR's `family`, `given` and `line` (fhir-fields.ts)
-  // and a form key whose brackets a browser percent-encoded (`user%5Bfirst_name%5D`), read by its last segment
-  // and the keys of a birth date split into parts (split-dates.ts)
-  for (const name of ['name', 'cn', 'nm', 'family', 'given', 'line', '%5d', 'year', ...BIRTH_KEY_NAMES])
-    endings[(name.charCodeAt(name.length - 2) << 8) | name.charCodeAt(name.length - 1)] = 1;
+  const fieldEndings = new Uint8Array(65536);
+  const ending = (name: string): number => (name.charCodeAt(name.length - 2) << 8) | name.charCodeAt(name.length - 1);
+  // a birth date split into parts is read under these keys when an object follows (split-dates.ts); its form's
+  // `dob[year]` ends in a bracket, which any lookup takes
+  const objectEndings = new Uint8Array(65536);
+  for (const name of BIRTH_KEY_NAMES) objectEndings[ending(name)] = 1;
   for (const { bytes, i } of names) {
     const h = keyHash(bytes, 0, bytes.length);
     let slot = h & (size - 1);
@@ -96,10 +99,15 @@ export function compileFields(fields: readonly FieldRecognizer[]): FieldTable {
     // the name as sent, and as a browser's form percent-encodes it (`stra%C3%9Fe` ends in `fe`)
     for (const form of [bytes, Buffer.from(encodeURIComponent(bytes.toString('utf8')), 'latin1')]) {
       const name = normalized(form);
-      endings[((name[name.length - 2] ?? 0) << 8) | (name[name.length - 1] ?? 0)] = 1;
+      fieldEndings[((name[name.length - 2] ?? 0) << 8) | (name[name.length - 1] ?? 0)] = 1;
     }
   }
-  return { hashes, slots, recognizers: fields, endings };
+  const endings = Uint8Array.from(fieldEndings);
+  // keys read without a field recognizer of their own still pass `mayBeField`: a bare `name` or `cn` (record-names.ts),
+  // ISO 20022's `Nm`, FHIR's `family`, `given` and `line` (fhir-fields.ts), and a form key whose brackets a browser
+  // percent-encoded (`user%5Bfirst_name%5D`), read by its last segment
+  for (const name of ['name', 'cn', 'nm', 'family', 'given', 'line', '%5d']) endings[ending(name)] = 1;
+  return { hashes, slots, recognizers: fields, endings, fieldEndings, objectEndings };
 }
 
 /** A field name's bytes as `keyHash` reads them. */
@@ -121,7 +129,15 @@ for (let c = 97; c <= 122; c++) LOWER[c] = LOWER[c - 32] = c;
 export function mayBeField(table: FieldTable, bytes: Uint8Array, end: number): boolean {
   const b1 = LOWER[bytes[end - 1] ?? 0] as number;
   const b0 = LOWER[bytes[end - 2] ?? 0] as number;
-  return b0 === 0 || b1 === 0 || table.endings[(b0 << 8) | b1] === 1;
+  if (b0 === 0 || b1 === 0 || table.endings[(b0 << 8) | b1] === 1) return true;
+  return table.objectEndings[(b0 << 8) | b1] === 1 && objectAfterKey(bytes, end);
+}
+
+/** True when the JSON key whose closing quote is at `end` holds an object or a list (`"dob": {`, `"birthdays":[`). */
+function objectAfterKey(bytes: Uint8Array, end: number): boolean {
+  if (bytes[end] !== 34 || bytes[end + 1] !== 58) return false;
+  const v = bytes[end + 2] === 32 ? end + 3 : end + 2;
+  return bytes[v] === 123 || bytes[v] === 91;
 }
 
 /**
@@ -176,6 +192,10 @@ const NOT_A_SUFFIX = new Set(
  * The longest such ending is taken.
  */
 export function fieldBySuffix(table: FieldTable, bytes: Uint8Array, s: number, e: number): FieldRecognizer | undefined {
+  const b1 = LOWER[bytes[e - 1] ?? 0] as number;
+  const b0 = LOWER[bytes[e - 2] ?? 0] as number;
+  // most keys end in two bytes no field's name ends in
+  if (b0 !== 0 && b1 !== 0 && table.fieldEndings[(b0 << 8) | b1] === 0) return undefined;
   for (let p = s + 1; p < e - 2; p++) {
     const before = bytes[p - 1] as number;
     const c = bytes[p] as number;
