@@ -17,10 +17,9 @@ KEY_CHAR[95] = KEY_CHAR[45] = KEY_CHAR[46] = KEY_CHAR[37] = 1;
 
 /**
  * @internal The key found by the last `keyHashBefore` or `bracketKeyBefore` (one object, refilled: no allocation per
- * key): where it starts, a bracketed key's last segment, and the name it is read by (`[nameStart, end)`: the last dotted
- * segment, or the last bracketed one).
+ * key): where it starts, and the name it is read by (`[nameStart, end)`: its last dotted or bracketed segment).
  */
-export const KEY = { start: 0, segmentStart: 0, segmentEnd: 0, nameStart: 0, end: 0 };
+export const KEY = { start: 0, nameStart: 0, end: 0 };
 
 /**
  * @internal `hashFrom` of the key ending at `end` in one walk back (its last dotted segment), or undefined when no
@@ -45,7 +44,7 @@ export function keyHashBefore(bytes: Uint8Array, end: number): number | undefine
 /**
  * @internal True when a form key with brackets ends at `end`, as Rails, PHP and Stripe nest fields
  * (`billing_details[name]`, `user[address][line1]`, and `%5B`/`%5D` as a browser encodes the brackets): its last
- * segment is then `[KEY.segmentStart, KEY.segmentEnd)` (`name`, `line1`), the name it is read by, and the whole key
+ * segment is then `[KEY.nameStart, KEY.end)` (`name`, `line1`), the name it is read by, and the whole key
  * starts at `KEY.start`.
  */
 export function bracketKeyBefore(bytes: Uint8Array, end: number): boolean {
@@ -69,8 +68,8 @@ export function bracketKeyBefore(bytes: Uint8Array, end: number): boolean {
   }
   if (k === s - open) return false;
   KEY.start = k;
-  KEY.segmentStart = KEY.nameStart = s;
-  KEY.segmentEnd = KEY.end = segmentEnd;
+  KEY.nameStart = s;
+  KEY.end = segmentEnd;
   return true;
 }
 

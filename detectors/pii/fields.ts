@@ -108,8 +108,8 @@ const VALUE_KEYS = new Set(['value', 'parametervalue'].map((k) => hashFrom(Buffe
 
 /**
  * `{"Name": "given_name", "Value": "Ada"}`, the JSON key at `k` naming the field: as Cognito lists a user's attributes,
- * tags and parameters name theirs, and OpenTelemetry a span's attributes (a dotted name, its value typed). The value right after it in the same object is read as that field's, within
- * the bytes a field value is read in.
+ * tags and parameters name theirs, and OpenTelemetry a span's attributes (a dotted name, its value typed). The value
+ * right after it in the same object is read as that field's, within the bytes a field value is read in.
  */
 function namedPair(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const n = skipSpace(bytes, k + 2);

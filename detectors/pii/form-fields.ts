@@ -19,7 +19,7 @@ import { latin1 } from './window-features.js';
  */
 export function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const bracketed = bracketKeyBefore(bytes, k);
-  const h = bracketed ? hashFrom(bytes, KEY.segmentStart, KEY.segmentEnd) : keyHashBefore(bytes, k);
+  const h = bracketed ? hashFrom(bytes, KEY.nameStart, KEY.end) : keyHashBefore(bytes, k);
   if (h === undefined) return;
   const before = KEY.start === 0 ? 38 : (bytes[KEY.start - 1] as number);
   // `&`, `?`, whitespace, `;`, `,`, an opening bracket or start of input: a form, query, log or printed record's key,
@@ -41,7 +41,7 @@ export function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]):
     let e = k + 1;
     while (bytes[e] !== undefined && (bytes[e] as number) >= 48 && (bytes[e] as number) <= 57) e++;
     const lo = KEY.start - RECORD_BEFORE;
-    splitDateForm(engine, bytes, KEY.start, KEY.segmentStart, k + 1, e, lo, k + FIELD_TAIL, out);
+    splitDateForm(engine, bytes, KEY.start, KEY.nameStart, k + 1, e, lo, k + FIELD_TAIL, out);
     return;
   }
   if (!rec && !isBareNameKey(h)) return;

@@ -168,7 +168,7 @@ function personalLine(engine: Engine, bytes: Uint8Array, lo: number, open: numbe
     if (emailAt(bytes, i)) return true;
     if (c !== 61) continue;
     if (bracketKeyBefore(bytes, i)) {
-      if (personalKey(engine, bytes, KEY.segmentStart, KEY.segmentEnd)) return true;
+      if (personalKey(engine, bytes, KEY.nameStart, KEY.end)) return true;
       continue;
     }
     let k = i;

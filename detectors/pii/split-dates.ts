@@ -45,7 +45,7 @@ export function splitDateObject(engine: Engine, bytes: Buffer, at: number, hi: n
 }
 
 /**
- * @internal Reads a form's split date at its year, `bytes[keyStart, segmentStart)` the key before `year`
+ * @internal Reads a form's split date at its year, `bytes[keyStart, yearAt)` the key before `year`
  * (`individual[dob][`): the day and month under the same key on the same line, between `lo` and `hi`, make it a date,
  * reported at the year's value `[s, e)`.
  */
@@ -53,14 +53,14 @@ export function splitDateForm(
   engine: Engine,
   bytes: Buffer,
   keyStart: number,
-  segmentStart: number,
+  yearAt: number,
   s: number,
   e: number,
   lo: number,
   hi: number,
   out: Hit[],
 ): void {
-  const prefix = latin1(bytes, keyStart, segmentStart);
+  const prefix = latin1(bytes, keyStart, yearAt);
   const parent = /(?:^|\[|%5B)([^[\]%]+)(?:\]|%5D)?(?:\[|%5B)$/i.exec(prefix)?.[1];
   if (parent === undefined || !isBirthKey(hashOf(parent))) return;
   let from = bytes.lastIndexOf(10, keyStart) + 1;

@@ -11,7 +11,7 @@ function bracketed(text: string): [string, string] | undefined {
   const bytes = Buffer.from(text, 'latin1');
   const end = text.indexOf('=');
   if (!bracketKeyBefore(bytes, end)) return undefined;
-  return [text.slice(KEY.start, end), text.slice(KEY.segmentStart, KEY.segmentEnd)];
+  return [text.slice(KEY.start, end), text.slice(KEY.nameStart, KEY.end)];
 }
 
 /** Detections in a form body: type and value. */
