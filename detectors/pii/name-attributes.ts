@@ -27,9 +27,9 @@ const HTML_NAMED = new Set(
 
 /**
  * @internal The element whose `name` attribute holds `bytes[s, e)` (the quoted name, `key` the attribute's start): when
- * the name is a field's (a claim URI's last segment, `…/identity/claims/surname`, too), an input's `value`, or a
- * textarea's or an XML element's text, is reported as that field's value. The tag and the text must end by `hi` (the
- * bytes in view past a key, however the input is chunked).
+ * the name is a field's (a claim URI's last segment, `…/identity/claims/surname`, or an LDAP attribute's OID, too), an
+ * input's `value`, or a textarea's or an XML element's text, is reported as that field's value. The tag and the text
+ * must end by `hi` (the bytes in view past a key, however the input is chunked).
  */
 export function nameAttributeField(
   engine: Engine,
@@ -40,8 +40,7 @@ export function nameAttributeField(
   hi: number,
   out: Hit[],
 ): void {
-  const slash = bytes.lastIndexOf(47, e - 1);
-  const rec = fieldNamed(engine.fields, bytes, slash >= s ? slash + 1 : s, e);
+  const rec = attributeField(engine, bytes, s, e);
   if (!rec) return;
   const lt = bytes.lastIndexOf(60, key);
   if (lt < 0 || key - lt > TAG_BEFORE) return;
@@ -50,6 +49,28 @@ export function nameAttributeField(
   if (element === undefined || HTML_NAMED.has(element) || gt < 0 || gt > hi) return;
   if (element === 'input') inputValue(engine, bytes, rec, lt, gt, out);
   else elementText(engine, bytes, rec, gt, hi, out);
+}
+
+/**
+ * Field names for the LDAP attributes a SAML assertion names by OID (`urn:oid:2.5.4.42`), as Shibboleth and the
+ * InCommon and eduGAIN federations send them: X.520's givenName, surname, commonName and street, and displayName.
+ */
+const OID_FIELDS: ReadonlyMap<string, Buffer> = new Map(
+  [
+    ['2.5.4.42', 'givenname'],
+    ['2.5.4.4', 'surname'],
+    ['2.5.4.3', 'fullname'],
+    ['2.5.4.9', 'street'],
+    ['2.16.840.1.113730.3.1.241', 'displayname'],
+  ].map(([oid, field]) => [`urn:oid:${oid}`, Buffer.from(field as string, 'latin1')]),
+);
+
+/** The field a `name` attribute's value `bytes[s, e)` names: a field's name, a claim URI's last segment, or an OID. */
+function attributeField(engine: Engine, bytes: Buffer, s: number, e: number): FieldRecognizer | undefined {
+  const oid = e - s <= 40 && bytes[s] === 117 ? OID_FIELDS.get(latin1(bytes, s, e)) : undefined;
+  if (oid) return fieldNamed(engine.fields, oid, 0, oid.length);
+  const slash = bytes.lastIndexOf(47, e - 1);
+  return fieldNamed(engine.fields, bytes, slash >= s ? slash + 1 : s, e);
 }
 
 /** An input's `value` attribute, in its tag `bytes[lt, gt)`. */

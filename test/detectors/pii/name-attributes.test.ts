@@ -69,6 +69,17 @@ describe('XML elements a Name attribute names', () => {
     ]);
   });
 
+  it("reads an attribute named by its LDAP attribute's OID, as Shibboleth names them", () => {
+    const oids =
+      '<saml:Attribute FriendlyName="givenName" Name="urn:oid:2.5.4.42"><saml:AttributeValue>Ada</saml:AttributeValue>' +
+      '</saml:Attribute><saml:Attribute Name="urn:oid:2.5.4.4"><saml:AttributeValue>Lovelace</saml:AttributeValue>' +
+      '</saml:Attribute><saml:Attribute Name="urn:oid:2.5.4.10"><saml:AttributeValue>Analytical Engines</saml:AttributeValue>';
+    expect(fields(oids)).toEqual([
+      `PERSON_NAME Ada@${oids.indexOf('>Ada<') + 1}`,
+      `PERSON_NAME Lovelace@${oids.indexOf('Lovelace')}`,
+    ]);
+  });
+
   it('reads the assertion alike when the identity provider posts it base64-encoded', () => {
     const post = `SAMLResponse=${encodeURIComponent(Buffer.from(saml).toString('base64'))}&RelayState=x`;
     expect(fields(post).map((f) => f.split(' ')[0])).toEqual(['PERSON_NAME', 'PERSON_NAME', 'STREET_ADDRESS']);
