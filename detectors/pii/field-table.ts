@@ -197,14 +197,17 @@ export function fieldBySuffix(table: FieldTable, bytes: Uint8Array, s: number, e
   // most keys end in two bytes no field's name ends in
   if (b0 !== 0 && b1 !== 0 && table.fieldEndings[(b0 << 8) | b1] === 0) return undefined;
   for (let p = s + 1; p < e - 2; p++) {
-    const before = bytes[p - 1] as number;
-    const c = bytes[p] as number;
-    const wordStart =
-      before === 95 || before === 45 || before === 32 || (c >= 65 && c <= 90 && before >= 97 && before <= 122);
-    if (!wordStart) continue;
+    if (!wordStartsAt(bytes, p)) continue;
     const h = hashFrom(bytes, p, e);
     const rec = fieldFor(table, h);
     if (rec && !NOT_A_SUFFIX.has(h)) return rec;
   }
   return undefined;
+}
+
+/** @internal True when a word of a key starts at `p`: after `_`, `-` or a space, or at a camelCase hump. */
+export function wordStartsAt(bytes: Uint8Array, p: number): boolean {
+  const before = bytes[p - 1] as number;
+  const c = bytes[p] as number;
+  return before === 95 || before === 45 || before === 32 || (c >= 65 && c <= 90 && before >= 97 && before <= 122);
 }

@@ -1,6 +1,6 @@
 /** The keys and values that make a record a person's: what turns a bare `name` beside them into a person's name. */
 import type { Engine } from './engine.js';
-import { fieldFor, hashFrom, KEY_MAX } from './field-table.js';
+import { fieldFor, hashFrom, KEY_MAX, wordStartsAt } from './field-table.js';
 
 const hashOf = (name: string): number => hashFrom(Buffer.from(name, 'latin1'), 0, name.length);
 
@@ -36,7 +36,12 @@ const PERSONAL_KEYS = new Set(
 export function personalKey(engine: Engine, bytes: Uint8Array, s: number, e: number): boolean {
   // a reserved property's `$` (Mixpanel's `$phone`) is no part of its name
   const from = bytes[s] === 36 ? s + 1 : s;
-  return e > from && e - from <= KEY_MAX && isPersonalKey(engine, hashFrom(bytes, from, e));
+  if (e <= from || e - from > KEY_MAX) return false;
+  if (isPersonalKey(engine, hashFrom(bytes, from, e))) return true;
+  // or ends in one from a word's start (`customer_phone`, `billingEmail`)
+  for (let p = from + 1; p < e - 2; p++)
+    if (wordStartsAt(bytes, p) && PERSONAL_KEYS.has(hashFrom(bytes, p, e))) return true;
+  return false;
 }
 
 /** @internal True when the key (a table's column) hashed to `h` makes a record a person's. */

@@ -28,6 +28,10 @@ describe('a name field in a personal record', () => {
     expect(personNames('{"msg":"{\\"name\\":\\"Blue Widget\\",\\"sku\\":\\"ada@x\\"}"}')).toEqual([]);
     const later = '{"msg":"{\\"name\\":\\"Ada Lovelace\\",\\"plan\\":\\"pro\\",\\"email\\":\\"ada@example.org\\"}"}';
     expect(personNames(later)).toEqual([at(later, 'Ada Lovelace')]);
+    // a sibling key ending in a personal one from a word's start, not mid-word
+    const prefixed = '{"name":"Ada Lovelace","customer_phone":"x"} {"name":"Grace Hopper","billingEmail":"x"}';
+    expect(personNames(prefixed)).toEqual([at(prefixed, 'Ada Lovelace'), at(prefixed, 'Grace Hopper')]);
+    expect(personNames('{"name":"Ada Lovelace","microphone":"x","hotel":"y"}')).toEqual([]);
     // Mixpanel's reserved properties, a `$` before each name
     const mixpanel = '{"$set":{"$name":"Grace Hopper","$phone":"4155550132"}}';
     expect(personNames(mixpanel)).toEqual([at(mixpanel, 'Grace Hopper')]);
