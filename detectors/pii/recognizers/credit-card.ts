@@ -50,6 +50,11 @@ export const creditCard: Recognizer = {
     'kreditkarte',
     'tarjeta',
     'carte',
+    // what a card's number stands beside in a payment request (Adyen's `"number": …, "expiryMonth": …`), before it or
+    // as the next word
+    'expiry',
+    'cvc',
+    'cvv',
   ],
   requiresContext: true,
   confidence: 0.9,
@@ -60,6 +65,7 @@ export const creditCard: Recognizer = {
       'card_number=4012888888881881',
       'Card: 378282246310005',
       '4012888888881881 (card)', // a keyword shortly after counts too
+      '"paymentMethod":{"type":"scheme","number":"4012888888881881","expiryMonth":"03","cvc":"737"}',
     ],
     noMatch: [
       { text: '4012 8888 8888 1882', why: 'Luhn fails' },
@@ -68,6 +74,7 @@ export const creditCard: Recognizer = {
       { text: 'id 4012888888881881 a card', why: 'a keyword after it counts only as the next word' },
       { text: 'card 1748503543012', why: 'no issuer starts with 1' },
       { text: 'card 4444 4444 4444 4444', why: 'repeated digit placeholder' },
+      { text: '"id":"4012888888881881","expires_in":3600', why: '"expires" is no card expiry' },
     ],
   },
 };
