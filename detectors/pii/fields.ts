@@ -5,9 +5,9 @@ import { fhirField, isFhirKey } from './fhir-fields.js';
 import { emit } from './field-emit.js';
 import { KEY, KEY_CHAR, keyField, keyHashBefore } from './field-keys.js';
 import { fieldNamed, hashFrom, KEY_MAX } from './field-table.js';
-import { formField, quotedEnd } from './form-fields.js';
+import { formField } from './form-fields.js';
 import { inlineField } from './inline-fields.js';
-import { backslashesBefore, escapedStringEnd, quoteDepth, slashesAt } from './json-strings.js';
+import { backslashesBefore, escapedStringEnd, quoteDepth, quotedEnd, slashesAt } from './json-strings.js';
 import { arrowField, goField, pythonField } from './literal-fields.js';
 import { bareNameRecognizer, mayBeName } from './person-names.js';
 import { partyNameAt } from './record-blocks.js';
@@ -89,7 +89,9 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   for (let s = 0; s < slashes; s++, v++) if (bytes[v] !== 92) return;
   if (bytes[v] !== 34) return;
   const e =
-    slashes > 0 ? escapedStringEnd(bytes, v + 1, v + FIELD_VALUE_MAX + 1, slashes) : quotedEnd(bytes, v + 1, 34, v);
+    slashes > 0
+      ? escapedStringEnd(bytes, v + 1, v + FIELD_VALUE_MAX + 1, slashes)
+      : quotedEnd(bytes, v + 1, 34, v + FIELD_VALUE_MAX);
   if (slashes > 0 ? e < 0 : bytes[e] !== 34) return;
   if (!rec && !mayBeName(bytes, v + 1, e)) return;
   let value = latin1(bytes, v + 1, e);
@@ -114,21 +116,21 @@ const VALUE_KEYS = new Set(['value', 'parametervalue'].map((k) => hashFrom(Buffe
 function namedPair(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const n = skipSpace(bytes, k + 2);
   if (bytes[n] !== 34) return;
-  const ne = quotedEnd(bytes, n + 1, 34, n);
+  const ne = quotedEnd(bytes, n + 1, 34, n + FIELD_VALUE_MAX);
   if (bytes[ne] !== 34 || ne - n > KEY_MAX) return;
   const rec = fieldNamed(engine.fields, bytes, n + 1, ne);
   if (!rec) return;
   const comma = skipSpace(bytes, ne + 1);
   const key = skipSpace(bytes, comma + 1);
   if (bytes[comma] !== 44 || bytes[key] !== 34) return;
-  const ke = quotedEnd(bytes, key + 1, 34, key);
+  const ke = quotedEnd(bytes, key + 1, 34, key + FIELD_VALUE_MAX);
   if (bytes[ke] !== 34 || !VALUE_KEYS.has(hashFrom(bytes, key + 1, ke))) return;
   const colon = skipSpace(bytes, ke + 1);
   let v = skipSpace(bytes, colon + 1);
   // a typed value, as OpenTelemetry's OTLP writes an attribute (`{"key": "user.email", "value": {"stringValue": …}}`)
   if (bytes[v] === 123) v = dynamoString(bytes, v, k);
   if (bytes[colon] !== 58 || bytes[v] !== 34 || v - k > WRAPPER_MAX) return;
-  const e = quotedEnd(bytes, v + 1, 34, v);
+  const e = quotedEnd(bytes, v + 1, 34, v + FIELD_VALUE_MAX);
   if (bytes[e] === 34) emit(rec, jsonUnescape(latin1(bytes, v + 1, e)), v + 1, e, engine, out);
 }
 

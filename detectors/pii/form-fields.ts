@@ -8,6 +8,7 @@ import type { Engine, Hit } from './engine.js';
 import { bracketKeyBefore, KEY, keyAt, keyField, keyHashBefore } from './field-keys.js';
 import { hashFrom } from './field-table.js';
 import { FIELD_TAIL, FIELD_VALUE_MAX } from './fields.js';
+import { quotedEnd } from './json-strings.js';
 import { nameAttributeField } from './name-attributes.js';
 import { isBareNameKey, RECORD_BEFORE, RecordKind, reportValue } from './record-names.js';
 import { splitDateForm, YEAR_KEY } from './split-dates.js';
@@ -50,7 +51,7 @@ export function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]):
   const quote = bytes[k + 1] as number;
   if (quote === 34 || quote === 39) {
     // a quoted value: an XML or HTML attribute (`FirstName="Ada"`), a logfmt value with spaces (`name="Ada L"`)
-    const e = quotedEnd(bytes, k + 2, quote, k);
+    const e = quotedEnd(bytes, k + 2, quote, k + FIELD_VALUE_MAX);
     if (bytes[e] !== quote) return;
     reportValue(engine, bytes, rec, xmlUnescape(latin1(bytes, k + 2, e)), k + 2, e, key, e, hi, RecordKind.LINE, out);
     // an HTML form's control or an XML element (a SAML attribute): `name` names the field its value or text holds
@@ -76,14 +77,4 @@ export function formField(engine: Engine, bytes: Buffer, k: number, out: Hit[]):
   }
   const value = percentDecode(latin1(bytes, k + 1, e).replace(/\+/g, ' '));
   reportValue(engine, bytes, rec, value, k + 1, e, key, e, hi, RecordKind.LINE, out);
-}
-
-/**
- * @internal Where the quoted value running from `from` ends: at its closing `quote` (a backslash escapes the next byte), or
- * where the search stopped (the end of the bytes, or FIELD_VALUE_MAX bytes after `k`) when there is none.
- */
-export function quotedEnd(bytes: Uint8Array, from: number, quote: number, k: number): number {
-  let e = from;
-  while (e < bytes.length && e - k <= FIELD_VALUE_MAX && bytes[e] !== quote) e += bytes[e] === 92 ? 2 : 1;
-  return e;
 }

@@ -65,9 +65,19 @@ export function beforeClosingEscapes(bytes: Uint8Array, lo: number, end: number)
   return end - slashesAt(quoteDepth(backslashesBefore(bytes, end, lo)));
 }
 
+/**
+ * @internal Where the quoted string running from `from` ends: at its closing `quote` (a backslash escapes the byte after
+ * it), or where the search stopped, past `last` or at the end of the bytes, when there is none (the caller reads the
+ * byte there).
+ */
+export function quotedEnd(bytes: Uint8Array, from: number, quote: number, last: number): number {
+  let e = from;
+  while (e < bytes.length && e <= last && bytes[e] !== quote) e += bytes[e] === 92 ? 2 : 1;
+  return e;
+}
+
 /** @internal Where the string starting at `s` ends: its closing `quote`, one no backslash escapes, before `limit`; -1 when none. */
 export function plainStringEnd(bytes: Uint8Array, s: number, limit: number, quote = 34): number {
-  const end = Math.min(bytes.length, limit);
-  for (let e = s; e < end; e++) if (bytes[e] === quote && backslashesBefore(bytes, e, s) % 2 === 0) return e;
-  return -1;
+  const e = quotedEnd(bytes, s, quote, limit - 1);
+  return e < limit && bytes[e] === quote ? e : -1;
 }
