@@ -23,18 +23,58 @@ export function tokenStart(bytes: Uint8Array, i: number, lo: number): number {
   return s;
 }
 
-/** @internal Where the token holding `bytes[i - 1]` starts when UTF-8 bytes continue it too, looking back no further than `lo`. */
+/**
+ * @internal Where the token holding `bytes[i - 1]` starts when UTF-8 letters continue it too, looking back no further
+ * than `lo`. Only whole UTF-8 sequences count: a stray byte from 0x80 up is a binary format's framing (MessagePack's
+ * string header before `ada@…`), not a letter.
+ */
 export function utf8TokenStart(bytes: Uint8Array, i: number, lo: number): number {
   let s = i;
-  while (s > lo && (TOK[bytes[s - 1] as number] !== 0 || (bytes[s - 1] as number) >= 0x80)) s--;
+  while (s > lo) {
+    const b = bytes[s - 1] as number;
+    if (TOK[b] !== 0) s--;
+    else if (b < 0x80) break;
+    else {
+      const lead = utf8SequenceBefore(bytes, s, lo);
+      if (lead < 0) break;
+      s = lead;
+    }
+  }
   return s;
 }
 
-/** @internal Where the token holding `bytes[e - 1]` ends when UTF-8 bytes continue it too, at most `max`. */
+/** @internal Where the token holding `bytes[e - 1]` ends when whole UTF-8 sequences continue it too, at most `max`. */
 export function utf8TokenEnd(bytes: Uint8Array, e: number, max: number): number {
   let end = e;
-  while (end < max && (TOK[bytes[end] as number] !== 0 || (bytes[end] as number) >= 0x80)) end++;
+  while (end < max) {
+    const b = bytes[end] as number;
+    if (TOK[b] !== 0) end++;
+    else {
+      const length = utf8Length(b);
+      if (length === 0 || end + length > max) break;
+      let k = 1;
+      while (k < length && isContinuation(bytes[end + k] as number)) k++;
+      if (k < length) break;
+      end += length;
+    }
+  }
   return end;
+}
+
+/** Bytes in the UTF-8 sequence a lead byte starts (0 for ASCII, a continuation byte or an invalid lead). */
+function utf8Length(b: number): number {
+  return b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+}
+
+function isContinuation(b: number): boolean {
+  return b >= 0x80 && b <= 0xbf;
+}
+
+/** Where the whole UTF-8 sequence ending at `bytes[end - 1]` starts (not before `lo`), or -1 when it is no whole one. */
+function utf8SequenceBefore(bytes: Uint8Array, end: number, lo: number): number {
+  let k = end - 1;
+  while (k > lo && end - k < 4 && isContinuation(bytes[k] as number)) k--;
+  return k >= lo && utf8Length(bytes[k] as number) === end - k ? k : -1;
 }
 
 /**

@@ -79,6 +79,31 @@ describe('joinWindow', () => {
     expect(found(Buffer.from('to: ada@münchen.de'))).toBe(1);
   });
 
+  it("takes no framing byte from 0x80 up into an address: MessagePack's string headers around it are no UTF-8 letters", () => {
+    // fixmap { "email": "ada@example.org", "name": "José" }: 0xa5, 0xaf, 0xa4 and 0xa5 head the strings
+    const bytes = Buffer.concat([
+      Buffer.from([0x82, 0xa5]),
+      Buffer.from('email'),
+      Buffer.from([0xaf]),
+      Buffer.from('ada@example.org'),
+      Buffer.from([0xa4]),
+      Buffer.from('name'),
+      Buffer.from([0xa5]),
+      Buffer.from('José'),
+    ]);
+    const emails = scanBuffer(bytes, { fingerprintKey: KEY }).detections.filter((d) => d.type === 'EMAIL');
+    expect(emails.map((d) => bytes.toString('utf8', d.start, d.end))).toEqual(['ada@example.org']);
+    // a lead byte without its continuation bytes, or continuation bytes without their lead, ends the address too
+    const cut = (before: number[], after: number[]): string[] => {
+      const b = Buffer.concat([Buffer.from(before), Buffer.from('bob@example.org'), Buffer.from(after)]);
+      return scanBuffer(b, { fingerprintKey: KEY }).detections.map((d) => b.toString('latin1', d.start, d.end));
+    };
+    expect(cut([0x20, 0xc3], [0xc3, 0x20])).toEqual(['bob@example.org']);
+    expect(cut([0x20, 0x80, 0x80], [0xe2, 0x82])).toEqual(['bob@example.org']);
+    expect(cut([0x20], [0xa5, 0x80])).toEqual(['bob@example.org']);
+    expect(cut([0x20, 0xc0, 0x80], [0x20])).toEqual(['bob@example.org']);
+  });
+
   it("joins a US date's year after its comma", () => {
     expect(joined('born December 10, 1985.', '10')).toEqual(['December 10, 1985', false]);
   });
