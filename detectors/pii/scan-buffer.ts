@@ -18,6 +18,7 @@ import { htmlTables } from './html-tables.js';
 import { inflateToCap } from './inflate.js';
 import { looksLikeResultSet, resultTable } from './json-tables.js';
 import { looksLikeMessage } from './messages.js';
+import { looksLikeMsgpack, msgpackText } from './msgpack.js';
 import { bodyBoundary, partOptions } from './multipart.js';
 import type { BodyReaders } from './part-stream.js';
 import { isPdf } from './pdf.js';
@@ -107,6 +108,10 @@ export function scanBuffer(input: Uint8Array, given: ScanOptions): ScanReport {
     });
     return asWholeBody(inner, input.length);
   }
+  if (looksLikeMsgpack(head, options.contentType)) {
+    const report = scanMsgpack(body, options);
+    if (report) return report;
+  }
   if (looksLikeHtml(head, options.contentType)) return scanHtml(body, options);
   if (looksLikeResultSet(input.subarray(0, HEAD_BYTES))) return scanWithTable(body, options, resultTable(body));
   if (looksLikeHl7(head)) return scanWithTable(body, options, hl7Table(body.toString('latin1')));
@@ -136,6 +141,7 @@ export function readsAsText(head: Uint8Array, options: Pick<ScanOptions, 'conten
     sniffCompression(sniffed) !== undefined ||
     sniffUtf16(sniffed, options.contentType) !== undefined ||
     looksLikeHtml(sniffed, options.contentType) ||
+    looksLikeMsgpack(sniffed, options.contentType) ||
     looksLikeResultSet(head) ||
     looksLikeHl7(sniffed) ||
     looksLikeX12(sniffed)
@@ -184,12 +190,28 @@ function scanHtml(body: Buffer, options: ScanOptions): ScanReport {
   const tables = htmlTables(text.toString('latin1'));
   const detections = [...read.detections, ...readTables(tables, read.detections, options, scanBuffer)];
   if (!page) return { detections, limits: read.limits, bytes: body.length };
-  const onPage = <T extends { start: number; end: number }>(x: T): T => ({
+  return atBodyOffsets({ detections, limits: read.limits, bytes: body.length }, page.toPage);
+}
+
+/**
+ * A MessagePack body, read as the JSON it holds, each find at its bytes in the body; undefined when the body does not
+ * decode (it is read as text then).
+ */
+function scanMsgpack(body: Buffer, options: ScanOptions): ScanReport | undefined {
+  const decoded = msgpackText(body);
+  if (!decoded) return undefined;
+  const read = scanText(decoded.text, options);
+  return atBodyOffsets({ ...read, bytes: body.length }, (at) => decoded.offsets[at] as number);
+}
+
+/** A report on a text rendered from the body, its detections and limits moved to the body's offsets by `toBody`. */
+function atBodyOffsets(report: ScanReport, toBody: (at: number, isEnd: boolean) => number): ScanReport {
+  const onBody = <T extends { start: number; end: number }>(x: T): T => ({
     ...x,
-    start: page.toPage(x.start, false),
-    end: page.toPage(x.end, true),
+    start: toBody(x.start, false),
+    end: toBody(x.end, true),
   });
-  return { detections: detections.map(onPage), limits: read.limits.map(onPage), bytes: body.length };
+  return { ...report, detections: report.detections.map(onBody), limits: report.limits.map(onBody) };
 }
 
 /**

@@ -15,6 +15,7 @@ import { looksLikeHl7 } from './hl7.js';
 import { looksLikeHtml } from './html.js';
 import { looksLikeResultSet } from './json-tables.js';
 import { looksLikeMessage } from './messages.js';
+import { looksLikeMsgpack } from './msgpack.js';
 import { bodyBoundary, partOptions } from './multipart.js';
 import { MultipartSplitter } from './multipart-stream.js';
 import { StreamedPart } from './part-stream.js';
@@ -92,7 +93,8 @@ export async function scanStream(
         isPdf(head, SNIFF_BYTES) ||
         looksLikeResultSet(head.subarray(0, HEAD_BYTES)) ||
         looksLikeHl7(head) ||
-        looksLikeX12(head))) ||
+        looksLikeX12(head) ||
+        looksLikeMsgpack(sniffed, options.contentType))) ||
     page;
   if (gathered || (codings.length > 1 && !unreadable)) {
     const limits = await scanGathered(rest(), options, sink);
