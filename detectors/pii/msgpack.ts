@@ -3,6 +3,7 @@
  * they hold: their keys name fields as a JSON body's do (a string's header byte hides `"first_name":` from the text
  * scan), and each value found is reported at its own bytes in the body.
  */
+import { finite, INVALID, JsonRenderer, type RenderedJson } from './json-render.js';
 
 /** `Content-Type`s MessagePack is sent under. */
 const CONTENT_TYPE = /^\s*application\/(?:x-|vnd\.)?msgpack\b/i;
@@ -10,13 +11,6 @@ const CONTENT_TYPE = /^\s*application\/(?:x-|vnd\.)?msgpack\b/i;
 const MAX_DEPTH = 64;
 /** Array headers a sniffed body may open with before its first map (`[[tag, time, {…}]]`, as Fluentd forwards). */
 const SNIFF_ARRAYS = 4;
-
-/** @internal A MessagePack body as JSON text; `offsets[k]` is where text byte `k` comes from in the body. */
-export interface MsgpackText {
-  text: Buffer;
-  /** One entry per text byte, and one for the text's end (where decoding stopped in the body). */
-  offsets: Int32Array;
-}
 
 /**
  * @internal True when a body is MessagePack: declared so, or its head opens a map (after at most a few array headers)
@@ -73,76 +67,27 @@ function scalarSize(b: Uint8Array, p: number): number {
   return 1 + (1 << (c & 0x03));
 }
 
-/** Thrown inside the decoder: the body ends inside a value (what came before it is kept). */
-const CUT = Symbol('cut');
-/** Thrown inside the decoder: a byte no MessagePack value starts with, or nesting past `MAX_DEPTH`. */
-const INVALID = Symbol('invalid');
-
 /**
  * @internal The JSON text a MessagePack body holds (a sequence of values, one per line), or undefined when it is no
  * MessagePack: a value at its top that is no map or array, a byte no value starts with, nesting past 64. A body cut
- * short is read as far as it goes. Strings are JSON strings (`"` and `\` escaped, UTF-8 kept), binary values too;
- * extension values (timestamps, application types) are `null`.
+ * short is read as far as it goes. Strings are JSON strings, binary values too; extension values (timestamps,
+ * application types) are `null`.
  */
-export function msgpackText(body: Uint8Array): MsgpackText | undefined {
-  const w = new JsonWriter(body);
-  try {
-    while (w.p < body.length) {
-      // a body is records: a value at the top is a map or an array (text declared MessagePack is none)
-      if (!isContainer(body[w.p] as number)) throw INVALID;
-      w.value(0);
-      w.put(10, w.p);
-    }
-  } catch (e) {
-    if (e === INVALID) return undefined;
-    if (e !== CUT) throw e;
-  }
-  return w.finish();
+export function msgpackText(body: Uint8Array): RenderedJson | undefined {
+  return new MsgpackRenderer(body).render();
 }
 
-/** Writes JSON for the MessagePack value at `p`, recording each written byte's source offset. */
-class JsonWriter {
-  p = 0;
-  private out: Uint8Array;
-  private at: Int32Array;
-  private n = 0;
-  private readonly view: DataView;
-
-  constructor(private readonly b: Uint8Array) {
-    this.out = new Uint8Array(b.length * 2 + 16);
-    this.at = new Int32Array(this.out.length);
-    this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  }
-
-  finish(): MsgpackText {
-    const offsets = new Int32Array(this.n + 1);
-    offsets.set(this.at.subarray(0, this.n));
-    offsets[this.n] = Math.min(this.p, this.b.length);
-    return { text: Buffer.from(this.out.buffer, 0, this.n), offsets };
-  }
-
-  put(byte: number, from: number): void {
-    if (this.n === this.out.length) {
-      const out = new Uint8Array(this.out.length * 2);
-      out.set(this.out);
-      this.out = out;
-      const at = new Int32Array(out.length);
-      at.set(this.at);
-      this.at = at;
+class MsgpackRenderer extends JsonRenderer {
+  protected values(): void {
+    while (this.p < this.b.length) {
+      // a body is records: a value at the top is a map or an array (text declared MessagePack is none)
+      if (!isContainer(this.b[this.p] as number)) throw INVALID;
+      this.value(0);
+      this.put(10, this.p);
     }
-    this.out[this.n] = byte;
-    this.at[this.n++] = from;
   }
 
-  /** Takes `size` bytes; the body ending first cuts the decoding there. */
-  private take(size: number): number {
-    const at = this.p;
-    if (at + size > this.b.length) throw CUT;
-    this.p = at + size;
-    return at;
-  }
-
-  value(depth: number): void {
+  private value(depth: number): void {
     if (depth > MAX_DEPTH) throw INVALID;
     const h = this.take(1);
     const c = this.b[h] as number;
@@ -155,8 +100,7 @@ class JsonWriter {
     else if (c === 0xdc || c === 0xdd) this.array(this.size(c - 0xdb), depth);
     else if (c === 0xde || c === 0xdf) this.map(this.size(c - 0xdd), depth);
     else {
-      const text = this.scalar(c);
-      for (let k = 0; k < text.length; k++) this.put(text.charCodeAt(k), h);
+      this.ascii(this.scalar(c), h, this.p);
     }
   }
 
@@ -166,7 +110,7 @@ class JsonWriter {
     return width === 0 ? v.getUint8(this.take(1)) : width === 1 ? v.getUint16(this.take(2)) : v.getUint32(this.take(4));
   }
 
-  /** A number or literal as JSON text (every byte of it is placed at the value's header); an extension is `null`. */
+  /** A number or literal as JSON text (it stands for the value's bytes, header and all); an extension is `null`. */
   private scalar(c: number): string {
     const v = this.view;
     if (c <= 0x7f) return String(c);
@@ -215,25 +159,6 @@ class JsonWriter {
     }
   }
 
-  /** A string's `size` bytes as a JSON string; a body cut inside it keeps the bytes it has. */
-  private string(size: number): void {
-    const s = this.p;
-    const end = Math.min(this.b.length, s + size);
-    this.put(34, s);
-    for (let k = s; k < end; k++) {
-      const c = this.b[k] as number;
-      if (c === 34 || c === 92) this.put(92, k);
-      else if (c < 0x20) {
-        for (const e of [92, 117, 48, 48, HEX[c >> 4] as number, HEX[c & 0x0f] as number]) this.put(e, k);
-        continue;
-      }
-      this.put(c, k);
-    }
-    this.put(34, end);
-    this.p = end;
-    if (end < s + size) throw CUT;
-  }
-
   private array(count: number, depth: number): void {
     this.put(91, this.p);
     for (let i = 0; i < count; i++) {
@@ -253,11 +178,4 @@ class JsonWriter {
     }
     this.put(125, this.p);
   }
-}
-
-const HEX = Buffer.from('0123456789abcdef', 'latin1');
-
-/** A float as JSON: NaN and the infinities have no JSON number. */
-function finite(x: number): string {
-  return Number.isFinite(x) ? String(x) : 'null';
 }

@@ -2,6 +2,7 @@
  * Whole bodies: what a body is (framed, multipart, a message, an archive, a PDF, compressed, UTF-16, an HTML page
  * or text) is decided here, once, from its head, and `scanStream` asks the same questions (`readsAsText`).
  */
+import { looksLikeRecords, recordsText } from './binary-records.js';
 import { isFramed, scanFramed } from './chunked.js';
 import { scanMessage, scanMultipart, scanZip } from './containers.js';
 import {
@@ -16,9 +17,9 @@ import { hl7Table, looksLikeHl7 } from './hl7.js';
 import { htmlUnescape, looksLikeHtml } from './html.js';
 import { htmlTables } from './html-tables.js';
 import { inflateToCap } from './inflate.js';
+import type { RenderedJson } from './json-render.js';
 import { looksLikeResultSet, resultTable } from './json-tables.js';
 import { looksLikeMessage } from './messages.js';
-import { looksLikeMsgpack, msgpackText } from './msgpack.js';
 import { bodyBoundary, partOptions } from './multipart.js';
 import type { BodyReaders } from './part-stream.js';
 import { isPdf } from './pdf.js';
@@ -108,10 +109,8 @@ export function scanBuffer(input: Uint8Array, given: ScanOptions): ScanReport {
     });
     return asWholeBody(inner, input.length);
   }
-  if (looksLikeMsgpack(head, options.contentType)) {
-    const report = scanMsgpack(body, options);
-    if (report) return report;
-  }
+  const records = recordsText(body, head, options.contentType);
+  if (records) return scanRendered(body, options, records);
   if (looksLikeHtml(head, options.contentType)) return scanHtml(body, options);
   if (looksLikeResultSet(input.subarray(0, HEAD_BYTES))) return scanWithTable(body, options, resultTable(body));
   if (looksLikeHl7(head)) return scanWithTable(body, options, hl7Table(body.toString('latin1')));
@@ -141,7 +140,7 @@ export function readsAsText(head: Uint8Array, options: Pick<ScanOptions, 'conten
     sniffCompression(sniffed) !== undefined ||
     sniffUtf16(sniffed, options.contentType) !== undefined ||
     looksLikeHtml(sniffed, options.contentType) ||
-    looksLikeMsgpack(sniffed, options.contentType) ||
+    looksLikeRecords(sniffed, options.contentType) ||
     looksLikeResultSet(head) ||
     looksLikeHl7(sniffed) ||
     looksLikeX12(sniffed)
@@ -193,15 +192,13 @@ function scanHtml(body: Buffer, options: ScanOptions): ScanReport {
   return atBodyOffsets({ detections, limits: read.limits, bytes: body.length }, page.toPage);
 }
 
-/**
- * A MessagePack body, read as the JSON it holds, each find at its bytes in the body; undefined when the body does not
- * decode (it is read as text then).
- */
-function scanMsgpack(body: Buffer, options: ScanOptions): ScanReport | undefined {
-  const decoded = msgpackText(body);
-  if (!decoded) return undefined;
-  const read = scanText(decoded.text, options);
-  return atBodyOffsets({ ...read, bytes: body.length }, (at) => decoded.offsets[at] as number);
+/** A MessagePack or BSON body, read as the JSON it holds (`rendered`), each find at its bytes in the body. */
+function scanRendered(body: Buffer, options: ScanOptions, rendered: RenderedJson): ScanReport {
+  const read = scanText(rendered.text, options);
+  const { starts, ends } = rendered;
+  const last = body.length;
+  const toBody = (at: number, isEnd: boolean): number => (isEnd ? ends[at - 1] : starts[at]) ?? (at <= 0 ? 0 : last);
+  return atBodyOffsets({ ...read, bytes: body.length }, toBody);
 }
 
 /** A report on a text rendered from the body, its detections and limits moved to the body's offsets by `toBody`. */

@@ -1,6 +1,7 @@
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { looksLikeRecords } from './binary-records.js';
 import { isFramed, scanFramedStream } from './chunked.js';
 import {
   Compression,
@@ -15,7 +16,6 @@ import { looksLikeHl7 } from './hl7.js';
 import { looksLikeHtml } from './html.js';
 import { looksLikeResultSet } from './json-tables.js';
 import { looksLikeMessage } from './messages.js';
-import { looksLikeMsgpack } from './msgpack.js';
 import { bodyBoundary, partOptions } from './multipart.js';
 import { MultipartSplitter } from './multipart-stream.js';
 import { StreamedPart } from './part-stream.js';
@@ -94,7 +94,7 @@ export async function scanStream(
         looksLikeResultSet(head.subarray(0, HEAD_BYTES)) ||
         looksLikeHl7(head) ||
         looksLikeX12(head) ||
-        looksLikeMsgpack(sniffed, options.contentType))) ||
+        looksLikeRecords(sniffed, options.contentType))) ||
     page;
   if (gathered || (codings.length > 1 && !unreadable)) {
     const limits = await scanGathered(rest(), options, sink);

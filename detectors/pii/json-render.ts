@@ -1,0 +1,119 @@
+/**
+ * Binary record formats (MessagePack, BSON) rendered as JSON text, so their keys name fields as a JSON body's do, with
+ * the body offset of every byte written: what the text scan finds is reported at its own bytes in the body.
+ */
+
+/**
+ * @internal JSON text rendered from a body. Text byte `k` stands for the body's bytes `[starts[k], ends[k])`: a string's
+ * byte for itself, every digit of a number for the whole number (its header too), punctuation for none.
+ */
+export interface RenderedJson {
+  text: Buffer;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/** @internal Thrown while rendering: the body ends inside a value (what came before it is kept). */
+export const CUT = Symbol('cut');
+/** @internal Thrown while rendering: the body is not in the format after all (it is read as text instead). */
+export const INVALID = Symbol('invalid');
+
+/**
+ * @internal Reads a body from `p` and writes JSON, each written byte with the offset it comes from. A format's
+ * renderer walks its values in `values` with `take`, `put`, `ascii` and `string`.
+ */
+export abstract class JsonRenderer {
+  /** Where reading goes on in the body. */
+  p = 0;
+  protected readonly view: DataView;
+  private out: Uint8Array;
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private n = 0;
+
+  constructor(protected readonly b: Uint8Array) {
+    this.out = new Uint8Array(b.length * 2 + 16);
+    this.starts = new Int32Array(this.out.length);
+    this.ends = new Int32Array(this.out.length);
+    this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  }
+
+  /** Writes every value of the body (the body is not in the format: `INVALID`; it ends inside a value: `CUT`). */
+  protected abstract values(): void;
+
+  /** The JSON text, as far as the body decodes (the rest as one string); undefined when it is not in the format. */
+  render(): RenderedJson | undefined {
+    try {
+      this.values();
+    } catch (e) {
+      if (e === INVALID) return undefined;
+      if (e !== CUT) throw e;
+      // a value's size past the body's end: the bytes after the cut are kept as a string, read as text at their offsets
+      if (this.p < this.b.length) {
+        this.put(10, this.p);
+        this.string(this.b.length - this.p);
+      }
+    }
+    const n = this.n;
+    return { text: Buffer.from(this.out.buffer, 0, n), starts: this.starts.slice(0, n), ends: this.ends.slice(0, n) };
+  }
+
+  /** Writes `byte`, which stands for the body's bytes `[from, to)` (none for punctuation: `to` is `from`). */
+  protected put(byte: number, from: number, to = from): void {
+    if (this.n === this.out.length) {
+      const out = new Uint8Array(this.out.length * 2);
+      out.set(this.out);
+      this.out = out;
+      this.starts = grown(this.starts, out.length);
+      this.ends = grown(this.ends, out.length);
+    }
+    this.out[this.n] = byte;
+    this.starts[this.n] = from;
+    this.ends[this.n++] = to;
+  }
+
+  /** Takes `size` bytes from `p`, returning where they start; the body ending first cuts the decoding there. */
+  protected take(size: number): number {
+    const at = this.p;
+    if (at + size > this.b.length) throw CUT;
+    this.p = at + size;
+    return at;
+  }
+
+  /** Writes a number or literal, every byte of it standing for the whole value, the body's `[from, to)`. */
+  protected ascii(text: string, from: number, to: number): void {
+    for (let k = 0; k < text.length; k++) this.put(text.charCodeAt(k), from, to);
+  }
+
+  /** Takes `size` bytes as a JSON string (`"` and `\` escaped, UTF-8 kept); a body cut inside it keeps what it has. */
+  protected string(size: number): void {
+    const s = this.p;
+    const end = Math.min(this.b.length, s + size);
+    this.put(34, s);
+    for (let k = s; k < end; k++) {
+      const c = this.b[k] as number;
+      if (c === 34 || c === 92) this.put(92, k, k + 1);
+      else if (c < 0x20) {
+        for (const e of [92, 117, 48, 48, HEX[c >> 4] as number, HEX[c & 0x0f] as number]) this.put(e, k, k + 1);
+        continue;
+      }
+      this.put(c, k, k + 1);
+    }
+    this.put(34, end);
+    this.p = end;
+    if (end < s + size) throw CUT;
+  }
+}
+
+const HEX = Buffer.from('0123456789abcdef', 'latin1');
+
+function grown(a: Int32Array, length: number): Int32Array {
+  const b = new Int32Array(length);
+  b.set(a);
+  return b;
+}
+
+/** @internal A float as JSON: NaN and the infinities have no JSON number. */
+export function finite(x: number): string {
+  return Number.isFinite(x) ? String(x) : 'null';
+}
