@@ -82,6 +82,11 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   }
   let v = k + 2;
   while (bytes[v] === 32) v++;
+  // a list of values (`"em": ["…", "…"]`, as conversions APIs take a person's hashed e-mail addresses): each is read
+  if (bytes[v] === 91 && rec) {
+    listField(engine, bytes, rec, v, k + FIELD_TAIL, out);
+    return;
+  }
   // a typed string (`"first_name": {"S": "Ada"}`), as DynamoDB's API responses, stream records and table exports write
   // an item's attributes (the AWS CLI prints it over several lines), and Firestore's REST API a document's fields
   const wrapped = bytes[v] === 123 && slashes === 0;
@@ -101,6 +106,19 @@ function jsonField(engine: Engine, bytes: Buffer, k: number, out: Hit[]): void {
   const after = wrapped && bytes[close] === 125 ? close + 1 : e + 1 + slashes;
   const kind = slashes > 0 ? RecordKind.ESCAPED_JSON : RecordKind.JSON;
   reportValue(engine, bytes, rec, value, v + 1, e, open, after, k + FIELD_TAIL, kind, out);
+}
+
+/** The strings of the JSON list at `at` (`["…", "…"]`) as `rec`'s values, each ending by `limit`. */
+function listField(engine: Engine, bytes: Buffer, rec: FieldRecognizer, at: number, limit: number, out: Hit[]): void {
+  let p = skipSpace(bytes, at + 1);
+  while (bytes[p] === 34) {
+    const e = quotedEnd(bytes, p + 1, 34, Math.min(p + FIELD_VALUE_MAX, limit));
+    if (bytes[e] !== 34) return;
+    emit(rec, jsonUnescape(latin1(bytes, p + 1, e)), p + 1, e, engine, out);
+    p = skipSpace(bytes, e + 1);
+    if (bytes[p] !== 44) return;
+    p = skipSpace(bytes, p + 1);
+  }
 }
 
 /** Keys whose value names the field a `Value` beside them holds (Cognito's user attributes, tags, parameters). */

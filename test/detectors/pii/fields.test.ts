@@ -5,9 +5,9 @@ import type { FieldRecognizer } from '../../../detectors/pii/types.js';
 import { scannedInTwo } from '../../support/streamed.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
-const byType = (type: string): FieldRecognizer =>
-  FIELD_RECOGNIZERS.find((r) => r.type === type) ?? (FIELD_RECOGNIZERS[0] as FieldRecognizer);
-const [person, address] = [byType('PERSON_NAME'), byType('STREET_ADDRESS')];
+const byId = (id: string): FieldRecognizer =>
+  FIELD_RECOGNIZERS.find((r) => r.id === id) ?? (FIELD_RECOGNIZERS[0] as FieldRecognizer);
+const [person, address] = [byId('person-name-field'), byId('street-address-field')];
 // the field syntaxes are tested on names and addresses, whose values may hold spaces
 // (ASCII names: the texts below are one byte a character; UTF-8 names are tested on their own)
 const NAMES = [person, address].flatMap((r) =>
@@ -434,5 +434,37 @@ describe('values a key names', () => {
         `cut at ${cut}`,
       ).toEqual(whole);
     }
+  });
+});
+
+describe('lists of values', () => {
+  it('reads each string of a JSON list under a field name, at its own bytes', () => {
+    const text =
+      '{"given_names": ["Ada", "Grace"], "addresses": [], "address_line1": ["12 High Street" , "Flat 3 Anchor House"]}';
+    const at = (value: string): string => `${text.indexOf(value)}-${text.indexOf(value) + value.length}`;
+    expect(fields(text)).toEqual([
+      `STREET_ADDRESS@${at('12 High Street')}`,
+      `STREET_ADDRESS@${at('Flat 3 Anchor House')}`,
+    ]);
+    const named = '{"first_name":["Ada","Grace"]}';
+    expect(fields(named)).toEqual(['PERSON_NAME@16-19', 'PERSON_NAME@22-27']);
+  });
+
+  it('stops at a value that is no string, at the end of the list, and where a field value is no longer read', () => {
+    expect(fields('{"first_name":["Ada",42,"Grace"]}')).toEqual(['PERSON_NAME@16-19']);
+    expect(fields('{"first_name":["Ada"] , "x": "Grace"}')).toEqual(['PERSON_NAME@16-19']);
+    expect(fields('{"first_name":[["Ada"]]}')).toEqual([]);
+    expect(fields('{"first_name":["Ada"; "Grace"]}')).toEqual(['PERSON_NAME@16-19']);
+    // the list is read as far as a field's value is kept in view (FIELD_TAIL), so any cut reads it alike
+    const long = `{"first_name":[${Array.from({ length: 80 }, (_, i) => `"Ada${String.fromCharCode(97 + (i % 26))}"`).join(',')}]}`;
+    const found = fields(long);
+    expect(found.length).toBeGreaterThan(20);
+    expect(found.length).toBeLessThan(80);
+    const bytes = Buffer.from(long, 'latin1');
+    for (let cut = 1; cut < bytes.length; cut += 13)
+      expect(
+        scannedInTwo(bytes, cut).map((d) => `${d.type}@${d.start}-${d.end}`),
+        `cut at ${cut}`,
+      ).toEqual(found);
   });
 });
