@@ -20,6 +20,14 @@ import { deDrivingLicence, itDrivingLicence } from './recognizers/eu-driving-lic
 import { fiHetu } from './recognizers/fi-hetu.js';
 import { personNameField, secretField, streetAddressField } from './recognizers/field-names.js';
 import { frNir } from './recognizers/fr-nir.js';
+import {
+  hashedBirthDateField,
+  hashedEmailField,
+  hashedNameField,
+  hashedPhoneField,
+  hashedPostcodeField,
+  hashedStreetField,
+} from './recognizers/hashed-fields.js';
 import { hrOib } from './recognizers/hr-oib.js';
 import { iban } from './recognizers/iban.js';
 import { iePpsn } from './recognizers/ie-ppsn.js';
@@ -136,4 +144,10 @@ export const FIELD_RECOGNIZERS: readonly FieldRecognizer[] = buildRegistry([
   personNameField,
   secretField,
   streetAddressField,
+  hashedEmailField,
+  hashedPhoneField,
+  hashedNameField,
+  hashedBirthDateField,
+  hashedPostcodeField,
+  hashedStreetField,
 ]);
