@@ -104,9 +104,9 @@ export function compileFields(fields: readonly FieldRecognizer[]): FieldTable {
   }
   const endings = Uint8Array.from(fieldEndings);
   // keys read without a field recognizer of their own still pass `mayBeField`: a bare `name` or `cn` (record-names.ts),
-  // ISO 20022's `Nm`, FHIR's `family`, `given` and `line` (fhir-fields.ts), and a form key whose brackets a browser
-  // percent-encoded (`user%5Bfirst_name%5D`), read by its last segment
-  for (const name of ['name', 'cn', 'nm', 'family', 'given', 'line', '%5d']) endings[ending(name)] = 1;
+  // ISO 20022's `Nm`, FHIR's `family`, `given` and `line` (fhir-fields.ts), LinkedIn's `idType` naming its `idValue`,
+  // and a form key whose brackets a browser percent-encoded (`user%5Bfirst_name%5D`), read by its last segment
+  for (const name of ['name', 'cn', 'nm', 'family', 'given', 'line', 'idtype', '%5d']) endings[ending(name)] = 1;
   return { hashes, slots, recognizers: fields, endings, fieldEndings, objectEndings };
 }
 

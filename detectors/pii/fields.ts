@@ -121,10 +121,15 @@ function listField(engine: Engine, bytes: Buffer, rec: FieldRecognizer, at: numb
   }
 }
 
-/** Keys whose value names the field a `Value` beside them holds (Cognito's user attributes, tags, parameters). */
-const NAMING_KEYS = new Set(['name', 'key', 'parameterkey'].map((k) => hashFrom(Buffer.from(k), 0, k.length)));
+/**
+ * Keys whose value names the field a `Value` beside them holds (Cognito's user attributes, tags, parameters, LinkedIn's
+ * `{"idType": "SHA256_EMAIL", "idValue": …}`).
+ */
+const NAMING_KEYS = new Set(
+  ['name', 'key', 'parameterkey', 'idtype'].map((k) => hashFrom(Buffer.from(k), 0, k.length)),
+);
 /** The keys of the value a `Name` or `Key` names. */
-const VALUE_KEYS = new Set(['value', 'parametervalue'].map((k) => hashFrom(Buffer.from(k), 0, k.length)));
+const VALUE_KEYS = new Set(['value', 'parametervalue', 'idvalue'].map((k) => hashFrom(Buffer.from(k), 0, k.length)));
 
 /**
  * `{"Name": "given_name", "Value": "Ada"}`, the JSON key at `k` naming the field: as Cognito lists a user's attributes,

@@ -3,7 +3,7 @@ import type { FieldRecognizer, PiiType } from '../types.js';
 /**
  * Identifiers hashed before they are sent, as advertising platforms take them to match conversions to their users (Meta's
  * and Pinterest's Conversions APIs `em`, `ph`, `fn`; Google Ads' `hashedEmail`, Google tag's `sha256_email_address`;
- * Snap's and X's `hashed_email`). A SHA-256 of a normalized e-mail address is still that person's identifier (GDPR
+ * Snap's and X's `hashed_email`; TikTok's `email`). A SHA-256 of a normalized e-mail address is still that person's identifier (GDPR
  * Recital 26: the recipient matches it to them), so each is reported as its type, hashed.
  */
 function hashedField(
@@ -39,14 +39,15 @@ const EMAIL = 'cfe00dde46ef942601ffafb9e2825e802858b460e586b8305b344c1eb826357d'
 export const hashedEmailField = hashedField(
   'EMAIL',
   'E-mail address',
-  ['em', 'hashedemail', 'sha256emailaddress', 'emailsha256', 'emailhash'],
+  // TikTok's and Reddit's events take the hash under `email` itself; LinkedIn's names it `SHA256_EMAIL`
+  ['em', 'email', 'emailaddress', 'hashedemail', 'sha256email', 'sha256emailaddress', 'emailsha256', 'emailhash'],
   { field: 'em', value: EMAIL },
 );
 
 export const hashedPhoneField = hashedField(
   'PHONE',
   'Phone number',
-  ['ph', 'hashedphonenumber', 'sha256phonenumber', 'phonehash'],
+  ['ph', 'phone', 'phonenumber', 'hashedphonenumber', 'sha256phonenumber', 'phonehash'],
   { field: 'hashed_phone_number', value: EMAIL.toUpperCase() },
 );
 

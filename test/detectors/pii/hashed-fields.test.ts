@@ -86,6 +86,34 @@ describe('hashed identifiers', () => {
     expect(found(query)).toEqual([`EMAIL_SHA256 ${EMAIL.slice(0, 8)}`, `PHONE_SHA256 ${PHONE.slice(0, 8)}`]);
   });
 
+  it("under TikTok's plain keys, LinkedIn's `idType`, and a Customer Match list's columns", () => {
+    const tiktok = JSON.stringify({ data: [{ event: 'CompletePayment', user: { email: EMAIL, phone: PHONE } }] });
+    expect(found(tiktok)).toEqual([`EMAIL_SHA256 ${EMAIL.slice(0, 8)}`, `PHONE_SHA256 ${PHONE.slice(0, 8)}`]);
+    const linkedin = JSON.stringify({
+      user: {
+        userIds: [
+          { idType: 'SHA256_EMAIL', idValue: EMAIL },
+          { idType: 'LINKEDIN_FIRST_PARTY_ADS_TRACKING_UUID', idValue: FIRST },
+        ],
+      },
+    });
+    expect(found(linkedin)).toEqual([`EMAIL_SHA256 ${EMAIL.slice(0, 8)}`]);
+    const list = `Email,Phone,Country\n${EMAIL},${PHONE},GB\n${LAST},${DOB},US\n`;
+    expect(found(list).map((f) => f.split(' ')[0])).toEqual([
+      'EMAIL_SHA256',
+      'PHONE_SHA256',
+      'EMAIL_SHA256',
+      'PHONE_SHA256',
+    ]);
+  });
+
+  it('leave an e-mail address or phone number under the same keys to their own recognizers, found once', () => {
+    expect(found('{"email": "ada@example.org", "phone": "+44 20 7946 0958"}').map((f) => f.split(' ')[0])).toEqual([
+      'EMAIL',
+      'PHONE_GB',
+    ]);
+  });
+
   it('fingerprint a hash alike in either case, apart from the address it hashes', () => {
     const lower = scanBuffer(Buffer.from(`{"em":"${EMAIL}"}`), { fingerprintKey: KEY }).detections[0];
     const upper = scanBuffer(Buffer.from(`{"em":"${EMAIL.toUpperCase()}"}`), { fingerprintKey: KEY }).detections[0];
