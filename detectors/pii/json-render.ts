@@ -11,6 +11,8 @@ export interface RenderedJson {
   text: Buffer;
   starts: Int32Array;
   ends: Int32Array;
+  /** The body's bytes not read because decoding them would pass the decoded-size cap, if any. */
+  capped?: { start: number; end: number };
 }
 
 /** @internal Thrown while rendering: the body ends inside a value (what came before it is kept). */
@@ -23,15 +25,23 @@ export const INVALID = Symbol('invalid');
  * renderer walks its values in `values` with `take`, `put`, `ascii` and `string`.
  */
 export abstract class JsonRenderer {
-  /** Where reading goes on in the body. */
+  /** Where reading goes on in `b`. */
   p = 0;
-  protected readonly view: DataView;
+  protected view: DataView;
+  /**
+   * The body range every byte written stands for while `b` is not the body itself but a part decoded from it (an Avro
+   * block inflated): offsets inside it are not the body's.
+   */
+  protected decodedFrom: { start: number; end: number } | undefined;
+  /** Set when the rest of the body is not read, its decoding past the size cap (see `RenderedJson.capped`). */
+  protected capped: { start: number; end: number } | undefined;
   private out: Uint8Array;
   private starts: Int32Array;
   private ends: Int32Array;
   private n = 0;
 
-  constructor(protected readonly b: Uint8Array) {
+  /** `b`: the bytes read (the body, or a part decoded from it while `decodedFrom` is set). */
+  constructor(protected b: Uint8Array) {
     this.out = new Uint8Array(b.length * 2 + 16);
     this.starts = new Int32Array(this.out.length);
     this.ends = new Int32Array(this.out.length);
@@ -55,7 +65,8 @@ export abstract class JsonRenderer {
       }
     }
     const n = this.n;
-    return { text: Buffer.from(this.out.buffer, 0, n), starts: this.starts.slice(0, n), ends: this.ends.slice(0, n) };
+    const text = Buffer.from(this.out.buffer, 0, n);
+    return { text, starts: this.starts.slice(0, n), ends: this.ends.slice(0, n), capped: this.capped };
   }
 
   /** Writes `byte`, which stands for the body's bytes `[from, to)` (none for punctuation: `to` is `from`). */
@@ -68,8 +79,8 @@ export abstract class JsonRenderer {
       this.ends = grown(this.ends, out.length);
     }
     this.out[this.n] = byte;
-    this.starts[this.n] = from;
-    this.ends[this.n++] = to;
+    this.starts[this.n] = this.decodedFrom?.start ?? from;
+    this.ends[this.n++] = this.decodedFrom?.end ?? to;
   }
 
   /** Takes `size` bytes from `p`, returning where they start; the body ending first cuts the decoding there. */

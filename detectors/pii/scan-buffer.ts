@@ -109,7 +109,7 @@ export function scanBuffer(input: Uint8Array, given: ScanOptions): ScanReport {
     });
     return asWholeBody(inner, input.length);
   }
-  const records = recordsText(body, head, options.contentType);
+  const records = recordsText(body, head, options.contentType, decodedRoom(options));
   if (records) return scanRendered(body, options, records);
   if (looksLikeHtml(head, options.contentType)) return scanHtml(body, options);
   if (looksLikeResultSet(input.subarray(0, HEAD_BYTES))) return scanWithTable(body, options, resultTable(body));
@@ -192,13 +192,18 @@ function scanHtml(body: Buffer, options: ScanOptions): ScanReport {
   return atBodyOffsets({ detections, limits: read.limits, bytes: body.length }, page.toPage);
 }
 
-/** A MessagePack or BSON body, read as the JSON it holds (`rendered`), each find at its bytes in the body. */
+/**
+ * A MessagePack, BSON or Avro body, read as the JSON it holds (`rendered`), each find at its bytes in the body; what
+ * was not decoded for the size cap is said.
+ */
 function scanRendered(body: Buffer, options: ScanOptions, rendered: RenderedJson): ScanReport {
   const read = scanText(rendered.text, options);
   const { starts, ends } = rendered;
   const last = body.length;
   const toBody = (at: number, isEnd: boolean): number => (isEnd ? ends[at - 1] : starts[at]) ?? (at <= 0 ? 0 : last);
-  return atBodyOffsets({ ...read, bytes: body.length }, toBody);
+  const report = atBodyOffsets({ ...read, bytes: body.length }, toBody);
+  if (rendered.capped) report.limits.unshift({ kind: LimitKind.DECODED_SIZE, ...rendered.capped });
+  return report;
 }
 
 /** A report on a text rendered from the body, its detections and limits moved to the body's offsets by `toBody`. */
