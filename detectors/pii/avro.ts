@@ -1,12 +1,16 @@
 /**
  * Avro object container files (`Obj` and 1: Kafka Connect's S3 sink, Hive, Spark and Glue exports) read as the JSON
  * their records hold, by the schema in their header: the schema's field names name fields as a JSON body's keys do,
- * and each value found is reported at its own bytes (at its block's, in a block the `deflate` codec compressed).
+ * and each value found is reported at its own bytes (at its block's, in a block the `deflate` or `snappy` codec
+ * compressed).
  */
 import { inflateRawSync } from 'node:zlib';
 import { CUT, finite, INVALID, JsonRenderer, type RenderedJson } from './json-render.js';
+import { SnappyTooLarge, unsnappy } from './snappy.js';
 
 const MAGIC = [0x4f, 0x62, 0x6a, 0x01];
+/** Block codecs read (`null` writes blocks as they are). */
+const CODECS = new Set(['null', 'deflate', 'snappy']);
 /** Deepest nesting decoded (records in records, arrays, unions). */
 const MAX_DEPTH = 64;
 const DAY_MS = 86_400_000;
@@ -32,8 +36,8 @@ interface SchemaObject {
 
 /**
  * @internal The JSON text an Avro container file's records hold (one per line), or undefined when it is no readable
- * one (a schema that does not parse, a codec other than `null` and `deflate`, a block that does not end at its sync
- * marker). Inflating stops at `maxInflated` bytes; `capped` then says from where the body was not read.
+ * one (a schema that does not parse, a codec other than `null`, `deflate` and `snappy`, a block that does not end at
+ * its sync marker). Inflating stops at `maxInflated` bytes; `capped` then says from where the body was not read.
  */
 export function avroText(body: Uint8Array, maxInflated: number): RenderedJson | undefined {
   return new AvroRenderer(body, maxInflated).render();
@@ -56,7 +60,7 @@ class AvroRenderer extends JsonRenderer {
     const meta = this.metadata();
     const schema = parseSchema(meta.get('avro.schema'));
     const codec = meta.get('avro.codec') ?? 'null';
-    if (schema === undefined || (codec !== 'null' && codec !== 'deflate')) throw INVALID;
+    if (schema === undefined || !CODECS.has(codec)) throw INVALID;
     this.name(schema, '');
     const sync = this.take(16);
     while (this.p < this.b.length) {
@@ -64,7 +68,7 @@ class AvroRenderer extends JsonRenderer {
       const size = this.long();
       if (count < 0 || size < 0) throw INVALID;
       if (codec === 'null') this.records(schema, count);
-      else if (!this.inflatedRecords(schema, count, this.take(size), size)) return;
+      else if (!this.inflatedRecords(schema, count, this.take(size), size, codec)) return;
       const marker = this.take(16);
       for (let k = 0; k < 16; k++) if (this.b[marker + k] !== this.b[sync + k]) throw INVALID;
     }
@@ -99,16 +103,19 @@ class AvroRenderer extends JsonRenderer {
   }
 
   /**
-   * A block the deflate codec compressed, at `[at, at + size)`: its records are read from the inflated bytes, each
-   * standing for the whole block. False when the inflating budget is spent (the rest of the body is not read).
+   * A block the `deflate` or `snappy` codec compressed, at `[at, at + size)`: its records are read from the inflated
+   * bytes, each standing for the whole block. False when the inflating budget is spent (the rest is not read).
    */
-  private inflatedRecords(schema: Schema, count: number, at: number, size: number): boolean {
-    const room = this.maxInflated - this.inflated;
+  private inflatedRecords(schema: Schema, count: number, at: number, size: number, codec: string): boolean {
+    const room = Math.max(1, this.maxInflated - this.inflated);
+    const block = this.b.subarray(at, at + size);
     let data: Buffer;
     try {
-      data = inflateRawSync(this.b.subarray(at, at + size), { maxOutputLength: Math.max(1, room) });
+      // a snappy block ends in the CRC-32 of what it holds
+      data =
+        codec === 'deflate' ? inflateRawSync(block, { maxOutputLength: room }) : unsnappy(block.subarray(0, -4), room);
     } catch (e) {
-      if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      if (e instanceof SnappyTooLarge || (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
         this.capped = { start: at, end: this.b.length };
         return false;
       }
