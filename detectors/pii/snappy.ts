@@ -20,6 +20,8 @@ export function unsnappy(data: Uint8Array, max: number): Buffer {
     if (b < 0x80) break;
   }
   if (length > max) throw new SnappyTooLarge(`${length} bytes`);
+  // no element writes more than 64 bytes from 3 of its own: a longer length is a lie, not allocated
+  if (length > (data.length - p) * 22) throw new SnappyError('length past what the data can hold');
   const out = Buffer.alloc(length);
   let n = 0;
   while (p < data.length) {
