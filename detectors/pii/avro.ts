@@ -5,7 +5,7 @@
  * compressed).
  */
 import { inflateRawSync } from 'node:zlib';
-import { CUT, finite, INVALID, JsonRenderer, type RenderedJson } from './json-render.js';
+import { finite, INVALID, JsonRenderer, type RenderedJson } from './json-render.js';
 import { SnappyTooLarge, unsnappy } from './snappy.js';
 
 const MAGIC = [0x4f, 0x62, 0x6a, 0x01];
@@ -123,20 +123,8 @@ class AvroRenderer extends JsonRenderer {
       return true;
     }
     this.inflated += data.length;
-    const [body, view, p] = [this.b, this.view, this.p];
-    this.b = data;
-    this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-    this.p = 0;
-    this.decodedFrom = { start: at, end: at + size };
-    try {
-      this.records(schema, count);
-    } catch (e) {
-      // a block whose records do not decode is passed over as one that does not inflate
-      if (e !== CUT && e !== INVALID) throw e;
-    } finally {
-      [this.b, this.view, this.p] = [body, view, p];
-      this.decodedFrom = undefined;
-    }
+    // a block whose records do not decode is passed over as one that does not inflate
+    this.readDecoded(data, at, at + size, () => this.records(schema, count));
     return true;
   }
 

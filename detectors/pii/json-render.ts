@@ -69,6 +69,26 @@ export abstract class JsonRenderer {
     return { text, starts: this.starts.slice(0, n), ends: this.ends.slice(0, n), capped: this.capped };
   }
 
+  /**
+   * Runs `read` over `data`, a part decoded from the body's `[start, end)` (a compressed block or page): everything
+   * written meanwhile stands for that range. A part that does not decode to its end is kept as far as it went.
+   */
+  protected readDecoded(data: Uint8Array, start: number, end: number, read: () => void): void {
+    const [b, view, p] = [this.b, this.view, this.p];
+    this.b = data;
+    this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    this.p = 0;
+    this.decodedFrom = { start, end };
+    try {
+      read();
+    } catch (e) {
+      if (e !== CUT && e !== INVALID) throw e;
+    } finally {
+      [this.b, this.view, this.p] = [b, view, p];
+      this.decodedFrom = undefined;
+    }
+  }
+
   /** Writes `byte`, which stands for the body's bytes `[from, to)` (none for punctuation: `to` is `from`). */
   protected put(byte: number, from: number, to = from): void {
     if (this.n === this.out.length) {
