@@ -1,17 +1,26 @@
-/** Binary record formats read as the JSON they hold: MessagePack (msgpack.ts), BSON (bson.ts) and Avro (avro.ts). */
+/**
+ * Binary record formats read as the JSON they hold: MessagePack (msgpack.ts), BSON (bson.ts), Avro (avro.ts) and
+ * Parquet (parquet.ts).
+ */
 import { avroText, looksLikeAvro } from './avro.js';
 import { bsonText, looksLikeBson } from './bson.js';
 import type { RenderedJson } from './json-render.js';
 import { looksLikeMsgpack, msgpackText } from './msgpack.js';
+import { looksLikeParquet, parquetText } from './parquet.js';
 
-/** @internal True when a body with this head (and `Content-Type`) is MessagePack, BSON or an Avro container file. */
+/** @internal True when a body with this head (and `Content-Type`) is MessagePack, BSON, Avro or Parquet. */
 export function looksLikeRecords(head: Uint8Array, contentType: string | undefined): boolean {
-  return looksLikeAvro(head) || looksLikeMsgpack(head, contentType) || looksLikeBson(head, contentType);
+  return (
+    looksLikeAvro(head) ||
+    looksLikeParquet(head) ||
+    looksLikeMsgpack(head, contentType) ||
+    looksLikeBson(head, contentType)
+  );
 }
 
 /**
- * @internal The JSON text the MessagePack, BSON or Avro body holds (an Avro file's blocks inflated up to `maxDecoded`
- * bytes); undefined when it is none of them or does not decode.
+ * @internal The JSON text the MessagePack, BSON, Avro or Parquet body holds (an Avro file's blocks and a Parquet file's
+ * pages decompressed up to `maxDecoded` bytes); undefined when it is none of them or does not decode.
  */
 export function recordsText(
   body: Uint8Array,
@@ -20,6 +29,7 @@ export function recordsText(
   maxDecoded: number,
 ): RenderedJson | undefined {
   if (looksLikeAvro(head)) return avroText(body, maxDecoded);
+  if (looksLikeParquet(head)) return parquetText(body, maxDecoded);
   if (looksLikeMsgpack(head, contentType)) return msgpackText(body);
   return looksLikeBson(head, contentType) ? bsonText(body) : undefined;
 }
