@@ -5,7 +5,7 @@
  * compressed).
  */
 import { inflateRawSync } from 'node:zlib';
-import { finite, INVALID, JsonRenderer, type RenderedJson } from './json-render.js';
+import { finite, INVALID, integerText, JsonRenderer, type RenderedJson, type TimeUnit } from './json-render.js';
 import { SnappyTooLarge, unsnappy } from './snappy.js';
 
 const MAGIC = [0x4f, 0x62, 0x6a, 0x01];
@@ -13,7 +13,6 @@ const MAGIC = [0x4f, 0x62, 0x6a, 0x01];
 const CODECS = new Set(['null', 'deflate', 'snappy']);
 /** Deepest nesting decoded (records in records, arrays, unions). */
 const MAX_DEPTH = 64;
-const DAY_MS = 86_400_000;
 
 /** @internal True when `head` starts an Avro object container file. */
 export function looksLikeAvro(head: Uint8Array): boolean {
@@ -211,7 +210,8 @@ class AvroRenderer extends JsonRenderer {
     }
     if (type === 'null') text = 'null';
     else if (type === 'boolean') text = this.b[this.take(1)] === 0 ? 'false' : 'true';
-    else if (type === 'int' || type === 'long') text = numberText(this.long(), logical);
+    else if (type === 'int' || type === 'long')
+      text = integerText(this.long(), logical === undefined ? undefined : TIME_UNITS[logical]);
     else if (type === 'float') text = finite(this.view.getFloat32(this.take(4), true));
     else if (type === 'double') text = finite(this.view.getFloat64(this.take(8), true));
     else if (type === 'bytes') {
@@ -242,22 +242,14 @@ class AvroRenderer extends JsonRenderer {
   }
 }
 
-/** An int or long as JSON: a date, or a timestamp in milliseconds or microseconds, as an ISO 8601 string. */
-function numberText(n: number, logical: string | undefined): string {
-  const ms =
-    logical === 'date'
-      ? n * DAY_MS
-      : logical === 'timestamp-millis' || logical === 'local-timestamp-millis'
-        ? n
-        : logical === 'timestamp-micros' || logical === 'local-timestamp-micros'
-          ? n / 1000
-          : undefined;
-  if (ms === undefined) return String(n);
-  const date = new Date(ms);
-  if (Number.isNaN(date.getTime())) return 'null';
-  const iso = date.toISOString();
-  return JSON.stringify(logical === 'date' ? iso.slice(0, 10) : iso);
-}
+/** Avro's logical types that count time, by the unit they count in. */
+const TIME_UNITS: Readonly<Record<string, TimeUnit>> = {
+  date: 'day',
+  'timestamp-millis': 'ms',
+  'local-timestamp-millis': 'ms',
+  'timestamp-micros': 'us',
+  'local-timestamp-micros': 'us',
+};
 
 function parseSchema(text: string | undefined): Schema | undefined {
   if (text === undefined) return undefined;

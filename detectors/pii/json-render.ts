@@ -144,6 +144,23 @@ function grown(a: Int32Array, length: number): Int32Array {
   return b;
 }
 
+/** @internal How an integer counts time: days, milliseconds or microseconds since the epoch. */
+export type TimeUnit = 'day' | 'ms' | 'us';
+
+const UNIT_MS: Record<TimeUnit, number> = { day: 86_400_000, ms: 1, us: 0.001 };
+
+/**
+ * @internal An integer as JSON: as an ISO 8601 string when it counts time in `unit` (a date, `1985-12-10`, for days; a
+ * timestamp otherwise), so a birth date stored as a number reads as one.
+ */
+export function integerText(n: number, unit: TimeUnit | undefined): string {
+  if (unit === undefined) return String(n);
+  const date = new Date(n * UNIT_MS[unit]);
+  if (Number.isNaN(date.getTime())) return 'null';
+  const iso = date.toISOString();
+  return JSON.stringify(unit === 'day' ? iso.slice(0, 10) : iso);
+}
+
 /** @internal A float as JSON: NaN and the infinities have no JSON number. */
 export function finite(x: number): string {
   return Number.isFinite(x) ? String(x) : 'null';

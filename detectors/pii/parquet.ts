@@ -6,7 +6,7 @@
  * value once, as Art. 33's count of subjects wants).
  */
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { INVALID, JsonRenderer, type RenderedJson } from './json-render.js';
+import { INVALID, integerText, JsonRenderer, type RenderedJson, type TimeUnit } from './json-render.js';
 import { SnappyTooLarge, unsnappy } from './snappy.js';
 import { type ThriftBinary, type ThriftStruct, type ThriftValue, thriftStruct } from './thrift-compact.js';
 
@@ -15,17 +15,14 @@ const MAGIC = Buffer.from('PAR1', 'latin1');
 const INT32 = 1;
 const INT64 = 2;
 const BYTE_ARRAY = 6;
-/** Converted types that make an integer a date or a timestamp. */
-const DATE = 6;
-const TIMESTAMP_MILLIS = 9;
-const TIMESTAMP_MICROS = 10;
+/** Converted types that make an integer a date or a timestamp (DATE, TIMESTAMP_MILLIS, TIMESTAMP_MICROS). */
+const TIME_UNITS: Readonly<Record<number, TimeUnit>> = { 6: 'day', 9: 'ms', 10: 'us' };
 /** Page types and the encodings whose values are read (`PLAIN`; a dictionary's indices are not values). */
 const DATA_PAGE = 0;
 const DICTIONARY_PAGE = 2;
 const DATA_PAGE_V2 = 3;
 const PLAIN = 0;
 const DICTIONARY_ENCODINGS = new Set([2, 8]);
-const DAY_MS = 86_400_000;
 
 /** @internal True when `head` starts a Parquet file. */
 export function looksLikeParquet(head: Uint8Array): boolean {
@@ -182,7 +179,13 @@ class ParquetRenderer extends JsonRenderer {
         if (h + width > end) return;
         const value = type === INT32 ? v.getInt32(h, true) : Number(v.getBigInt64(h, true));
         this.p += width;
-        this.named(column, h, () => this.ascii(numberText(value, column.converted), h, this.p));
+        this.named(column, h, () =>
+          this.ascii(
+            integerText(value, column.converted === undefined ? undefined : TIME_UNITS[column.converted]),
+            h,
+            this.p,
+          ),
+        );
       }
     }
   }
@@ -214,23 +217,6 @@ function leafColumns(bytes: Uint8Array, schema: ThriftValue[]): Map<string, Colu
   const count = root instanceof Map ? (num(root.get(5)) ?? 0) : 0;
   for (let c = 0; c < count && k < schema.length; c++) walk([], false, false);
   return columns;
-}
-
-/** An integer column's value as JSON: a date or a timestamp (its converted type) as an ISO 8601 string. */
-function numberText(n: number, converted: number | undefined): string {
-  const ms =
-    converted === DATE
-      ? n * DAY_MS
-      : converted === TIMESTAMP_MILLIS
-        ? n
-        : converted === TIMESTAMP_MICROS
-          ? n / 1000
-          : undefined;
-  if (ms === undefined) return String(n);
-  const date = new Date(ms);
-  if (Number.isNaN(date.getTime())) return 'null';
-  const iso = date.toISOString();
-  return JSON.stringify(converted === DATE ? iso.slice(0, 10) : iso);
 }
 
 /** A Thrift binary's bytes as UTF-8 text ('' for no binary). */

@@ -1,10 +1,9 @@
 import avro from 'avsc';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { avroText, looksLikeAvro } from '../../../detectors/pii/avro.js';
 import { scanBuffer } from '../../../detectors/pii/index.js';
 import { avroFile } from '../../support/avro-writer.js';
-import { expectInBodyOrder, spanOf } from '../../support/rendered-json.js';
+import { expectSafeRendering, mangled, spanOf } from '../../support/rendered-json.js';
 import { detectionKey, streamedKeys } from '../../support/streamed.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
@@ -176,23 +175,9 @@ describe('avroText', () => {
       avroFile(schema, [ada, grace]),
       avroFile(schema, [ada, grace], { codec: 'deflate' }),
     ]);
-    const mangled = fc
-      .tuple(fc.constantFrom(...files), fc.nat(), fc.array(fc.tuple(fc.nat(), fc.nat(255)), { maxLength: 4 }))
-      .map(([file, cut, flips]) => {
-        const b = Buffer.from(file.subarray(0, cut % (file.length + 1)));
-        // the header's schema is kept: flips land in the records
-        const from = Math.min(b.length, file.indexOf('avro.codec'));
-        for (const [at, v] of flips) if (b.length > from) b[from + (at % (b.length - from))] = v;
-        return b;
-      });
-    fc.assert(
-      fc.property(mangled, (body) => {
-        const text = avroText(body, 1 << 20);
-        if (text) expectInBodyOrder(text, body.length);
-        expect(() => scanBuffer(body, { fingerprintKey: KEY })).not.toThrow();
-      }),
-      { numRuns: 300 },
-    );
+    // the header's schema is kept: the changes land in the records
+    const head = (files[0] as Buffer).indexOf('avro.codec');
+    expectSafeRendering(mangled(files, { head }), (body) => avroText(body, 1 << 20));
   });
 });
 

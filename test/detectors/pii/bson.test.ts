@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bsonText, looksLikeBson } from '../../../detectors/pii/bson.js';
 import { scanBuffer } from '../../../detectors/pii/index.js';
 import { bson, ObjectId } from '../../support/bson-writer.js';
-import { expectInBodyOrder, spanOf } from '../../support/rendered-json.js';
+import { expectSafeRendering, mangled, spanOf } from '../../support/rendered-json.js';
 import { detectionKey, streamedKeys } from '../../support/streamed.js';
 import { tarOf } from '../../support/tar-writer.js';
 
@@ -122,27 +122,8 @@ describe('bsonText', () => {
   });
 
   it('never throws on random or mangled bodies, and places every text byte inside the body, in order', () => {
-    const mangled = fc
-      .tuple(fc.integer({ min: 0, max: 500 }), fc.array(fc.tuple(fc.nat(), fc.nat(255)), { maxLength: 4 }))
-      .map(([cut, flips]) => {
-        const b = Buffer.from(Buffer.concat([bson(user), bson(user)]).subarray(0, cut));
-        for (const [at, v] of flips) if (b.length > 0) b[at % b.length] = v;
-        return b;
-      });
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          mangled,
-          fc.uint8Array({ maxLength: 200 }).map((a) => Buffer.from(a)),
-        ),
-        (body) => {
-          const rendered = bsonText(body);
-          if (rendered) expectInBodyOrder(rendered, body.length);
-          expect(() => scanBuffer(body, { fingerprintKey: KEY })).not.toThrow();
-        },
-      ),
-      { numRuns: 300 },
-    );
+    const random = fc.uint8Array({ maxLength: 200 }).map((a) => Buffer.from(a));
+    expectSafeRendering(fc.oneof(mangled([Buffer.concat([bson(user), bson(user)])]), random), bsonText);
   });
 });
 

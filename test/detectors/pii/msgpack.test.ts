@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { scanBuffer } from '../../../detectors/pii/index.js';
 import { looksLikeMsgpack, msgpackText } from '../../../detectors/pii/msgpack.js';
 import { pack } from '../../support/msgpack-writer.js';
-import { expectInBodyOrder, spanOf } from '../../support/rendered-json.js';
+import { expectSafeRendering, mangled, spanOf } from '../../support/rendered-json.js';
 import { detectionKey, streamedKeys } from '../../support/streamed.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
@@ -113,28 +113,8 @@ describe('msgpackText', () => {
   });
 
   it('never throws on random or mangled bodies, and maps every text byte inside the body, in order', () => {
-    const mangled = fc
-      .tuple(fc.integer({ min: 0, max: 400 }), fc.array(fc.tuple(fc.nat(), fc.nat(255)), { maxLength: 4 }))
-      .map(([cut, flips]) => {
-        const b = Buffer.from(pack([customer, customer]).subarray(0, cut));
-        for (const [at, v] of flips) if (b.length > 0) b[at % b.length] = v;
-        return b;
-      });
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          mangled,
-          fc.uint8Array({ maxLength: 200 }).map((a) => Buffer.from(a)),
-        ),
-        (body) => {
-          const decoded = msgpackText(body);
-          if (!decoded) return;
-          expectInBodyOrder(decoded, body.length);
-          expect(() => scanBuffer(body, { fingerprintKey: KEY })).not.toThrow();
-        },
-      ),
-      { numRuns: 300 },
-    );
+    const random = fc.uint8Array({ maxLength: 200 }).map((a) => Buffer.from(a));
+    expectSafeRendering(fc.oneof(mangled([pack([customer, customer])]), random), msgpackText);
   });
 });
 
