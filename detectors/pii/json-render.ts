@@ -1,6 +1,6 @@
 /**
- * Binary record formats (MessagePack, BSON) rendered as JSON text, so their keys name fields as a JSON body's do, with
- * the body offset of every byte written: what the text scan finds is reported at its own bytes in the body.
+ * Binary record formats (MessagePack, BSON, Avro, Parquet) rendered as JSON text, so their keys name fields as a JSON
+ * body's do, with the body offset of every byte written: what the text scan finds is reported at its own bytes.
  */
 
 /**
@@ -19,6 +19,13 @@ export interface RenderedJson {
 export const CUT = Symbol('cut');
 /** @internal Thrown while rendering: the body is not in the format after all (it is read as text instead). */
 export const INVALID = Symbol('invalid');
+/** Thrown while rendering: the text reached `MAX_TEXT`. */
+const FULL = Symbol('full');
+/**
+ * Most text rendered from one body: each byte costs 9 in memory (itself and its two offsets), so 8 MiB of text holds
+ * about 72 MB. What a larger body holds past it is said (`capped`) and read as the body's own bytes.
+ */
+const MAX_TEXT = 8 * 1024 * 1024;
 
 /**
  * @internal Reads a body from `p` and writes JSON, each written byte with the offset it comes from. A format's
@@ -39,10 +46,12 @@ export abstract class JsonRenderer {
   private starts: Int32Array;
   private ends: Int32Array;
   private n = 0;
+  private readonly bodyLength: number;
 
   /** `b`: the bytes read (the body, or a part decoded from it while `decodedFrom` is set). */
   constructor(protected b: Uint8Array) {
-    this.out = new Uint8Array(b.length * 2 + 16);
+    this.bodyLength = b.length;
+    this.out = new Uint8Array(Math.min(b.length * 2 + 16, 1 << 20));
     this.starts = new Int32Array(this.out.length);
     this.ends = new Int32Array(this.out.length);
     this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
@@ -57,16 +66,22 @@ export abstract class JsonRenderer {
       this.values();
     } catch (e) {
       if (e === INVALID) return undefined;
-      if (e !== CUT) throw e;
+      if (e !== CUT && e !== FULL) throw e;
       // a value's size past the body's end: the bytes after the cut are kept as a string, read as text at their offsets
-      if (this.p < this.b.length) {
-        this.put(10, this.p);
-        this.string(this.b.length - this.p);
-      }
+      if (e === CUT && this.p < this.b.length) this.rest();
     }
     const n = this.n;
     const text = Buffer.from(this.out.buffer, 0, n);
     return { text, starts: this.starts.slice(0, n), ends: this.ends.slice(0, n), capped: this.capped };
+  }
+
+  private rest(): void {
+    try {
+      this.put(10, this.p);
+      this.string(this.b.length - this.p);
+    } catch (e) {
+      if (e !== FULL) throw e;
+    }
   }
 
   /**
@@ -91,6 +106,10 @@ export abstract class JsonRenderer {
 
   /** Writes `byte`, which stands for the body's bytes `[from, to)` (none for punctuation: `to` is `from`). */
   protected put(byte: number, from: number, to = from): void {
+    if (this.n === MAX_TEXT) {
+      this.capped ??= { start: this.decodedFrom?.start ?? from, end: this.bodyLength };
+      throw FULL;
+    }
     if (this.n === this.out.length) {
       const out = new Uint8Array(this.out.length * 2);
       out.set(this.out);

@@ -193,8 +193,8 @@ function scanHtml(body: Buffer, options: ScanOptions): ScanReport {
 }
 
 /**
- * A MessagePack, BSON or Avro body, read as the JSON it holds (`rendered`), each find at its bytes in the body; what
- * was not decoded for the size cap is said.
+ * A MessagePack, BSON, Avro or Parquet body, read as the JSON it holds (`rendered`), each find at its bytes in the body;
+ * what was not rendered for a size cap is said, and read as it is.
  */
 function scanRendered(body: Buffer, options: ScanOptions, rendered: RenderedJson): ScanReport {
   const read = scanText(rendered.text, options);
@@ -202,7 +202,17 @@ function scanRendered(body: Buffer, options: ScanOptions, rendered: RenderedJson
   const last = body.length;
   const toBody = (at: number, isEnd: boolean): number => (isEnd ? ends[at - 1] : starts[at]) ?? (at <= 0 ? 0 : last);
   const report = atBodyOffsets({ ...read, bytes: body.length }, toBody);
-  if (rendered.capped) report.limits.unshift({ kind: LimitKind.DECODED_SIZE, ...rendered.capped });
+  const capped = rendered.capped;
+  if (!capped) return report;
+  // what was not rendered is said, and read as the body's own bytes (an address in an uncompressed tail is still found)
+  const tail = scanText(body.subarray(capped.start), options);
+  const shifted = <T extends { start: number; end: number }>(x: T): T => ({
+    ...x,
+    start: x.start + capped.start,
+    end: x.end + capped.start,
+  });
+  report.detections.push(...tail.detections.map(shifted));
+  report.limits.unshift({ kind: LimitKind.DECODED_SIZE, ...capped }, ...tail.limits.map(shifted));
   return report;
 }
 

@@ -146,6 +146,20 @@ describe('MessagePack bodies', () => {
       expect(await streamedKeys(body, [cut], { fingerprintKey: KEY }), `cut at ${cut}`).toEqual(whole);
   });
 
+  it('whose JSON would pass 8 MiB are read that far, said to be, and read as they are from there', () => {
+    // an array of 4.5 million small numbers ("1,": 2 bytes of JSON each), then an address
+    const count = 4_500_000;
+    const head = Buffer.from([0x91, 0xdd, 0, 0, 0, 0]);
+    head.writeUInt32BE(count + 1, 2);
+    const body = Buffer.concat([head, Buffer.alloc(count, 1), pack('ada@example.org')]);
+    const rendered = msgpackText(body);
+    expect(rendered?.text.length).toBe(8 * 1024 * 1024);
+    expect(rendered?.capped?.end).toBe(body.length);
+    const report = scanBuffer(body, { fingerprintKey: KEY, contentType: 'application/msgpack' });
+    expect(report.limits.map((l) => l.kind)).toEqual(['decoded-size']);
+    expect(report.detections.map((d) => body.toString('latin1', d.start, d.end))).toEqual(['ada@example.org']);
+  });
+
   it('that do not decode are read as text, losing nothing', () => {
     const body = Buffer.concat([
       Buffer.from([0x82, 0xa5]),
