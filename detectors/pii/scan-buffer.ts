@@ -1,6 +1,6 @@
 /**
- * Whole bodies: what a body is (framed, multipart, a message, an archive, a PDF, compressed, UTF-16, an HTML page
- * or text) is decided here, once, from its head, and `scanStream` asks the same questions (`readsAsText`).
+ * Whole bodies: what a body is (framed, multipart, a message, an archive, a PDF, compressed, UTF-16, binary records,
+ * an HTML page or text) is decided here, once, from its head, and `scanStream` asks the same questions (`readsAsText`).
  */
 import { looksLikeRecords, recordsText } from './binary-records.js';
 import { isFramed, scanFramed } from './chunked.js';
@@ -123,8 +123,8 @@ export const HEAD_BYTES = TAR_BLOCK;
 
 /**
  * @internal True when `scanBuffer` reads a body with this head (its first `HEAD_BYTES`) as plain text: no content
- * coding, multipart, message, archive, PDF, compression, UTF-16 or HTML page. `scanStream` streams such a body
- * through a scanner; any other it reads as `scanBuffer` does, so both decide alike.
+ * coding, multipart, message, archive, PDF, compression, UTF-16, binary records or HTML page. `scanStream` streams such
+ * a body through a scanner; any other it reads as `scanBuffer` does, so both decide alike.
  */
 export function readsAsText(head: Uint8Array, options: Pick<ScanOptions, 'contentType' | 'contentEncoding'>): boolean {
   if (contentCodings(options.contentEncoding).length > 0 || bodyBoundary(head, options.contentType)) return false;
@@ -205,14 +205,9 @@ function scanRendered(body: Buffer, options: ScanOptions, rendered: RenderedJson
   const capped = rendered.capped;
   if (!capped) return report;
   // what was not rendered is said, and read as the body's own bytes (an address in an uncompressed tail is still found)
-  const tail = scanText(body.subarray(capped.start), options);
-  const shifted = <T extends { start: number; end: number }>(x: T): T => ({
-    ...x,
-    start: x.start + capped.start,
-    end: x.end + capped.start,
-  });
-  report.detections.push(...tail.detections.map(shifted));
-  report.limits.unshift({ kind: LimitKind.DECODED_SIZE, ...capped }, ...tail.limits.map(shifted));
+  const tail = atBodyOffsets(scanText(body.subarray(capped.start), options), (at) => at + capped.start);
+  report.detections.push(...tail.detections);
+  report.limits.unshift({ kind: LimitKind.DECODED_SIZE, ...capped }, ...tail.limits);
   return report;
 }
 

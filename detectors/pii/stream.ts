@@ -84,7 +84,8 @@ export async function scanStream(
     return { detections: collected, limits, bytes };
   }
   const unreadable = unreadableCoding(sniffed, options.contentEncoding) !== undefined;
-  // read whole, as scanBuffer reads it: an archive, a PDF, an API's query results, an HL7 message or X12 claim, an HTML page
+  // read whole, as scanBuffer reads it: an archive, a PDF, an API's query results, an HL7 message or X12 claim, binary
+  // records (MessagePack, BSON, Avro, Parquet), an HTML page
   // (compressed too: its references are undone once it is inflated), a body under several codings (undone in turn)
   const page = !unreadable && looksLikeHtml(sniffed, options.contentType);
   const gathered =
