@@ -4,9 +4,9 @@
  * and each value found is reported at its own bytes (at its block's, in a block the `deflate` or `snappy` codec
  * compressed).
  */
-import { inflateRawSync } from 'node:zlib';
+
+import { undoBlock } from './inflate.js';
 import { finite, INVALID, integerText, JsonRenderer, type RenderedJson, type TimeUnit } from './json-render.js';
-import { SnappyTooLarge, unsnappy } from './snappy.js';
 
 const MAGIC = [0x4f, 0x62, 0x6a, 0x01];
 /** Block codecs read (`null` writes blocks as they are). */
@@ -106,21 +106,18 @@ class AvroRenderer extends JsonRenderer {
    * bytes, each standing for the whole block. False when the inflating budget is spent (the rest is not read).
    */
   private inflatedRecords(schema: Schema, count: number, at: number, size: number, codec: string): boolean {
-    const room = Math.max(1, this.maxInflated - this.inflated);
     const block = this.b.subarray(at, at + size);
-    let data: Buffer;
-    try {
-      // a snappy block ends in the CRC-32 of what it holds
-      data =
-        codec === 'deflate' ? inflateRawSync(block, { maxOutputLength: room }) : unsnappy(block.subarray(0, -4), room);
-    } catch (e) {
-      if (e instanceof SnappyTooLarge || (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-        this.capped = { start: at, end: this.b.length };
-        return false;
-      }
-      // a block that does not inflate is passed over; its sync marker still has to follow
-      return true;
+    // a snappy block ends in the CRC-32 of what it holds
+    const data =
+      codec === 'snappy'
+        ? undoBlock('snappy', block.subarray(0, -4), this.maxInflated - this.inflated)
+        : undoBlock('deflate-raw', block, this.maxInflated - this.inflated);
+    if (data === 'capped') {
+      this.capped = { start: at, end: this.b.length };
+      return false;
     }
+    // a block that does not inflate is passed over; its sync marker still has to follow
+    if (!data) return true;
     this.inflated += data.length;
     // a block whose records do not decode is passed over as one that does not inflate
     this.readDecoded(data, at, at + size, () => this.records(schema, count));

@@ -16,6 +16,7 @@ import { BrotliDecompress } from 'brotli/dec/decode.js';
 import { BrotliInput } from 'brotli/dec/streams.js';
 import { Gunzip, Inflate, Unzlib } from 'fflate';
 import { Compression } from './decoders.js';
+import { SnappyTooLarge, unsnappy } from './snappy.js';
 
 /**
  * Result of a capped decompression: the bytes (`truncated` when the stream ended before its end mark: a capture cut
@@ -61,6 +62,26 @@ export function inflateCapped(input: Uint8Array, kind: Compression | 'deflate-ra
   } catch (error) {
     return { ok: false, reason: isTooLarge(error) ? 'bomb' : 'corrupt' };
   }
+}
+
+/**
+ * @internal A block of a record file (an Avro block, a Parquet page) undone by its codec within `max` bytes: its bytes,
+ * `'capped'` when they would pass `max`, or undefined when it does not undo.
+ */
+export function undoBlock(
+  codec: Compression | 'deflate-raw' | 'snappy',
+  data: Uint8Array,
+  max: number,
+): Buffer | 'capped' | undefined {
+  if (codec === 'snappy') {
+    try {
+      return unsnappy(data, max);
+    } catch (e) {
+      return e instanceof SnappyTooLarge ? 'capped' : undefined;
+    }
+  }
+  const inflated = inflateCapped(data, codec, max);
+  return inflated.ok ? inflated.bytes : inflated.reason === 'bomb' ? 'capped' : undefined;
 }
 
 function isTooLarge(error: unknown): boolean {

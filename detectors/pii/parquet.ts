@@ -5,9 +5,9 @@
  * own bytes, values in a compressed page at the page's, and a dictionary-encoded column by its dictionary (each distinct
  * value once, as Art. 33's count of subjects wants).
  */
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+
+import { undoBlock } from './inflate.js';
 import { INVALID, integerText, JsonRenderer, type RenderedJson, type TimeUnit } from './json-render.js';
-import { SnappyTooLarge, unsnappy } from './snappy.js';
 import { type ThriftBinary, type ThriftStruct, type ThriftValue, thriftStruct } from './thrift-compact.js';
 
 const MAGIC = Buffer.from('PAR1', 'latin1');
@@ -23,6 +23,8 @@ const DICTIONARY_PAGE = 2;
 const DATA_PAGE_V2 = 3;
 const PLAIN = 0;
 const DICTIONARY_ENCODINGS = new Set([2, 8]);
+/** Codecs undone: SNAPPY, GZIP, BROTLI (LZO, LZ4 and ZSTD are not; their pages are passed over). */
+const CODECS: Readonly<Record<number, 'snappy' | 'gzip' | 'br'>> = { 1: 'snappy', 2: 'gzip', 4: 'br' };
 
 /** @internal True when `head` starts a Parquet file. */
 export function looksLikeParquet(head: Uint8Array): boolean {
@@ -137,23 +139,11 @@ class ParquetRenderer extends JsonRenderer {
   /** A page's data decompressed (`undefined` when it does not, `'capped'` past the size cap). */
   private decompress(codec: number, data: Uint8Array, size: number): Buffer | undefined | 'capped' {
     const room = this.maxDecoded - this.decoded;
+    const kind = CODECS[codec];
     if (size > room) return 'capped';
-    try {
-      const max = { maxOutputLength: Math.max(1, room) };
-      const out =
-        codec === 1
-          ? unsnappy(data, room)
-          : codec === 2
-            ? gunzipSync(data, max)
-            : codec === 4
-              ? brotliDecompressSync(data, max)
-              : undefined;
-      if (out) this.decoded += out.length;
-      return out;
-    } catch (e) {
-      const tooLarge = e instanceof SnappyTooLarge || (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-      return tooLarge ? 'capped' : undefined;
-    }
+    const out = kind === undefined ? undefined : undoBlock(kind, data, room);
+    if (out instanceof Buffer) this.decoded += out.length;
+    return out;
   }
 
   /** A page's PLAIN values from `p` to `end` (after its levels, in a v1 data page); a value past `end` ends them. */
