@@ -2,6 +2,7 @@
 import type { Engine, Hit } from './engine.js';
 import { fieldFor, hashFrom } from './field-table.js';
 import { isPersonalKey } from './personal-keys.js';
+import { SHA256 } from './recognizers/hashed-fields.js';
 import type { FieldRecognizer } from './types.js';
 
 /** @internal Reports `value` (decoded, at `[start, end)`) as `rec`'s type when it has the field's shape. */
@@ -14,10 +15,13 @@ export function emit(
   out: Hit[],
 ): void {
   const trimmed = value.trim();
-  if (!rec.value.test(trimmed) || rec.confidence < engine.minConfidence || isLabel(engine, trimmed)) return;
+  const shaped = rec.value.test(trimmed);
+  // a name or street hashed for an advertising platform (a Customer Match list's First Name column) is still theirs
+  const hashed = !shaped && HASHED_TYPES.has(rec.type) && SHA256.test(trimmed);
+  if ((!shaped && !hashed) || rec.confidence < engine.minConfidence || isLabel(engine, trimmed)) return;
   out.push({
     type: rec.type,
-    fineType: rec.fineType,
+    fineType: hashed ? `${rec.type}_SHA256` : rec.fineType,
     start,
     end,
     validated: false,
@@ -25,6 +29,9 @@ export function emit(
     normalized: trimmed.replace(/\s+/g, ' ').toLowerCase(),
   });
 }
+
+/** Types whose fields may hold their value hashed: read as `<TYPE>_SHA256`, as the hashed recognizers report theirs. */
+const HASHED_TYPES = new Set(['PERSON_NAME', 'STREET_ADDRESS']);
 
 /** `hashFrom` of `name`. */
 const NAME = hashFrom(Buffer.from('name', 'latin1'), 0, 4);

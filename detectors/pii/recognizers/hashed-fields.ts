@@ -31,7 +31,7 @@ function hashedField(
 }
 
 /** A SHA-256 as hex, the form every conversions API takes (they ask for lower case; upper case is the same hash). */
-const SHA256 = /^[0-9a-fA-F]{64}$/;
+export const SHA256 = /^[0-9a-fA-F]{64}$/;
 
 /** `sha256("ada@example.org")`. */
 const EMAIL = 'cfe00dde46ef942601ffafb9e2825e802858b460e586b8305b344c1eb826357d';

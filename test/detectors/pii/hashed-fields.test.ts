@@ -107,6 +107,22 @@ describe('hashed identifiers', () => {
     ]);
   });
 
+  it("under a person's or a street's own field names: a Customer Match list's First Name column, a JSON key", () => {
+    const list = `Email,First Name,Last Name,Zip\n${EMAIL},${FIRST},${LAST},SW1A1AA\n`;
+    expect(found(list).map((f) => f.split(' ')[0])).toEqual([
+      'EMAIL_SHA256',
+      'PERSON_NAME_SHA256',
+      'PERSON_NAME_SHA256',
+      'UK_POSTCODE',
+    ]);
+    const json = JSON.stringify({ given_name: FIRST, street: ZIP, password: DOB, order_id: LAST });
+    expect(found(json)).toEqual([
+      `PERSON_NAME_SHA256 ${FIRST.slice(0, 8)}`,
+      `STREET_ADDRESS_SHA256 ${ZIP.slice(0, 8)}`,
+      `SECRET ${DOB.slice(0, 8)}`,
+    ]);
+  });
+
   it('leave an e-mail address or phone number under the same keys to their own recognizers, found once', () => {
     expect(found('{"email": "ada@example.org", "phone": "+44 20 7946 0958"}').map((f) => f.split(' ')[0])).toEqual([
       'EMAIL',
