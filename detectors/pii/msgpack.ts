@@ -3,7 +3,7 @@
  * they hold: their keys name fields as a JSON body's do (a string's header byte hides `"first_name":` from the text
  * scan), and each value found is reported at its own bytes in the body.
  */
-import { finite, INVALID, JsonRenderer, type RenderedJson } from './json-render.js';
+import { finite, INVALID, integerText, JsonRenderer, type RenderedJson } from './json-render.js';
 
 /** `Content-Type`s MessagePack is sent under. */
 const CONTENT_TYPE = /^\s*application\/(?:x-|vnd\.)?msgpack\b/i;
@@ -70,8 +70,8 @@ function scalarSize(b: Uint8Array, p: number): number {
 /**
  * @internal The JSON text a MessagePack body holds (a sequence of values, one per line), or undefined when it is no
  * MessagePack: a value at its top that is no map or array, a byte no value starts with, nesting past 64. A body cut
- * short is read as far as it goes. Strings are JSON strings, binary values too; extension values (timestamps,
- * application types) are `null`.
+ * short is read as far as it goes. Strings are JSON strings, binary values too; a timestamp is an ISO 8601 string,
+ * any other extension value (an application's type) `null`.
  */
 export function msgpackText(body: Uint8Array): RenderedJson | undefined {
   return new MsgpackRenderer(body).render();
@@ -125,8 +125,7 @@ class MsgpackRenderer extends JsonRenderer {
       case 0xc7:
       case 0xc8:
       case 0xc9:
-        this.take(this.size(c - 0xc7) + 1);
-        return 'null';
+        return this.extension(this.size(c - 0xc7));
       case 0xca:
         return finite(v.getFloat32(this.take(4)));
       case 0xcb:
@@ -152,11 +151,29 @@ class MsgpackRenderer extends JsonRenderer {
       case 0xd6:
       case 0xd7:
       case 0xd8:
-        this.take(1 + (1 << (c - 0xd4)));
-        return 'null';
+        return this.extension(1 << (c - 0xd4));
       default:
         throw INVALID;
     }
+  }
+
+  /** An extension value of `size` data bytes: the timestamp type (-1) as ISO 8601, any other `null`. */
+  private extension(size: number): string {
+    const v = this.view;
+    const type = v.getInt8(this.take(1));
+    const at = this.take(size);
+    if (type !== -1) return 'null';
+    // 32-bit seconds; 30-bit nanoseconds over 34-bit seconds; 32-bit nanoseconds then 64-bit signed seconds
+    const packed = size === 8 ? v.getBigUint64(at) : 0n;
+    const [seconds, nanos] =
+      size === 4
+        ? [v.getUint32(at), 0]
+        : size === 8
+          ? [Number(packed & 0x3ffffffffn), Number(packed >> 34n)]
+          : size === 12
+            ? [Number(v.getBigInt64(at + 4)), v.getUint32(at)]
+            : [Number.NaN, 0];
+    return Number.isNaN(seconds) ? 'null' : integerText(seconds * 1000 + Math.floor(nanos / 1e6), 'ms');
   }
 
   private array(count: number, depth: number): void {

@@ -106,10 +106,29 @@ describe('msgpackText', () => {
     expect(msgpackText(Buffer.concat([Buffer.alloc(64, 0x91), Buffer.from([0x01])]))).toBeDefined();
   });
 
-  it('writes binary and extension values: bytes as a string, an extension (a timestamp) as null', () => {
-    const ext = Buffer.from([0xd6, 0xff, 0x65, 0x53, 0xf1, 0x00]);
+  it("writes binary and extension values: bytes as a string, a timestamp in any of its three sizes as ISO 8601, an application's type as null", () => {
+    const ext = Buffer.from([0xd6, 0x05, 0x65, 0x53, 0xf1, 0x00]);
     const body = Buffer.concat([Buffer.from([0x82]), pack('raw'), pack(Buffer.from('a"b')), pack('at'), ext]);
     expect(msgpackText(body)?.text.toString('latin1')).toBe('{"raw":"a\\"b","at":null}\n');
+    // the 8-byte form adds 250 ms as nanoseconds above 34 bits of seconds; the 12-byte one takes signed seconds
+    const seconds = Date.UTC(1985, 11, 10) / 1000;
+    const four = Buffer.from([0xd6, 0xff, 0, 0, 0, 0]);
+    four.writeUInt32BE(seconds, 2);
+    const eight = Buffer.alloc(10);
+    eight.set([0xd7, 0xff]);
+    // (seconds past 2^32, as the 8-byte form holds them until 2514)
+    eight.writeBigUInt64BE((250_000_000n << 34n) | BigInt(2 ** 32 + seconds), 2);
+    const twelve = Buffer.alloc(15);
+    twelve.set([0xc7, 12, 0xff]);
+    twelve.writeUInt32BE(0, 3);
+    twelve.writeBigInt64BE(BigInt(-seconds), 7);
+    const dates = Buffer.concat([Buffer.from([0x93]), four, eight, twelve]);
+    expect(msgpackText(dates)?.text.toString()).toBe(
+      '["1985-12-10T00:00:00.000Z","2122-01-16T06:28:16.250Z","1954-01-23T00:00:00.000Z"]\n',
+    );
+    const dob = Buffer.concat([Buffer.from([0x82]), pack('email'), pack('ada@example.org'), pack('dob'), four]);
+    const found = scanBuffer(dob, { fingerprintKey: KEY }).detections.find((d) => d.type === 'DATE_OF_BIRTH');
+    expect([found?.start, found?.end]).toEqual([dob.length - 6, dob.length]);
   });
 
   it('never throws on random or mangled bodies, and maps every text byte inside the body, in order', () => {
