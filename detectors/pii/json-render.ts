@@ -140,18 +140,20 @@ export abstract class JsonRenderer {
     const s = this.p;
     const end = Math.min(this.b.length, s + size);
     this.put(34, s);
-    for (let k = s; k < end; k++) {
-      const c = this.b[k] as number;
-      if (c === 34 || c === 92) this.put(92, k, k + 1);
-      else if (c < 0x20) {
-        for (const e of [92, 117, 48, 48, HEX[c >> 4] as number, HEX[c & 0x0f] as number]) this.put(e, k, k + 1);
-        continue;
-      }
-      this.put(c, k, k + 1);
-    }
+    for (let k = s; k < end; k++) this.escaped(this.b[k] as number, k, k + 1);
     this.put(34, end);
     this.p = end;
     if (end < s + size) throw CUT;
+  }
+
+  /** Writes byte `c` of a JSON string, escaped where JSON needs it, standing for the body's `[from, to)`. */
+  protected escaped(c: number, from: number, to: number): void {
+    if (c === 34 || c === 92) this.put(92, from, to);
+    else if (c < 0x20) {
+      for (const e of [92, 117, 48, 48, HEX[c >> 4] as number, HEX[c & 0x0f] as number]) this.put(e, from, to);
+      return;
+    }
+    this.put(c, from, to);
   }
 }
 

@@ -22,7 +22,11 @@ const DATA_PAGE = 0;
 const DICTIONARY_PAGE = 2;
 const DATA_PAGE_V2 = 3;
 const PLAIN = 0;
+const DELTA_LENGTH_BYTE_ARRAY = 6;
+const DELTA_BYTE_ARRAY = 7;
 const DICTIONARY_ENCODINGS = new Set([2, 8]);
+/** Most values one DELTA_BINARY_PACKED run is read for (a run of zero-width miniblocks costs no bytes). */
+const DELTA_MAX_VALUES = 1 << 20;
 /** Codecs undone: SNAPPY, GZIP, BROTLI (LZO, LZ4 and ZSTD are not; their pages are passed over). */
 const CODECS: Readonly<Record<number, 'snappy' | 'gzip' | 'br'>> = { 1: 'snappy', 2: 'gzip', 4: 'br' };
 
@@ -112,8 +116,11 @@ class ParquetRenderer extends JsonRenderer {
       const from = page.p + (v2 ? (num(field(v2, 5)) ?? 0) + (num(field(v2, 6)) ?? 0) : 0);
       if (from < page.p || from > page.end) continue;
       const read = (end: number): void => {
-        if (encoding === PLAIN) this.plainValues(column, type, pageType === DATA_PAGE, end);
-        // an encoding not read (delta, byte stream split): its bytes are kept as one string under the column's name
+        if (pageType === DATA_PAGE && !this.skipLevels(column, end)) return;
+        if (encoding === PLAIN) this.plainValues(column, type, end);
+        else if (type === BYTE_ARRAY && (encoding === DELTA_LENGTH_BYTE_ARRAY || encoding === DELTA_BYTE_ARRAY))
+          this.deltaValues(column, encoding === DELTA_BYTE_ARRAY, end);
+        // an encoding not read (byte stream split, delta-packed integers): its bytes are kept as one string
         else this.named(column, this.p, () => this.string(end - this.p));
       };
       if (codec === 0) {
@@ -146,16 +153,19 @@ class ParquetRenderer extends JsonRenderer {
     return out;
   }
 
-  /** A page's PLAIN values from `p` to `end` (after its levels, in a v1 data page); a value past `end` ends them. */
-  private plainValues(column: Column, type: number, levelsInside: boolean, end: number): void {
+  /** Passes over a v1 data page's repetition and definition levels (each run prefixed by its length); false past `end`. */
+  private skipLevels(column: Column, end: number): boolean {
+    for (const present of [column.repeated, column.defined])
+      if (present) {
+        if (this.p + 4 > end) return false;
+        this.p += 4 + this.view.getUint32(this.p, true);
+      }
+    return this.p <= end;
+  }
+
+  /** A page's PLAIN values from `p` to `end`; a value past `end` ends them. */
+  private plainValues(column: Column, type: number, end: number): void {
     const v = this.view;
-    if (levelsInside) {
-      for (const present of [column.repeated, column.defined])
-        if (present) {
-          if (this.p + 4 > end) return;
-          this.p += 4 + v.getUint32(this.p, true);
-        }
-    }
     const width = type === INT32 ? 4 : 8;
     while (this.p < end) {
       const h = this.p;
@@ -178,6 +188,34 @@ class ParquetRenderer extends JsonRenderer {
         );
       }
     }
+  }
+
+  /**
+   * A page's byte arrays as DELTA_LENGTH_BYTE_ARRAY writes them (their lengths delta-packed, then the bytes one after
+   * another) or, `prefixed`, DELTA_BYTE_ARRAY (each value shares a prefix with the one before: the prefix lengths come
+   * first). A value stands for its own bytes; a shared prefix, written again, stands for none.
+   */
+  private deltaValues(column: Column, prefixed: boolean, end: number): void {
+    const prefixes = prefixed ? deltaPacked(this.b, this.p, end) : undefined;
+    const lengths = prefixed && !prefixes ? undefined : deltaPacked(this.b, prefixes?.end ?? this.p, end);
+    if (!lengths) return;
+    let at = lengths.end;
+    let previous: Uint8Array = new Uint8Array(0);
+    lengths.values.every((size, i) => {
+      const prefix = prefixes?.values[i] ?? 0;
+      if (size < 0 || at + size > end || prefix < 0 || prefix > previous.length) return false;
+      const s = at;
+      this.named(column, s, () => {
+        this.put(34, s);
+        for (let k = 0; k < prefix; k++) this.escaped(previous[k] as number, s, s);
+        for (let k = s; k < s + size; k++) this.escaped(this.b[k] as number, k, k + 1);
+        this.put(34, s + size);
+        this.p = s + size;
+      });
+      previous = Buffer.concat([previous.subarray(0, prefix), this.b.subarray(s, s + size)]);
+      at = s + size;
+      return true;
+    });
   }
 
   /** `{"<column>":` value `}` and a line break; the name stands for no byte of the body. */
@@ -207,6 +245,56 @@ function leafColumns(bytes: Uint8Array, schema: ThriftValue[]): Map<string, Colu
   const count = root instanceof Map ? (num(root.get(5)) ?? 0) : 0;
   for (let c = 0; c < count && k < schema.length; c++) walk([], false, false);
   return columns;
+}
+
+/**
+ * @internal DELTA_BINARY_PACKED integers at `bytes[at]` (a header of block size, miniblocks per block, count and first value,
+ * then blocks of a minimum delta, miniblock bit widths and the deltas bit-packed), and where they end; undefined when
+ * they do not fit before `end`. Read as Numbers: they are lengths here.
+ */
+export function deltaPacked(bytes: Uint8Array, at: number, end: number): { values: number[]; end: number } | undefined {
+  let p = at;
+  const varint = (): number => {
+    let n = 0;
+    for (let scale = 1; p < end && scale < 2 ** 53; scale *= 128) {
+      const c = bytes[p++] as number;
+      n += (c & 0x7f) * scale;
+      if (c < 0x80) return n;
+    }
+    return Number.NaN;
+  };
+  const zigzag = (): number => {
+    const n = varint();
+    return n % 2 === 0 ? n / 2 : -(n + 1) / 2;
+  };
+  const [blockSize, miniblocks, count] = [varint(), varint(), varint()];
+  let last = zigzag();
+  const perMiniblock = blockSize / miniblocks;
+  if (!Number.isInteger(perMiniblock) || perMiniblock % 8 !== 0 || Number.isNaN(last) || !(count <= DELTA_MAX_VALUES))
+    return undefined;
+  const values = count > 0 ? [last] : [];
+  while (values.length < count) {
+    const minDelta = zigzag();
+    if (Number.isNaN(minDelta) || p + miniblocks > end) return undefined;
+    const widths = bytes.subarray(p, p + miniblocks);
+    p += miniblocks;
+    for (const width of widths) {
+      if (values.length >= count) break;
+      const size = (width * perMiniblock) / 8;
+      if (width > 32 || p + size > end) return undefined;
+      for (let i = 0; i < perMiniblock && values.length < count; i++) {
+        let delta = 0;
+        for (let bit = 0; bit < width; bit++) {
+          const at = i * width + bit;
+          if (((bytes[p + (at >> 3)] as number) >> (at & 7)) & 1) delta += 2 ** bit;
+        }
+        last += minDelta + delta;
+        values.push(last);
+      }
+      p += size;
+    }
+  }
+  return { values, end: p };
 }
 
 /** A Thrift binary's bytes as UTF-8 text ('' for no binary). */

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { scanBuffer } from '../../../detectors/pii/index.js';
-import { looksLikeParquet, parquetText } from '../../../detectors/pii/parquet.js';
+import { deltaPacked, looksLikeParquet, parquetText } from '../../../detectors/pii/parquet.js';
 import { thriftStruct } from '../../../detectors/pii/thrift-compact.js';
 import { parquetV1 } from '../../support/parquet-writer.js';
 import { expectSafeRendering, mangled, spanOf } from '../../support/rendered-json.js';
@@ -13,14 +13,14 @@ const ROWS = 30;
 const FIRST = ['Ada', 'Grace', 'Alan'];
 
 /** A customer table as Athena or Redshift UNLOAD writes it (hyparquet-writer: v2 data pages, dictionaries). */
-function customers(codec: 'UNCOMPRESSED' | 'SNAPPY' | 'GZIP', encoding?: 'DELTA_LENGTH_BYTE_ARRAY'): Buffer {
+function customers(codec: 'UNCOMPRESSED' | 'SNAPPY' | 'GZIP'): Buffer {
   const columnData = [
     { name: 'first_name', data: Array.from({ length: ROWS }, (_, i) => FIRST[i % 3]), type: 'STRING' as const },
     { name: 'email', data: Array.from({ length: ROWS }, (_, i) => `user${i}@example.org`), type: 'STRING' as const },
     { name: 'street', data: Array.from({ length: ROWS }, (_, i) => `${i + 1} High Street`), type: 'STRING' as const },
     { name: 'card_number', data: Array.from({ length: ROWS }, () => 4111111111111111n), type: 'INT64' as const },
     { name: 'visits', data: Array.from({ length: ROWS }, (_, i) => i), type: 'INT32' as const },
-  ].map((c) => (encoding && c.name === 'email' ? { ...c, encoding } : c));
+  ];
   const compressors = { GZIP: (b: Uint8Array) => gzipSync(b) };
   return Buffer.from(parquetWriteBuffer({ columnData, codec, compressors } as never));
 }
@@ -117,10 +117,43 @@ describe('parquetText', () => {
     expect(parquetText(body, 1 << 20)?.text.toString()).toBe('');
   });
 
+  it('reads delta-encoded strings, each value at its bytes, a shared prefix at none', () => {
+    // 300 values: blocks of 128, miniblocks of 32, lengths of two and three digits' worth
+    const emails = Array.from({ length: 300 }, (_, i) => `user${i}@example.org`);
+    for (const encoding of ['DELTA_LENGTH_BYTE_ARRAY', 'DELTA_BYTE_ARRAY'] as const) {
+      const columnData = [{ name: 'email', data: emails, type: 'STRING', encoding }];
+      const body = Buffer.from(parquetWriteBuffer({ columnData, codec: 'UNCOMPRESSED' } as never));
+      const text = parquetText(body, 1 << 20);
+      if (!text) throw new Error('not rendered');
+      const lines = text.text.toString().trim().split('\n');
+      expect(
+        lines.map((l) => (JSON.parse(l) as { email: string }).email),
+        encoding,
+      ).toEqual(emails);
+      const [start, end] = spanOf(text, 'user123@example.org');
+      // DELTA_BYTE_ARRAY writes only what follows the prefix shared with user122: "3@example.org"
+      expect(body.toString('latin1', start, end), encoding).toBe(
+        encoding === 'DELTA_BYTE_ARRAY' ? '3@example.org' : 'user123@example.org',
+      );
+      expect(counted(body), encoding).toEqual({ EMAIL: 300 });
+    }
+  });
+
+  it('reads delta-packed integers whose unneeded miniblocks have any width but no bytes, as the format allows', () => {
+    // block size 128, 4 miniblocks, 3 values, first 10 (zigzag 20); one block: min delta 1 (zigzag 2), widths 1, 7, 7, 7
+    // (only the first miniblock holds values: 0b010 packed LSB first over 32 one-bit slots = 4 bytes)
+    const bytes = Buffer.from([0x80, 0x01, 4, 3, 20, 2, 1, 7, 7, 7, 0b010, 0, 0, 0, 0xee]);
+    expect(deltaPacked(bytes, 0, bytes.length)).toEqual({ values: [10, 11, 13], end: bytes.length - 1 });
+    // a miniblock that would run past the end, a count past the cap: nothing
+    expect(deltaPacked(bytes, 0, bytes.length - 3)).toBeUndefined();
+    expect(deltaPacked(Buffer.from([0x80, 0x01, 4, 0xff, 0xff, 0xff, 0x7f, 0]), 0, 8)).toBeUndefined();
+  });
+
   it('keeps the bytes of an encoding it does not decode as one string under the column', () => {
-    // DELTA_LENGTH_BYTE_ARRAY: the lengths, then the values one after another
-    const text = parquetText(customers('UNCOMPRESSED', 'DELTA_LENGTH_BYTE_ARRAY'), 1 << 20)?.text.toString('latin1');
-    expect(text).toMatch(/\{"email":"[^\n]*user12@example\.org/);
+    // DELTA_BINARY_PACKED integers
+    const columnData = [{ name: 'visits', data: [1, 2, 3], type: 'INT32', encoding: 'DELTA_BINARY_PACKED' }];
+    const body = Buffer.from(parquetWriteBuffer({ columnData, codec: 'UNCOMPRESSED' } as never));
+    expect(parquetText(body, 1 << 20)?.text.toString('latin1')).toMatch(/^\{"visits":"[^\n]*"\}\n$/);
   });
 
   it('refuses a file without its footer, and stops decompressing at the cap, saying where', () => {
