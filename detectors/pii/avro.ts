@@ -6,7 +6,8 @@
  */
 
 import { undoBlock } from './inflate.js';
-import { finite, INVALID, integerText, JsonRenderer, type RenderedJson, type TimeUnit } from './json-render.js';
+import { CUT, finite, INVALID, integerText, JsonRenderer, type RenderedJson, type TimeUnit } from './json-render.js';
+import { unzigzag, VARINT, varintAt } from './varint.js';
 
 const MAGIC = [0x4f, 0x62, 0x6a, 0x01];
 /** Block codecs read (`null` writes blocks as they are). */
@@ -227,15 +228,11 @@ class AvroRenderer extends JsonRenderer {
 
   /** A zigzag varint (exact to 2^53, as card and phone numbers stored as longs are). */
   private long(): number {
-    let n = 0;
-    let scale = 1;
-    for (let k = 0; k < 10; k++) {
-      const b = this.b[this.take(1)] as number;
-      n += (b & 0x7f) * scale;
-      if (b < 0x80) return n % 2 === 0 ? n / 2 : -(n + 1) / 2;
-      scale *= 128;
-    }
-    throw INVALID;
+    const n = varintAt(this.b, this.p, this.b.length, 10);
+    // the body ending inside it cuts the decoding; eleven bytes or more are no long
+    if (Number.isNaN(n)) throw VARINT.cut ? CUT : INVALID;
+    this.p = VARINT.next;
+    return unzigzag(n);
   }
 }
 

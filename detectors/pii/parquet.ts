@@ -9,6 +9,7 @@
 import { undoBlock } from './inflate.js';
 import { INVALID, integerText, JsonRenderer, type RenderedJson, type TimeUnit } from './json-render.js';
 import { type ThriftBinary, type ThriftStruct, type ThriftValue, thriftStruct } from './thrift-compact.js';
+import { unzigzag, VARINT, varintAt } from './varint.js';
 
 const MAGIC = Buffer.from('PAR1', 'latin1');
 /** Physical types read: INT32, INT64 and BYTE_ARRAY. */
@@ -255,18 +256,11 @@ function leafColumns(bytes: Uint8Array, schema: ThriftValue[]): Map<string, Colu
 export function deltaPacked(bytes: Uint8Array, at: number, end: number): { values: number[]; end: number } | undefined {
   let p = at;
   const varint = (): number => {
-    let n = 0;
-    for (let scale = 1; p < end && scale < 2 ** 53; scale *= 128) {
-      const c = bytes[p++] as number;
-      n += (c & 0x7f) * scale;
-      if (c < 0x80) return n;
-    }
-    return Number.NaN;
+    const n = varintAt(bytes, p, end, 8);
+    p = VARINT.next;
+    return n;
   };
-  const zigzag = (): number => {
-    const n = varint();
-    return n % 2 === 0 ? n / 2 : -(n + 1) / 2;
-  };
+  const zigzag = (): number => unzigzag(varint());
   const [blockSize, miniblocks, count] = [varint(), varint(), varint()];
   let last = zigzag();
   const perMiniblock = blockSize / miniblocks;

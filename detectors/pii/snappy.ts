@@ -2,6 +2,7 @@
  * Snappy's raw format (the block codec of Avro files Spark and Hive write): a varint of the uncompressed length, then
  * literals and copies of earlier output. Undone here within a size cap, without a dependency.
  */
+import { VARINT, varintAt } from './varint.js';
 
 /** @internal Thrown by `unsnappy`: the data is not Snappy, or is cut short. */
 export class SnappyError extends Error {}
@@ -11,14 +12,9 @@ export class SnappyTooLarge extends Error {}
 
 /** @internal The bytes Snappy-compressed `data` holds; at most `max` of them. */
 export function unsnappy(data: Uint8Array, max: number): Buffer {
-  let p = 0;
-  let length = 0;
-  for (let shift = 0; ; shift += 7) {
-    const b = data[p++];
-    if (b === undefined || shift > 28) throw new SnappyError('bad length');
-    length += (b & 0x7f) * 2 ** shift;
-    if (b < 0x80) break;
-  }
+  const length = varintAt(data, 0, data.length, 5);
+  if (Number.isNaN(length)) throw new SnappyError('bad length');
+  let p = VARINT.next;
   if (length > max) throw new SnappyTooLarge(`${length} bytes`);
   // no element writes more than 64 bytes from 3 of its own: a longer length is a lie, not allocated
   if (length > (data.length - p) * 22) throw new SnappyError('length past what the data can hold');

@@ -3,6 +3,7 @@
  * without a schema. Bounded: a value past `end` or nesting past 32 is an error (every element takes a byte at least, so
  * a list's size claims nothing its bytes do not hold).
  */
+import { unzigzag, VARINT, varintAt } from './varint.js';
 
 /** @internal A value read: a struct, a list (or set), a binary's offsets, or an integer, double or boolean. */
 export type ThriftValue = ThriftStruct | ThriftValue[] | ThriftBinary | number | boolean;
@@ -39,18 +40,14 @@ class Reader {
   }
 
   private varint(): number {
-    let n = 0;
-    for (let scale = 1; scale < 2 ** 63; scale *= 128) {
-      const b = this.byte();
-      n += (b & 0x7f) * scale;
-      if (b < 0x80) return n;
-    }
-    throw new ThriftError('varint too long');
+    const n = varintAt(this.b, this.p, this.end, 9);
+    if (Number.isNaN(n)) throw new ThriftError(VARINT.cut ? 'past the end' : 'varint too long');
+    this.p = VARINT.next;
+    return n;
   }
 
   private zigzag(): number {
-    const n = this.varint();
-    return n % 2 === 0 ? n / 2 : -(n + 1) / 2;
+    return unzigzag(this.varint());
   }
 
   struct(depth: number): ThriftStruct {

@@ -162,6 +162,10 @@ describe('avroText', () => {
     const cut = avroText(body.subarray(0, body.indexOf('Grace') + 2), 1 << 20)?.text.toString('latin1');
     expect(cut).toContain('"first_name":"Ada"');
     expect(cut?.endsWith('Gr"')).toBe(true);
+    // cut before a string's length: the records before it are kept
+    expect(avroText(body.subarray(0, body.indexOf('Ada') - 1), 1 << 20)?.text.toString()).toMatch(
+      /^\{"id":1,"first_name":$/,
+    );
     // one record a block (no two fit in one): the cap lets the first inflate, not the second
     const packed = await avroFile(schema, [ada, grace, ada], { codec: 'deflate', blockSize: RECORD + 1 });
     const capped = avroText(packed, RECORD + 10);
