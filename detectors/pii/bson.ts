@@ -3,7 +3,7 @@
  * keys name fields as a JSON body's do (a type byte and a NUL around each key hide `"first_name":` from the text scan),
  * and each value found is reported at its own bytes in the body.
  */
-import { CUT, finite, INVALID, JsonRenderer, type RenderedJson } from './json-render.js';
+import { CUT, finite, INVALID, integerText, JsonRenderer, type RenderedJson } from './json-render.js';
 
 /** `Content-Type`s BSON is sent under. */
 const CONTENT_TYPE = /^\s*application\/(?:x-)?bson\b/i;
@@ -84,14 +84,13 @@ class BsonRenderer extends JsonRenderer {
       if (size < 0) throw INVALID;
       this.take(1);
       this.string(size);
-    } else if (type === 0x09) this.date(this.view.getBigInt64(this.take(8), true), h);
-    else {
+    } else {
       const text = this.scalar(type);
       this.ascii(text, h, this.p);
     }
   }
 
-  /** A number or literal as JSON text; an id, a regular expression, code or a decimal is `null`. */
+  /** A number, date or literal as JSON text; an id, a regular expression, code or a decimal is `null`. */
   private scalar(type: number): string {
     const v = this.view;
     switch (type) {
@@ -106,6 +105,9 @@ class BsonRenderer extends JsonRenderer {
         return this.skipped(12);
       case 0x08:
         return this.b[this.take(1)] === 0 ? 'false' : 'true';
+      // a UTC datetime: milliseconds since the epoch (`"dob": ISODate(…)` reads as a birth date)
+      case 0x09:
+        return integerText(Number(v.getBigInt64(this.take(8), true)), 'ms');
       case 0x0b:
         this.cstring();
         this.cstring();
@@ -148,12 +150,5 @@ class BsonRenderer extends JsonRenderer {
     if (size < 0) throw INVALID;
     this.take(size);
     return 'null';
-  }
-
-  /** A UTC datetime (milliseconds since the epoch, at `h`) as an ISO 8601 string standing for its eight bytes. */
-  private date(ms: bigint, h: number): void {
-    const date = new Date(Number(ms));
-    const valid = !Number.isNaN(date.getTime());
-    this.ascii(valid ? `"${date.toISOString()}"` : 'null', h, h + 8);
   }
 }
