@@ -1,5 +1,8 @@
-/** Content encodings the scanner can open, by `content-encoding` name or magic bytes. */
-export const Compression = { GZIP: 'gzip', DEFLATE: 'deflate', BROTLI: 'br' } as const;
+/**
+ * Content encodings the scanner can open, by `content-encoding` name or magic bytes. `snappy` is Snappy's raw format,
+ * as Prometheus remote write and Loki's push API send it (declared only: it has no magic bytes).
+ */
+export const Compression = { GZIP: 'gzip', DEFLATE: 'deflate', BROTLI: 'br', SNAPPY: 'snappy' } as const;
 export type Compression = (typeof Compression)[keyof typeof Compression];
 
 /** Bytes of a body's head that `sniffCompression` looks at. */
@@ -15,6 +18,7 @@ export function sniffCompression(head: Uint8Array, contentEncoding?: string): Co
   if (declared === 'gzip' || declared === 'x-gzip') return Compression.GZIP;
   if (declared === 'deflate') return Compression.DEFLATE;
   if (declared === 'br') return Compression.BROTLI;
+  if (declared === 'snappy') return Compression.SNAPPY;
   if (head[0] === 0x1f && head[1] === 0x8b) return Compression.GZIP;
   if (
     head[0] === 0x78 &&
@@ -38,7 +42,7 @@ function textAfterZlibHeader(head: Uint8Array): boolean {
 }
 
 /** Content codings the scanner undoes. */
-const KNOWN_CODINGS = new Set(['gzip', 'x-gzip', 'deflate', 'br', 'aws-chunked']);
+const KNOWN_CODINGS = new Set(['gzip', 'x-gzip', 'deflate', 'br', 'snappy', 'aws-chunked']);
 /**
  * Magic numbers of compressed formats and archives Node 20 cannot open: a body starting with one is reported
  * unreadable rather than read as text in silence (`tar cJf` exports, `.7z` and `.rar` archives).

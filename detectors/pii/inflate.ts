@@ -16,7 +16,7 @@ import { BrotliDecompress } from 'brotli/dec/decode.js';
 import { BrotliInput } from 'brotli/dec/streams.js';
 import { Gunzip, Inflate, Unzlib } from 'fflate';
 import { Compression } from './decoders.js';
-import { SnappyTooLarge, unsnappy } from './snappy.js';
+import { SnappyTooLarge, snappyHead, unsnappy } from './snappy.js';
 
 /**
  * Result of a capped decompression: the bytes (`truncated` when the stream ended before its end mark: a capture cut
@@ -48,6 +48,7 @@ export function inflateCapped(input: Uint8Array, kind: Compression | 'deflate-ra
       return { ok: true, bytes: inflate(input, { ...strict, finishFlush: flush }), truncated: true };
     }
   };
+  if (kind === Compression.SNAPPY) return unsnappyCapped(input, maxOutputLength);
   try {
     if (kind === Compression.GZIP) return run(gunzipSync);
     // a ZIP entry's deflate stream has no zlib header
@@ -69,11 +70,12 @@ export function inflateCapped(input: Uint8Array, kind: Compression | 'deflate-ra
  * `'capped'` when they would pass `max`, or undefined when it does not undo.
  */
 export function undoBlock(
-  codec: Compression | 'deflate-raw' | 'snappy',
+  codec: Compression | 'deflate-raw',
   data: Uint8Array,
   max: number,
 ): Buffer | 'capped' | undefined {
-  if (codec === 'snappy') {
+  // a record file's block is whole or it is not read: no head of a cut one
+  if (codec === Compression.SNAPPY) {
     try {
       return unsnappy(data, max);
     } catch (e) {
@@ -82,6 +84,17 @@ export function undoBlock(
   }
   const inflated = inflateCapped(data, codec, max);
   return inflated.ok ? inflated.bytes : inflated.reason === 'bomb' ? 'capped' : undefined;
+}
+
+/** A Snappy body (its length says its size before anything is made): one cut short yields what it holds, marked. */
+function unsnappyCapped(input: Uint8Array, max: number): Inflated {
+  try {
+    return { ok: true, bytes: unsnappy(input, max) };
+  } catch (error) {
+    if (error instanceof SnappyTooLarge) return { ok: false, reason: 'bomb' };
+    const head = snappyHead(input, max);
+    return head.cut ? { ok: true, bytes: head.bytes, truncated: true } : { ok: false, reason: 'corrupt' };
+  }
 }
 
 function isTooLarge(error: unknown): boolean {
@@ -112,6 +125,7 @@ const HEAD_SLICE = 1024;
  */
 export function inflateHead(input: Uint8Array, kind: Compression | 'deflate-raw', max: number): Buffer {
   if (kind === Compression.BROTLI) return brotliHead(input, max);
+  if (kind === Compression.SNAPPY) return snappyHead(input, max).bytes;
   const parts: Buffer[] = [];
   let size = 0;
   const take = (chunk: Uint8Array): void => {

@@ -97,7 +97,9 @@ export async function scanStream(
         looksLikeX12(head) ||
         looksLikeRecords(sniffed, options.contentType))) ||
     page;
-  if (gathered || (codings.length > 1 && !unreadable)) {
+  // a Snappy body is one block, its length first, its copies reaching back anywhere: undone whole, as scanBuffer does
+  const snappy = !unreadable && codings.at(-1) === Compression.SNAPPY;
+  if (gathered || snappy || (codings.length > 1 && !unreadable)) {
     const limits = await scanGathered(rest(), options, sink);
     return { detections: collected, limits, bytes };
   }

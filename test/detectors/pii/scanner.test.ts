@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
+import snappyjs from 'snappyjs';
 import { describe, expect, it } from 'vitest';
 import {
   createScanner,
@@ -440,6 +441,39 @@ describe('content codings', () => {
       expect(limits).toEqual([]);
     }
     expect((await both(text, ' Identity ')).detections).toHaveLength(2);
+  });
+
+  it('undoes Snappy, as Prometheus remote write and Loki push send it, alone or under gzip', async () => {
+    const push = Buffer.from(
+      JSON.stringify({
+        streams: [
+          { stream: { app: 'web' }, values: [['1700000000000000000', `login ada@example.org ${'ok '.repeat(40)}`]] },
+        ],
+      }),
+    );
+    for (const [body, coding] of [
+      [snappyjs.compress(push), 'snappy'],
+      [gzipSync(snappyjs.compress(push)), 'snappy, gzip'],
+    ] as const) {
+      const { detections, limits } = await both(Buffer.from(body), coding);
+      expect(detections.map((d) => [d.type, d.start, d.end])).toEqual([['EMAIL', 0, body.length]]);
+      expect(limits).toEqual([]);
+    }
+    // it has no magic bytes: undeclared, the same bytes are no Snappy (its literal bytes are read as they are)
+    expect((await both(Buffer.from(snappyjs.compress(push)), '')).limits).toEqual([]);
+    // a length past the cap is a bomb, and the head up to the cap is still read
+    const big = Buffer.from(snappyjs.compress(Buffer.concat([push, Buffer.alloc(4096, 32)])));
+    const options = { fingerprintKey: KEY, contentEncoding: 'snappy', maxDecodedBytes: 2048 };
+    const whole = scanBuffer(big, options);
+    expect(whole.detections.map((d) => d.type)).toEqual(['EMAIL']);
+    expect(whole.limits).toEqual([{ kind: LimitKind.BOMB, start: 0, end: big.length }]);
+    expect(await scanStream([big.subarray(0, 10), big.subarray(10)], options)).toMatchObject({
+      detections: whole.detections,
+      limits: whole.limits,
+    });
+    // bytes no encoder writes are reported corrupt, not read
+    const corrupt = await both(Buffer.from([8, 0, 0x61, 0x11, 0x7f]), 'snappy');
+    expect(corrupt.limits.map((l) => l.kind)).toEqual([LimitKind.CORRUPT]);
   });
 
   it('reads a body in a coding it cannot undo as it is, and reports it unreadable', async () => {

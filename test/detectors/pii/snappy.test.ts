@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import snappyjs from 'snappyjs';
 import { describe, expect, it } from 'vitest';
-import { SnappyError, SnappyTooLarge, unsnappy } from '../../../detectors/pii/snappy.js';
+import { SnappyError, SnappyTooLarge, snappyHead, unsnappy } from '../../../detectors/pii/snappy.js';
 
 /** Text with runs and repeats, so the compressor writes copies as well as literals. */
 const repetitive = fc
@@ -44,6 +44,9 @@ describe('unsnappy', () => {
       Buffer.from([4, 3 << 2, 0x61]),
       Buffer.from([4, 1, 0]),
       Buffer.from([2, 0, 0x61]),
+      // a literal or a copy writing past the declared length
+      Buffer.from([2, 2 << 2, 0x61, 0x62, 0x63]),
+      Buffer.from([5, 3 << 2, 0x61, 0x62, 0x63, 0x64, (1 << 2) | 2, 4, 0]),
       Buffer.from([8, 3 << 2, 0x61, 0x62, 0x63, 0x64, (3 << 2) | 1, 5]),
     ])
       expect(() => unsnappy(bad, 100), bad.toString('hex')).toThrow(SnappyError);
@@ -57,5 +60,26 @@ describe('unsnappy', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('gives the head of a body cut short or past the cap, exactly as far as it goes', () => {
+    fc.assert(
+      fc.property(repetitive, fc.nat(), fc.nat(), (data, cutAt, capAt) => {
+        const packed = Buffer.from(snappyjs.compress(data));
+        const cut = packed.subarray(0, cutAt % (packed.length + 1));
+        const head = snappyHead(cut, data.length);
+        // what a cut body makes is the text's start; a whole one is the whole text
+        expect(data.subarray(0, head.bytes.length)).toEqual(head.bytes);
+        if (cut.length === packed.length) expect(head).toEqual({ bytes: data, cut: false });
+        const cap = capAt % (data.length + 1);
+        expect(snappyHead(packed, cap).bytes).toEqual(data.subarray(0, cap));
+      }),
+      { numRuns: 300 },
+    );
+    // cut inside a literal: the literal's bytes that came are kept
+    expect(snappyHead(Buffer.from([8, 7 << 2, 0x61, 0x62, 0x63]), 100)).toEqual({
+      bytes: Buffer.from('abc'),
+      cut: true,
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
+import snappyjs from 'snappyjs';
 import { describe, expect, it } from 'vitest';
 import { type Detection, LimitKind, type ScanOptions, scanBuffer, scanStream } from '../../../detectors/pii/index.js';
 import { awsChunkedOf } from '../../support/aws-chunked.js';
@@ -70,6 +71,11 @@ const { body } = fc.letrec<{ body: Body }>((tie) => ({
       .array(tie('body'), { minLength: 1, maxLength: 3 })
       .map((members) => ({ bytes: tarOf(members.map((m, i) => ({ name: `export/m${i}.bin`, data: m.bytes }))) })),
     tie('body').map((b) => ({ ...b, bytes: gzipSync(b.bytes), contentEncoding: 'gzip' })),
+    tie('body').map((b) => ({
+      ...b,
+      bytes: Buffer.from(snappyjs.compress(b.bytes)),
+      contentEncoding: b.contentEncoding ? `${b.contentEncoding}, snappy` : 'snappy',
+    })),
     // an S3 upload's framing: declared (the object's own coding inside it), or known by its signed chunks
     fc.tuple(tie('body'), fc.integer({ min: 1, max: 300 }), fc.boolean()).map(([b, size, signed]) => ({
       ...b,
@@ -153,8 +159,9 @@ describe('scanStream and scanBuffer', () => {
         (c) => [c.subarray(0, Math.floor(c.length * 0.6)), undefined] as const,
       ),
       ...[gzipSync(short), deflateSync(short)].map((c) => [c.subarray(0, c.length - 30), undefined] as const),
-      // brotli has no magic: a cut one is known by its declared coding
+      // brotli and Snappy have no magic: a cut one is known by its declared coding
       [brotliCompressSync(text).subarray(0, Math.floor(brotliCompressSync(text).length * 0.6)), 'br'],
+      [Buffer.from(snappyjs.compress(text)).subarray(0, Math.floor(snappyjs.compress(text).length * 0.6)), 'snappy'],
     ];
     for (const [cut, contentEncoding] of cuts) {
       const whole = scanBuffer(cut, { fingerprintKey: KEY, contentEncoding });
