@@ -1,26 +1,29 @@
 /**
- * Binary record formats read as the JSON they hold: MessagePack (msgpack.ts), BSON (bson.ts), Avro (avro.ts) and
- * Parquet (parquet.ts).
+ * Binary record formats read as the JSON they hold: MessagePack (msgpack.ts), BSON (bson.ts), Avro (avro.ts), Parquet
+ * (parquet.ts) and Protocol Buffers or gRPC, declared so by `Content-Type` (protobuf.ts).
  */
 import { avroText, looksLikeAvro } from './avro.js';
 import { bsonText, looksLikeBson } from './bson.js';
 import type { RenderedJson } from './json-render.js';
 import { looksLikeMsgpack, msgpackText } from './msgpack.js';
 import { looksLikeParquet, parquetText } from './parquet.js';
+import { looksLikeProtobuf, protobufText } from './protobuf.js';
 
-/** @internal True when a body with this head (and `Content-Type`) is MessagePack, BSON, Avro or Parquet. */
+/** @internal True when a body with this head (and `Content-Type`) is MessagePack, BSON, Avro, Parquet or protobuf. */
 export function looksLikeRecords(head: Uint8Array, contentType: string | undefined): boolean {
   return (
     looksLikeAvro(head) ||
     looksLikeParquet(head) ||
     looksLikeMsgpack(head, contentType) ||
-    looksLikeBson(head, contentType)
+    looksLikeBson(head, contentType) ||
+    looksLikeProtobuf(head, contentType)
   );
 }
 
 /**
- * @internal The JSON text the MessagePack, BSON, Avro or Parquet body holds (an Avro file's blocks and a Parquet file's
- * pages decompressed up to `maxDecoded` bytes); undefined when it is none of them or does not decode.
+ * @internal The JSON text the MessagePack, BSON, Avro, Parquet or protobuf body holds (an Avro file's blocks, a Parquet
+ * file's pages and gzip-compressed gRPC frames decompressed up to `maxDecoded` bytes); undefined when it is none of
+ * them or does not decode.
  */
 export function recordsText(
   body: Uint8Array,
@@ -31,5 +34,6 @@ export function recordsText(
   if (looksLikeAvro(head)) return avroText(body, maxDecoded);
   if (looksLikeParquet(head)) return parquetText(body, maxDecoded);
   if (looksLikeMsgpack(head, contentType)) return msgpackText(body);
-  return looksLikeBson(head, contentType) ? bsonText(body) : undefined;
+  if (looksLikeBson(head, contentType)) return bsonText(body);
+  return looksLikeProtobuf(head, contentType) ? protobufText(body, contentType, maxDecoded) : undefined;
 }

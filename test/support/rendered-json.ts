@@ -46,18 +46,19 @@ export function mangled(
 
 /**
  * Asserts over 300 `bodies` that `render` never throws and places every text byte inside its body (in order, when
- * `ordered`), and that scanning the body never throws.
+ * `ordered`), and that scanning the body (declared `contentType`, for a format that is never sniffed) never throws.
  */
 export function expectSafeRendering(
   bodies: fc.Arbitrary<Buffer>,
   render: (body: Buffer) => RenderedJson | undefined,
   ordered = true,
+  contentType?: string,
 ): void {
   fc.assert(
     fc.property(bodies, (body) => {
       const rendered = render(body);
       if (rendered) expectInBodyOrder(rendered, body.length, ordered);
-      expect(() => scanBuffer(body, { fingerprintKey: 'breachwatch-test-fingerprint-key' })).not.toThrow();
+      expect(() => scanBuffer(body, { fingerprintKey: 'breachwatch-test-fingerprint-key', contentType })).not.toThrow();
     }),
     { numRuns: 300 },
   );
