@@ -126,6 +126,24 @@ describe('protobufText', () => {
     expect(body.subarray(start, end)).toEqual(varint(-1));
   });
 
+  it('unwraps a value of one number or text field only: a list, a message of two fields stay messages', () => {
+    const values = Buffer.concat([
+      // OTLP's array_value (5): an ArrayValue of AnyValues
+      nested(6, bytes(1, 'tags'), nested(2, nested(5, nested(1, bytes(1, 'x'))))),
+      nested(6, bytes(1, 'pair'), nested(2, bytes(1, 'a b'), int(2, 7))),
+      // field 4's tag and value are printable (` A`): the value is still two fields, not the text "ab A"
+      nested(6, bytes(1, 'odd'), nested(2, bytes(1, 'ab'), int(4, 65))),
+    ]);
+    expect(rendered(values)).toBe(
+      '{"6":{"tags":{"5":{"1":{"1":"x"}}}},"6":{"pair":{"1":"a b","2":7}},"6":{"odd":{"1":"ab","4":65}}}\n',
+    );
+  });
+
+  it('keeps a part whose last field would pass its end a string of its bytes, not a message read into the next', () => {
+    const body = Buffer.concat([nested(1, Buffer.from([0x0a, 0x05, 0x61, 0x62])), bytes(2, 'ada@example.org')]);
+    expect(rendered(body)).toBe('{"1":"\\u000a\\u0005ab","2":"ada@example.org"}\n');
+  });
+
   it('writes map entries by their keys, and a wrapper of one number as that number', () => {
     const entries = Buffer.concat([
       nested(3, bytes(1, 'first_name'), bytes(2, 'Ada')),
