@@ -21,6 +21,8 @@ export interface ContextIndex {
   wordBytes: Uint8Array;
   /** How word w is bounded: `PREFIX` (a string), `ALONE` (`{ alone }`) or `WHOLE` (`{ whole }`). */
   bound: Uint8Array;
+  /** Words that bar word w after them (an `alone` word's `notAfter`, lower-case), if any. */
+  notAfter: (ReadonlySet<string> | undefined)[];
   /** Word w serves recognizers `ids[idStart[w], idStart[w + 1])`. */
   idStart: Int32Array;
   ids: Int32Array;
@@ -50,17 +52,22 @@ export interface ContextState {
  * bytes, in flat typed arrays: the lookup runs ~40,000 times per MB and allocates nothing.
  */
 export function compileContext(words: readonly (readonly ContextWord[])[]): ContextIndex {
-  const index = new Map<number, { word: Uint8Array; text: string; bound: number; ids: number[] }[]>();
+  const index = new Map<
+    number,
+    { word: Uint8Array; text: string; bound: number; notAfter: ReadonlySet<string> | undefined; ids: number[] }[]
+  >();
   words.forEach((list, id) => {
     for (const original of list) {
       const text = contextText(original).toLowerCase();
       const bound = typeof original === 'string' ? PREFIX : 'alone' in original ? ALONE : WHOLE;
+      const barred = typeof original === 'object' && 'alone' in original ? original.notAfter : undefined;
+      const notAfter = barred ? new Set(barred.map((w) => w.toLowerCase())) : undefined;
       const word = Buffer.from(text, 'utf8');
       const key = ((word[0] ?? 0) << 8) | (word[1] ?? 0);
       const entries = index.get(key) ?? [];
-      const entry = entries.find((e) => e.text === text && e.bound === bound);
+      const entry = entries.find((e) => e.text === text && e.bound === bound && !e.notAfter && !notAfter);
       if (entry) entry.ids.push(id);
-      else entries.push({ word, text, bound, ids: [id] });
+      else entries.push({ word, text, bound, notAfter, ids: [id] });
       index.set(key, entries);
     }
   });
@@ -97,9 +104,10 @@ export function compileContext(words: readonly (readonly ContextWord[])[]): Cont
   });
   const wordBytes = Buffer.concat(flat.map((e) => e.word));
   const bound = Uint8Array.from(flat, (e) => e.bound);
+  const notAfter = flat.map((e) => e.notAfter);
   const ids = Int32Array.from(flat.flatMap((e) => e.ids));
   const longest = Math.max(0, ...flat.map((e) => e.word.length + (e.bound === WHOLE ? 1 : 0)));
-  return { slots, pairs, triples, slotStart, wordStart, wordBytes, bound, idStart, ids, longest };
+  return { slots, pairs, triples, slotStart, wordStart, wordBytes, bound, notAfter, idStart, ids, longest };
 }
 
 /** A word's first three bytes, lower-cased, hashed to 16 bits. */
@@ -199,6 +207,23 @@ function tripleMayStart(triples: Int32Array, bytes: Uint8Array, k: number): bool
   return (((triples[h >> 5] as number) >>> (h & 31)) & 1) !== 0;
 }
 
+/** Longest word read before a context word for its `notAfter` check, in bytes. */
+const BEFORE_MAX = 24;
+
+/**
+ * The word before `k`, one space or more apart, lower-cased ASCII letters ("" when there is none). Called for `alone`
+ * words only, which no letter precedes: without a space, none is read.
+ */
+function wordBefore(bytes: Uint8Array, k: number): string {
+  let end = k;
+  while (end > 0 && bytes[end - 1] === 32) end--;
+  let start = end;
+  while (start > 0 && end - start < BEFORE_MAX && LETTER[bytes[start - 1] as number] !== 0) start--;
+  let word = '';
+  for (let p = start; p < end; p++) word += String.fromCharCode(LOWER[bytes[p] as number] as number);
+  return word;
+}
+
 /**
  * Records the context words starting at `k` (its first two bytes are `pair`, which matched them in any
  * case); the caller has checked that a word starts there: after a non-letter, or at an upper-case letter
@@ -217,6 +242,7 @@ function wordAt(index: ContextIndex, ctx: ContextState, bytes: Uint8Array, k: nu
     let i = 2;
     while (i < length && lowerAt(bytes, k + i) === wordBytes[ws + i]) i++;
     if (i < length || (bound === WHOLE && wordGoesOn(bytes, k + length))) continue;
+    if (index.notAfter[w]?.has(wordBefore(bytes, k))) continue;
     for (let d = index.idStart[w] as number; d < (index.idStart[w + 1] as number); d++)
       ctx.lastSeen[index.ids[d] as number] = k;
   }

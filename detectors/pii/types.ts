@@ -117,9 +117,13 @@ export function hasRunIn(runs: number, min: number, max: number): boolean {
  * `{ alone }` counts only as a word of its own, not as a later part of a key: `number` in "my number is" and
  * `"number":`, not in `order_number` or `trackingNumber` (where the first part says what the number is).
  * `{ whole }` counts only where the word ends too: `sin` in "SIN:", `customer_sin` and `sinNumber`, not in
- * "since" or "SINGLE" (short abbreviations that begin many ordinary words).
+ * "since" or "SINGLE" (short abbreviations that begin many ordinary words). `notAfter` words bar an `alone` word after
+ * them too, one space or more apart, as a key's first part does: `number` not in "order number" or "NHS number".
  */
-export type ContextWord = string | { readonly alone: string } | { readonly whole: string };
+export type ContextWord =
+  | string
+  | { readonly alone: string; readonly notAfter?: readonly string[] }
+  | { readonly whole: string };
 
 /** The text of a context word. */
 export function contextText(word: ContextWord): string {

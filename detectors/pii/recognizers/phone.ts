@@ -156,6 +156,51 @@ export function phoneRecognizer(regions: readonly CountryCode[]): Recognizer {
   return { ...phone, validate: (m, contextOk) => validatePhone(m, contextOk, regions) };
 }
 
+/** Words that make "… number" some other number: an order's, an account's, an identity document's. */
+const NOT_PHONE_NUMBERS = [
+  'account',
+  'booking',
+  'card',
+  'case',
+  'claim',
+  'confirmation',
+  'contract',
+  'customer',
+  'document',
+  'employee',
+  'id',
+  'identification',
+  'identity',
+  'insurance',
+  'invoice',
+  'item',
+  'licence',
+  'license',
+  'member',
+  'membership',
+  'model',
+  'nhs',
+  'order',
+  'part',
+  'passport',
+  'patient',
+  'policy',
+  'reference',
+  'registration',
+  'routing',
+  'security',
+  'serial',
+  'shipment',
+  'sort',
+  'student',
+  'tax',
+  'ticket',
+  'tracking',
+  'transaction',
+  'vat',
+  'version',
+];
+
 /** Telephone number, validated by libphonenumber-js (metadata "max") on candidate windows only. */
 export const phone: Recognizer = {
   id: 'phone',
@@ -182,8 +227,9 @@ export const phone: Recognizer = {
     // "call me", "Call:", not callback or calls
     { whole: 'call' },
     'whatsapp',
-    // "my number is", not `order_number`, `tracking_number`, `account_number`
-    { alone: 'number' },
+    // "my number is", not `order_number`, `tracking_number`, `account_number`, nor "order number" or "NHS number",
+    // where the word before says what the number is (a ten-digit order number reads as a NANP phone number)
+    { alone: 'number', notAfter: NOT_PHONE_NUMBERS },
     // how a message asks to be called back: "ring me on 07911 …", "text me at …", "reach me on …"
     'ring me',
     'text me',
@@ -202,11 +248,15 @@ export const phone: Recognizer = {
       'phone (030) 1234567',
       'ring me on 07911 123456',
       'Text me at 4155550132 tonight',
+      'my number is 4155550132',
+      'Contact number: 4155550132',
     ],
     noMatch: [
       { text: 'build 2024-03-15', why: 'an ISO date' },
       { text: 'phone 192.168.10.20', why: 'an IPv4 address, even next to a phone word' },
       { text: 'order 4155550132', why: 'bare digits without a phone word' },
+      { text: 'Your order number 4155550132 has shipped', why: 'the word before "number" says whose number it is' },
+      { text: 'NHS number 943 476 5919', why: 'an NHS number, written as a NANP number is' },
       { text: 'telemetry batch 4155550132', why: '"tel" counts only as a whole word' },
       { text: 'automobile part 0151 23456789', why: '"mobil" counts only at a word start' },
       { text: '{"callback_id":4155550132}', why: '"call" counts only as a whole word' },

@@ -50,6 +50,27 @@ describe('advanceContext', () => {
       expect(seen(text).lastSeen[phone], text).toBe(-1e9);
   });
 
+  it('counts an `alone` word after a word of its own only when that word is not one of its `notAfter`', () => {
+    const phone = RECOGNIZERS.findIndex((r) => r.id === 'phone');
+    for (const text of ['Order Number: 4155550132', 'NHS  number 943 476 5919', 'TRACKING NUMBER 4155550132'])
+      expect(seen(text).lastSeen[phone], text).toBe(-1e9);
+    // another word before it, none, or one that merely ends like a barred one
+    for (const text of [
+      'contact number 4155550132',
+      'Number: 4155550132',
+      'x\nnumber 1',
+      'reorder number 1',
+      'order\tnumber 1',
+    ])
+      expect(seen(text).lastSeen[phone], text).toBeGreaterThanOrEqual(0);
+    // the barred words are the recognizer's own data: a word that bars nothing elsewhere counts
+    const own = compileContext([[{ alone: 'number', notAfter: ['Order'] }], [{ alone: 'number' }]]);
+    const ctx: ContextState = { scanned: 0, lastSeen: new Float64Array(2).fill(-1e9), column: undefined };
+    const bytes = Buffer.from('order number 4155550132');
+    advanceContext(own, ctx, bytes, 0, bytes.length);
+    expect([...ctx.lastSeen]).toEqual([-1e9, 6]);
+  });
+
   it('counts a `whole` word only where it ends, at any word start', () => {
     const own = compileContext([[{ whole: 'sin' }]]);
     const at = (text: string): number => {
