@@ -1,17 +1,18 @@
 /**
  * Avro object container files (`Obj` and 1: Kafka Connect's S3 sink, Hive, Spark and Glue exports) read as the JSON
  * their records hold, by the schema in their header: the schema's field names name fields as a JSON body's keys do,
- * and each value found is reported at its own bytes (at its block's, in a block the `deflate` or `snappy` codec
- * compressed).
+ * and each value found is reported at its own bytes (at its block's, in a block the `deflate`, `snappy` or `zstandard`
+ * codec compressed).
  */
 
+import { Compression } from './decoders.js';
 import { undoBlock } from './inflate.js';
 import { CUT, finite, INVALID, integerText, JsonRenderer, type RenderedJson, type TimeUnit } from './json-render.js';
 import { unzigzag, VARINT, varintAt } from './varint.js';
 
 const MAGIC = [0x4f, 0x62, 0x6a, 0x01];
 /** Block codecs read (`null` writes blocks as they are). */
-const CODECS = new Set(['null', 'deflate', 'snappy']);
+const CODECS = new Set(['null', 'deflate', 'snappy', 'zstandard']);
 /** Deepest nesting decoded (records in records, arrays, unions). */
 const MAX_DEPTH = 64;
 
@@ -103,16 +104,17 @@ class AvroRenderer extends JsonRenderer {
   }
 
   /**
-   * A block the `deflate` or `snappy` codec compressed, at `[at, at + size)`: its records are read from the inflated
+   * A block the `deflate`, `snappy` or `zstandard` codec compressed, at `[at, at + size)`: its records are read from the inflated
    * bytes, each standing for the whole block. False when the inflating budget is spent (the rest is not read).
    */
   private inflatedRecords(schema: Schema, count: number, at: number, size: number, codec: string): boolean {
     const block = this.b.subarray(at, at + size);
     // a snappy block ends in the CRC-32 of what it holds
+    const room = this.maxInflated - this.inflated;
     const data =
       codec === 'snappy'
-        ? undoBlock('snappy', block.subarray(0, -4), this.maxInflated - this.inflated)
-        : undoBlock('deflate-raw', block, this.maxInflated - this.inflated);
+        ? undoBlock(Compression.SNAPPY, block.subarray(0, -4), room)
+        : undoBlock(codec === 'zstandard' ? Compression.ZSTD : 'deflate-raw', block, room);
     if (data === 'capped') {
       this.capped = { start: at, end: this.b.length };
       return false;

@@ -2,7 +2,7 @@
  * Content encodings the scanner can open, by `content-encoding` name or magic bytes. `snappy` is Snappy's raw format,
  * as Prometheus remote write and Loki's push API send it (declared only: it has no magic bytes).
  */
-export const Compression = { GZIP: 'gzip', DEFLATE: 'deflate', BROTLI: 'br', SNAPPY: 'snappy' } as const;
+export const Compression = { GZIP: 'gzip', DEFLATE: 'deflate', BROTLI: 'br', SNAPPY: 'snappy', ZSTD: 'zstd' } as const;
 export type Compression = (typeof Compression)[keyof typeof Compression];
 
 /** Bytes of a body's head that `sniffCompression` looks at. */
@@ -19,7 +19,10 @@ export function sniffCompression(head: Uint8Array, contentEncoding?: string): Co
   if (declared === 'deflate') return Compression.DEFLATE;
   if (declared === 'br') return Compression.BROTLI;
   if (declared === 'snappy') return Compression.SNAPPY;
+  if (declared === 'zstd') return Compression.ZSTD;
   if (head[0] === 0x1f && head[1] === 0x8b) return Compression.GZIP;
+  // RFC 8878 §3.1.1
+  if (head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) return Compression.ZSTD;
   if (
     head[0] === 0x78 &&
     (head[1] === 0x01 || head[1] === 0x5e || head[1] === 0x9c || head[1] === 0xda) &&
@@ -42,14 +45,12 @@ function textAfterZlibHeader(head: Uint8Array): boolean {
 }
 
 /** Content codings the scanner undoes. */
-const KNOWN_CODINGS = new Set(['gzip', 'x-gzip', 'deflate', 'br', 'snappy', 'aws-chunked']);
+const KNOWN_CODINGS = new Set(['gzip', 'x-gzip', 'deflate', 'br', 'snappy', 'zstd', 'aws-chunked']);
 /**
- * Magic numbers of compressed formats and archives Node 20 cannot open: a body starting with one is reported
+ * Magic numbers of compressed formats and archives the scanner cannot open: a body starting with one is reported
  * unreadable rather than read as text in silence (`tar cJf` exports, `.7z` and `.rar` archives).
  */
 const UNREADABLE_MAGIC: readonly (readonly [string, readonly number[]])[] = [
-  // RFC 8878 §3.1.1
-  ['zstd', [0x28, 0xb5, 0x2f, 0xfd]],
   // the .xz file format §2.1.1.1
   ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
   // `BZh`, a block size from 1 to 9, then a block's magic (π) or the end of stream's (√π)

@@ -17,6 +17,7 @@ import { BrotliInput } from 'brotli/dec/streams.js';
 import { Gunzip, Inflate, Unzlib } from 'fflate';
 import { Compression } from './decoders.js';
 import { SnappyTooLarge, snappyHead, unsnappy } from './snappy.js';
+import { unzstd } from './zstd.js';
 
 /**
  * Result of a capped decompression: the bytes (`truncated` when the stream ended before its end mark: a capture cut
@@ -49,6 +50,7 @@ export function inflateCapped(input: Uint8Array, kind: Compression | 'deflate-ra
     }
   };
   if (kind === Compression.SNAPPY) return unsnappyCapped(input, maxOutputLength);
+  if (kind === Compression.ZSTD) return unzstdCapped(input, maxOutputLength);
   try {
     if (kind === Compression.GZIP) return run(gunzipSync);
     // a ZIP entry's deflate stream has no zlib header
@@ -97,6 +99,14 @@ function unsnappyCapped(input: Uint8Array, max: number): Inflated {
   }
 }
 
+/** Zstandard frames: one cut short yields what it holds, marked, as a cut gzip stream does. */
+function unzstdCapped(input: Uint8Array, max: number): Inflated {
+  const { bytes, end } = unzstd(input, max);
+  if (end === 'whole') return { ok: true, bytes };
+  if (end === 'cut') return { ok: true, bytes, truncated: true };
+  return { ok: false, reason: end === 'full' ? 'bomb' : 'corrupt' };
+}
+
 function isTooLarge(error: unknown): boolean {
   return error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
 }
@@ -126,6 +136,7 @@ const HEAD_SLICE = 1024;
 export function inflateHead(input: Uint8Array, kind: Compression | 'deflate-raw', max: number): Buffer {
   if (kind === Compression.BROTLI) return brotliHead(input, max);
   if (kind === Compression.SNAPPY) return snappyHead(input, max).bytes;
+  if (kind === Compression.ZSTD) return unzstd(input, max).bytes;
   const parts: Buffer[] = [];
   let size = 0;
   const take = (chunk: Uint8Array): void => {

@@ -6,6 +6,7 @@
  * value once, as Art. 33's count of subjects wants).
  */
 
+import { Compression } from './decoders.js';
 import { undoBlock } from './inflate.js';
 import { INVALID, integerText, JsonRenderer, type RenderedJson, type TimeUnit } from './json-render.js';
 import { type ThriftBinary, type ThriftStruct, type ThriftValue, thriftStruct } from './thrift-compact.js';
@@ -28,8 +29,13 @@ const DELTA_BYTE_ARRAY = 7;
 const DICTIONARY_ENCODINGS = new Set([2, 8]);
 /** Most values one DELTA_BINARY_PACKED run is read for (a run of zero-width miniblocks costs no bytes). */
 const DELTA_MAX_VALUES = 1 << 20;
-/** Codecs undone: SNAPPY, GZIP, BROTLI (LZO, LZ4 and ZSTD are not; their pages are passed over). */
-const CODECS: Readonly<Record<number, 'snappy' | 'gzip' | 'br'>> = { 1: 'snappy', 2: 'gzip', 4: 'br' };
+/** Codecs undone: SNAPPY, GZIP, BROTLI and ZSTD (LZO and LZ4 are not; their pages are passed over). */
+const CODECS: Readonly<Record<number, Compression>> = {
+  1: Compression.SNAPPY,
+  2: Compression.GZIP,
+  4: Compression.BROTLI,
+  6: Compression.ZSTD,
+};
 
 /** @internal True when `head` starts a Parquet file. */
 export function looksLikeParquet(head: Uint8Array): boolean {

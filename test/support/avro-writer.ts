@@ -1,12 +1,16 @@
 import { crc32, deflateRaw } from 'node:zlib';
 import avro from 'avsc';
 import snappyjs from 'snappyjs';
+import { zstdFrame } from './zstd-writer.js';
 
 /** An Avro object container file of `records` under `schema` (written as given, logical types too), as avsc writes it. */
 export function avroFile(
   schema: object,
   records: readonly unknown[],
-  { codec = 'null', blockSize }: { codec?: 'null' | 'deflate' | 'snappy' | 'zstandard'; blockSize?: number } = {},
+  {
+    codec = 'null',
+    blockSize,
+  }: { codec?: 'null' | 'deflate' | 'snappy' | 'zstandard' | 'xz'; blockSize?: number } = {},
 ): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const codecs = {
@@ -18,8 +22,9 @@ export function avroFile(
       crc.writeUInt32BE(crc32(b));
       cb(null, Buffer.concat([Buffer.from(snappyjs.compress(b)), crc]));
     },
+    zstandard: (b: Buffer, cb: (e: Error | null, out?: Buffer) => void) => cb(null, zstdFrame(b)),
     // not compressed, only labelled: the reader must refuse a codec it cannot undo
-    zstandard: (b: Buffer, cb: (e: Error | null, out?: Buffer) => void) => cb(null, b),
+    xz: (b: Buffer, cb: (e: Error | null, out?: Buffer) => void) => cb(null, b),
   };
   const encoder = new avro.streams.BlockEncoder(schema as avro.Schema, { codec, codecs, blockSize } as never);
   return new Promise((resolve, reject) => {

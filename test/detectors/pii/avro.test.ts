@@ -95,7 +95,7 @@ describe('avroText', () => {
   });
 
   it('writes each record as the JSON its schema names, with either codec, blocks after blocks', async () => {
-    for (const codec of ['null', 'deflate', 'snappy'] as const) {
+    for (const codec of ['null', 'deflate', 'snappy', 'zstandard'] as const) {
       const body = await avroFile(schema, [ada, grace, ada], { codec, blockSize: RECORD + 1 });
       const lines = avroText(body, 1 << 20)
         ?.text.toString('utf8')
@@ -147,7 +147,7 @@ describe('avroText', () => {
   });
 
   it('refuses what it cannot read: an unknown codec, a schema that is no JSON, a block off its sync marker', async () => {
-    expect(avroText(await avroFile(schema, [ada], { codec: 'zstandard' }), 1 << 20)).toBeUndefined();
+    expect(avroText(await avroFile(schema, [ada], { codec: 'xz' }), 1 << 20)).toBeUndefined();
     const body = await avroFile(schema, [ada]);
     const badSchema = Buffer.from(body);
     badSchema[badSchema.indexOf('{"')] = 0x5b;
@@ -212,7 +212,7 @@ describe('Avro container files', () => {
     const body = await avroFile(schema, [ada, grace, ada], { codec: 'deflate', blockSize: RECORD + 1 });
     const report = scanBuffer(body, { fingerprintKey: KEY, maxDecodedBytes: 300 });
     expect(report.limits.map((l) => l.kind)).toContain('decoded-size');
-    const zstd = await avroFile(schema, [ada], { codec: 'zstandard' });
-    expect(found(zstd)).toContain('EMAIL ada@example.org');
+    const xz = await avroFile(schema, [ada], { codec: 'xz' });
+    expect(found(xz)).toContain('EMAIL ada@example.org');
   });
 });

@@ -69,12 +69,13 @@ describe('content codings', () => {
     expect(contentCodings(undefined)).toEqual([]);
   });
 
-  it('names a coding the scanner cannot undo, declared or sniffed by zstd magic', () => {
-    const zstd = Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00]);
-    expect(unreadableCoding(Buffer.from('x'), 'gzip, zstd')).toBe('zstd');
+  it('names a coding the scanner cannot undo, declared or sniffed by magic', () => {
+    const xz = Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]);
+    expect(unreadableCoding(Buffer.from('x'), 'gzip, compress')).toBe('compress');
     expect(unreadableCoding(Buffer.from('x'), 'x-compress')).toBe('x-compress');
-    expect(unreadableCoding(zstd, undefined)).toBe('zstd');
-    expect(unreadableCoding(zstd, 'gzip')).toBeUndefined();
+    expect(unreadableCoding(xz, undefined)).toBe('xz');
+    expect(unreadableCoding(xz, 'gzip')).toBeUndefined();
+    expect(unreadableCoding(Buffer.from('x'), 'gzip, zstd, snappy')).toBeUndefined();
     expect(unreadableCoding(Buffer.from('x'), 'x-gzip, deflate, br, identity')).toBeUndefined();
   });
 
@@ -83,7 +84,9 @@ describe('content codings', () => {
     expect(unreadableCoding(fixture('customers-export.tar.xz'), undefined)).toBe('xz');
     expect(unreadableCoding(fixture('customers.csv.bz2'), undefined)).toBe('bzip2');
     expect(unreadableCoding(fixture('customers.csv.lz4'), undefined)).toBe('lz4');
-    expect(unreadableCoding(fixture('customers.csv.zst'), undefined)).toBe('zstd');
+    // Zstandard is read now: its magic names a coding the scanner undoes
+    expect(unreadableCoding(fixture('customers.csv.zst'), undefined)).toBeUndefined();
+    expect(sniffCompression(fixture('customers.csv.zst'))).toBe('zstd');
     // signature headers from 7zFormat.txt and the RAR 5.0 archive format
     expect(unreadableCoding(Buffer.from('377abcaf271c0004', 'hex'), undefined)).toBe('7z');
     expect(unreadableCoding(Buffer.from('526172211a070100', 'hex'), undefined)).toBe('rar');

@@ -7,13 +7,14 @@ import { thriftStruct } from '../../../detectors/pii/thrift-compact.js';
 import { parquetV1 } from '../../support/parquet-writer.js';
 import { expectSafeRendering, mangled, spanOf } from '../../support/rendered-json.js';
 import { detectionKey, streamedKeys } from '../../support/streamed.js';
+import { zstdFrame } from '../../support/zstd-writer.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
 const ROWS = 30;
 const FIRST = ['Ada', 'Grace', 'Alan'];
 
 /** A customer table as Athena or Redshift UNLOAD writes it (hyparquet-writer: v2 data pages, dictionaries). */
-function customers(codec: 'UNCOMPRESSED' | 'SNAPPY' | 'GZIP'): Buffer {
+function customers(codec: 'UNCOMPRESSED' | 'SNAPPY' | 'GZIP' | 'ZSTD'): Buffer {
   const columnData = [
     { name: 'first_name', data: Array.from({ length: ROWS }, (_, i) => FIRST[i % 3]), type: 'STRING' as const },
     { name: 'email', data: Array.from({ length: ROWS }, (_, i) => `user${i}@example.org`), type: 'STRING' as const },
@@ -21,7 +22,7 @@ function customers(codec: 'UNCOMPRESSED' | 'SNAPPY' | 'GZIP'): Buffer {
     { name: 'card_number', data: Array.from({ length: ROWS }, () => 4111111111111111n), type: 'INT64' as const },
     { name: 'visits', data: Array.from({ length: ROWS }, (_, i) => i), type: 'INT32' as const },
   ];
-  const compressors = { GZIP: (b: Uint8Array) => gzipSync(b) };
+  const compressors = { GZIP: (b: Uint8Array) => gzipSync(b), ZSTD: (b: Uint8Array) => zstdFrame(b) };
   return Buffer.from(parquetWriteBuffer({ columnData, codec, compressors } as never));
 }
 
@@ -179,7 +180,7 @@ describe('parquetText', () => {
 
 describe('Parquet files', () => {
   it("are read by their columns' names, whatever the codec: names, addresses, e-mails, a card stored as a long", () => {
-    for (const codec of ['UNCOMPRESSED', 'SNAPPY', 'GZIP'] as const)
+    for (const codec of ['UNCOMPRESSED', 'SNAPPY', 'GZIP', 'ZSTD'] as const)
       expect(counted(customers(codec)), codec).toEqual({
         PERSON_NAME: 3,
         EMAIL: ROWS,

@@ -8,6 +8,7 @@ import { awsChunkedOf } from '../../support/aws-chunked.js';
 import { detectionKey } from '../../support/streamed.js';
 import { tarOf } from '../../support/tar-writer.js';
 import { zipOf } from '../../support/zip-writer.js';
+import { zstdFrame } from '../../support/zstd-writer.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
 const pdf = readFileSync(new URL('../../fixtures/pii/customer-record.pdfkit.pdf', import.meta.url));
@@ -71,6 +72,7 @@ const { body } = fc.letrec<{ body: Body }>((tie) => ({
       .array(tie('body'), { minLength: 1, maxLength: 3 })
       .map((members) => ({ bytes: tarOf(members.map((m, i) => ({ name: `export/m${i}.bin`, data: m.bytes }))) })),
     tie('body').map((b) => ({ ...b, bytes: gzipSync(b.bytes), contentEncoding: 'gzip' })),
+    tie('body').map((b) => ({ ...b, bytes: zstdFrame(b.bytes, 300) })),
     tie('body').map((b) => ({
       ...b,
       bytes: Buffer.from(snappyjs.compress(b.bytes)),
@@ -162,6 +164,7 @@ describe('scanStream and scanBuffer', () => {
       // brotli and Snappy have no magic: a cut one is known by its declared coding
       [brotliCompressSync(text).subarray(0, Math.floor(brotliCompressSync(text).length * 0.6)), 'br'],
       [Buffer.from(snappyjs.compress(text)).subarray(0, Math.floor(snappyjs.compress(text).length * 0.6)), 'snappy'],
+      [zstdFrame(text, 512).subarray(0, Math.floor(text.length * 0.6)), undefined],
     ];
     for (const [cut, contentEncoding] of cuts) {
       const whole = scanBuffer(cut, { fingerprintKey: KEY, contentEncoding });
