@@ -2,7 +2,7 @@
 import type { Engine, Hit } from './engine.js';
 import { fieldFor, hashFrom } from './field-table.js';
 import { isPersonalKey } from './personal-keys.js';
-import { SHA256 } from './recognizers/hashed-fields.js';
+import { HEX_HASH, hashName } from './recognizers/hashed-fields.js';
 import type { FieldRecognizer } from './types.js';
 
 /** @internal Reports `value` (decoded, at `[start, end)`) as `rec`'s type when it has the field's shape. */
@@ -17,11 +17,11 @@ export function emit(
   const trimmed = value.trim();
   const shaped = rec.value.test(trimmed);
   // a name or street hashed for an advertising platform (a Customer Match list's First Name column) is still theirs
-  const hashed = !shaped && HASHED_TYPES.has(rec.type) && SHA256.test(trimmed);
+  const hashed = rec.hashed === true ? shaped : !shaped && HASHED_TYPES.has(rec.type) && HEX_HASH.test(trimmed);
   if ((!shaped && !hashed) || rec.confidence < engine.minConfidence || isLabel(engine, trimmed)) return;
   out.push({
     type: rec.type,
-    fineType: hashed ? `${rec.type}_SHA256` : rec.fineType,
+    fineType: hashed ? `${rec.type}_${hashName(trimmed)}` : rec.fineType,
     start,
     end,
     validated: false,
@@ -30,7 +30,7 @@ export function emit(
   });
 }
 
-/** Types whose fields may hold their value hashed: read as `<TYPE>_SHA256`, as the hashed recognizers report theirs. */
+/** Types whose fields may hold their value hashed: read as `<TYPE>_<hash>`, as the hashed recognizers report theirs. */
 const HASHED_TYPES = new Set(['PERSON_NAME', 'STREET_ADDRESS']);
 
 /** `hashFrom` of `name`. */

@@ -23,8 +23,11 @@ import { frNir } from './recognizers/fr-nir.js';
 import {
   hashedBirthDateField,
   hashedEmailField,
+  hashedEmailShortField,
   hashedNameField,
+  hashedNameShortField,
   hashedPhoneField,
+  hashedPhoneShortField,
   hashedPostcodeField,
   hashedStreetField,
 } from './recognizers/hashed-fields.js';
@@ -144,8 +147,11 @@ export const FIELD_RECOGNIZERS: readonly FieldRecognizer[] = buildRegistry([
   personNameField,
   secretField,
   streetAddressField,
+  hashedEmailShortField,
   hashedEmailField,
+  hashedPhoneShortField,
   hashedPhoneField,
+  hashedNameShortField,
   hashedNameField,
   hashedBirthDateField,
   hashedPostcodeField,

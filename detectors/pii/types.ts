@@ -181,6 +181,8 @@ export interface FieldRecognizer {
   fields: readonly string[];
   /** Shape the (decoded) value must have. */
   value: RegExp;
+  /** The value is a hash of the type (`HEX_HASH`): reported as `<type>_<hash>`, `EMAIL_MD5`. */
+  hashed?: true;
   confidence: number;
   examples: {
     match: readonly { field: string; value: string }[];

@@ -123,6 +123,27 @@ describe('hashed identifiers', () => {
     ]);
   });
 
+  it('as MD5 or SHA-1 under a key that names the e-mail, phone or name, its fine type naming the hash', () => {
+    const md5 = (v: string): string => createHash('md5').update(v).digest('hex');
+    const sha1 = (v: string): string => createHash('sha1').update(v).digest('hex');
+    // Criteo's OneTag, a data broker's list columns, a JSON key naming the hash
+    expect(found(JSON.stringify({ event: 'setEmail', email: md5('ada@example.org'), hash_method: 'md5' }))).toEqual([
+      `EMAIL_MD5 ${md5('ada@example.org').slice(0, 8)}`,
+    ]);
+    const list = `Email,Phone,First Name\n${sha1('ada@example.org')},${md5('447946000000')},${sha1('ada')}\n`;
+    expect(found(list).map((f) => f.split(' ')[0])).toEqual(['EMAIL_SHA1', 'PHONE_MD5', 'PERSON_NAME_SHA1']);
+    expect(
+      found(JSON.stringify({ email_md5: md5('a@b.org'), sha1_phone: sha1('1') })).map((f) => f.split(' ')[0]),
+    ).toEqual(['EMAIL_MD5', 'PHONE_SHA1']);
+  });
+
+  it('not as MD5 or SHA-1 under the two-letter keys, which take SHA-256 alone, nor as a file checksum', () => {
+    const md5 = createHash('md5').update('x').digest('hex');
+    const sha1 = createHash('sha1').update('x').digest('hex');
+    expect(found(JSON.stringify({ em: md5, ph: sha1, fn: md5, ln: sha1, db: md5, zp: sha1 }))).toEqual([]);
+    expect(found(JSON.stringify({ md5, sha1, etag: md5, checksum: sha1, content_md5: md5 }))).toEqual([]);
+  });
+
   it('leave an e-mail address or phone number under the same keys to their own recognizers, found once', () => {
     expect(found('{"email": "ada@example.org", "phone": "+44 20 7946 0958"}').map((f) => f.split(' ')[0])).toEqual([
       'EMAIL',
