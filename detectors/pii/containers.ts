@@ -5,7 +5,7 @@
  */
 
 import { dechunk } from './chunked.js';
-import { quotedPrintableDecode, SNIFF_BYTES, sniffCompression } from './decoders.js';
+import { Compression, quotedPrintableDecode, SNIFF_BYTES, sniffCompression } from './decoders.js';
 import { documentText, isDocumentText } from './documents.js';
 import { inflateToCap } from './inflate.js';
 import { messageHeaders } from './messages.js';
@@ -180,14 +180,16 @@ export function scanZip(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
   /** An entry's bytes (inflated within what is left of the body's budget), or undefined once reported as a limit. */
   const open = ({ method, encrypted, start, end }: ZipEntry): Buffer | undefined => {
     const stored = method === ZipMethod.STORED;
-    if (encrypted || (!stored && method !== ZipMethod.DEFLATED)) {
+    const coding =
+      method === ZipMethod.DEFLATED ? 'deflate-raw' : method === ZipMethod.ZSTD ? Compression.ZSTD : undefined;
+    if (encrypted || (!stored && !coding)) {
       limits.push({ kind: LimitKind.UNREADABLE, start, end });
       return undefined;
     }
     if (stored) return body.subarray(start, end);
     const max = decodedRoom(options);
     // an entry past what the archive may decode is read as far as that, as a compressed body is
-    const { inflated, bytes } = inflateToCap(body.subarray(start, end), 'deflate-raw', max);
+    const { inflated, bytes } = inflateToCap(body.subarray(start, end), coding ?? 'deflate-raw', max);
     if (!inflated.ok) limits.push({ kind: inflateLimit(inflated.reason, max, end - start, options), start, end });
     if (bytes) spend(options, bytes.length);
     return bytes;

@@ -7,6 +7,7 @@ import { worksheetAsCsv } from '../../../detectors/pii/xlsx.js';
 import { zipEntries } from '../../../detectors/pii/zip.js';
 import { hexLines } from '../../support/streamed.js';
 import { zipOf } from '../../support/zip-writer.js';
+import { zstdFrame } from '../../support/zstd-writer.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
 const real = readFileSync(new URL('../../fixtures/pii/customers-export.zip', import.meta.url));
@@ -57,6 +58,11 @@ describe('scanning a ZIP archive', () => {
     const described = zipOf([{ name: 'a.csv', data: csv, deflate: true, flags: 8 }]);
     expect(types(described).sort()).toEqual(['CREDIT_CARD', 'CREDIT_CARD', 'PERSON_NAME', 'PERSON_NAME']);
     expect(types(zipOf([{ name: 'a.csv', data: csv, deflate: true }], false))).toHaveLength(4);
+  });
+
+  it('reads an entry Zstandard compressed (method 93, as 7-Zip and WinZip write it)', () => {
+    const zip = zipOf([{ name: 'a.csv', data: zstdFrame(csv, 40), method: 93 }]);
+    expect(types(zip).sort()).toEqual(['CREDIT_CARD', 'CREDIT_CARD', 'PERSON_NAME', 'PERSON_NAME']);
   });
 
   it('reports encrypted entries and other compression methods as unreadable, and reads the rest', () => {
