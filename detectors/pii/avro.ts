@@ -104,8 +104,8 @@ class AvroRenderer extends JsonRenderer {
   }
 
   /**
-   * A block the `deflate`, `snappy` or `zstandard` codec compressed, at `[at, at + size)`: its records are read from the inflated
-   * bytes, each standing for the whole block. False when the inflating budget is spent (the rest is not read).
+   * A block the `deflate`, `snappy` or `zstandard` codec compressed, at `[at, at + size)`: its records are read from the
+   * inflated bytes, each standing for the whole block. False when the inflating budget is spent (the rest is not read).
    */
   private inflatedRecords(schema: Schema, count: number, at: number, size: number, codec: string): boolean {
     const block = this.b.subarray(at, at + size);

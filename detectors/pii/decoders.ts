@@ -1,6 +1,7 @@
 /**
- * Content encodings the scanner can open, by `content-encoding` name or magic bytes. `snappy` is Snappy's raw format,
- * as Prometheus remote write and Loki's push API send it (declared only: it has no magic bytes).
+ * Content encodings the scanner can open, by `content-encoding` name or magic bytes. `zstd` is Zstandard's frame format
+ * (RFC 8878); `snappy` is Snappy's raw format, as Prometheus remote write and Loki's push API send it (declared only: it
+ * has no magic bytes).
  */
 export const Compression = { GZIP: 'gzip', DEFLATE: 'deflate', BROTLI: 'br', SNAPPY: 'snappy', ZSTD: 'zstd' } as const;
 export type Compression = (typeof Compression)[keyof typeof Compression];

@@ -76,7 +76,7 @@ export function undoBlock(
   data: Uint8Array,
   max: number,
 ): Buffer | 'capped' | undefined {
-  // a record file's block is whole or it is not read: no head of a cut one
+  // a Snappy block says its length first: one that does not make it is not read (a cut body's head is for bodies)
   if (codec === Compression.SNAPPY) {
     try {
       return unsnappy(data, max);
