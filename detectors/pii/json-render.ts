@@ -1,5 +1,5 @@
 /**
- * Binary record formats (MessagePack, BSON, Avro, Parquet) rendered as JSON text, so their keys name fields as a JSON
+ * Binary record formats (MessagePack, CBOR, BSON, Avro, Parquet, protobuf) rendered as JSON text, so their keys name fields as a JSON
  * body's do, with the body offset of every byte written: what the text scan finds is reported at its own bytes.
  */
 

@@ -193,7 +193,7 @@ function scanHtml(body: Buffer, options: ScanOptions): ScanReport {
 }
 
 /**
- * A MessagePack, BSON, Avro or Parquet body, read as the JSON it holds (`rendered`), each find at its bytes in the body;
+ * A MessagePack, CBOR, BSON, Avro, Parquet or protobuf body, read as the JSON it holds (`rendered`), each find at its bytes in the body;
  * what was not rendered for a size cap is said, and read as it is.
  */
 function scanRendered(body: Buffer, options: ScanOptions, rendered: RenderedJson): ScanReport {

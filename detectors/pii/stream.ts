@@ -85,7 +85,7 @@ export async function scanStream(
   }
   const unreadable = unreadableCoding(sniffed, options.contentEncoding) !== undefined;
   // read whole, as scanBuffer reads it: an archive, a PDF, an API's query results, an HL7 message or X12 claim, binary
-  // records (MessagePack, BSON, Avro, Parquet), an HTML page
+  // records (MessagePack, CBOR, BSON, Avro, Parquet, protobuf), an HTML page
   // (compressed too: its references are undone once it is inflated), a body under several codings (undone in turn)
   const page = !unreadable && looksLikeHtml(sniffed, options.contentType);
   const gathered =
