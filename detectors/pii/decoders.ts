@@ -1,9 +1,16 @@
 /**
  * Content encodings the scanner can open, by `content-encoding` name or magic bytes. `zstd` is Zstandard's frame format
- * (RFC 8878); `snappy` is Snappy's raw format, as Prometheus remote write and Loki's push API send it (declared only: it
- * has no magic bytes).
+ * (RFC 8878); `lz4` the LZ4 frame format, by its magic bytes alone (no HTTP coding has its name); `snappy` is Snappy's
+ * raw format, as Prometheus remote write and Loki's push API send it (declared only: it has no magic bytes).
  */
-export const Compression = { GZIP: 'gzip', DEFLATE: 'deflate', BROTLI: 'br', SNAPPY: 'snappy', ZSTD: 'zstd' } as const;
+export const Compression = {
+  GZIP: 'gzip',
+  DEFLATE: 'deflate',
+  BROTLI: 'br',
+  SNAPPY: 'snappy',
+  ZSTD: 'zstd',
+  LZ4: 'lz4',
+} as const;
 export type Compression = (typeof Compression)[keyof typeof Compression];
 
 /** Bytes of a body's head that `sniffCompression` looks at. */
@@ -24,6 +31,8 @@ export function sniffCompression(head: Uint8Array, contentEncoding?: string): Co
   if (head[0] === 0x1f && head[1] === 0x8b) return Compression.GZIP;
   // RFC 8878 §3.1.1
   if (head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) return Compression.ZSTD;
+  // the LZ4 frame format's magic, 0x184D2204 little-endian
+  if (head[0] === 0x04 && head[1] === 0x22 && head[2] === 0x4d && head[3] === 0x18) return Compression.LZ4;
   if (
     head[0] === 0x78 &&
     (head[1] === 0x01 || head[1] === 0x5e || head[1] === 0x9c || head[1] === 0xda) &&
@@ -56,8 +65,6 @@ const UNREADABLE_MAGIC: readonly (readonly [string, readonly number[]])[] = [
   ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
   // `BZh`, a block size from 1 to 9, then a block's magic (π) or the end of stream's (√π)
   ['bzip2', [0x42, 0x5a, 0x68]],
-  // the LZ4 frame format's magic, 0x184D2204 little-endian
-  ['lz4', [0x04, 0x22, 0x4d, 0x18]],
   // 7z's signature header (7zFormat.txt)
   ['7z', [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]],
   // RAR 1.5 to 4 (`Rar!\x1a\x07\x00`) and RAR 5 (`Rar!\x1a\x07\x01\x00`)

@@ -16,6 +16,7 @@ import { BrotliDecompress } from 'brotli/dec/decode.js';
 import { BrotliInput } from 'brotli/dec/streams.js';
 import { Gunzip, Inflate, Unzlib } from 'fflate';
 import { Compression } from './decoders.js';
+import { unlz4, unlz4Block } from './lz4.js';
 import { SnappyTooLarge, snappyHead, unsnappy } from './snappy.js';
 import { unzstd } from './zstd.js';
 
@@ -50,7 +51,8 @@ export function inflateCapped(input: Uint8Array, kind: Compression | 'deflate-ra
     }
   };
   if (kind === Compression.SNAPPY) return unsnappyCapped(input, maxOutputLength);
-  if (kind === Compression.ZSTD) return unzstdCapped(input, maxOutputLength);
+  if (kind === Compression.ZSTD) return framesCapped(unzstd(input, maxOutputLength));
+  if (kind === Compression.LZ4) return framesCapped(unlz4(input, maxOutputLength));
   try {
     if (kind === Compression.GZIP) return run(gunzipSync);
     // a ZIP entry's deflate stream has no zlib header
@@ -72,10 +74,12 @@ export function inflateCapped(input: Uint8Array, kind: Compression | 'deflate-ra
  * `'capped'` when they would pass `max`, or undefined when it does not undo.
  */
 export function undoBlock(
-  codec: Compression | 'deflate-raw',
+  codec: Compression | 'deflate-raw' | 'lz4-raw',
   data: Uint8Array,
   max: number,
 ): Buffer | 'capped' | undefined {
+  // a Parquet LZ4_RAW page is one raw block, no frame
+  if (codec === 'lz4-raw') return unlz4Block(data, max);
   // a Snappy block says its length first: one that does not make it is not read (a cut body's head is for bodies)
   if (codec === Compression.SNAPPY) {
     try {
@@ -99,9 +103,8 @@ function unsnappyCapped(input: Uint8Array, max: number): Inflated {
   }
 }
 
-/** Zstandard frames: one cut short yields what it holds, marked, as a cut gzip stream does. */
-function unzstdCapped(input: Uint8Array, max: number): Inflated {
-  const { bytes, end } = unzstd(input, max);
+/** Zstandard or LZ4 frames, decoded: one cut short yields what it holds, marked, as a cut gzip stream does. */
+function framesCapped({ bytes, end }: { bytes: Buffer; end: 'whole' | 'cut' | 'full' | 'corrupt' }): Inflated {
   if (end === 'whole') return { ok: true, bytes };
   if (end === 'cut') return { ok: true, bytes, truncated: true };
   return { ok: false, reason: end === 'full' ? 'bomb' : 'corrupt' };
@@ -137,6 +140,7 @@ export function inflateHead(input: Uint8Array, kind: Compression | 'deflate-raw'
   if (kind === Compression.BROTLI) return brotliHead(input, max);
   if (kind === Compression.SNAPPY) return snappyHead(input, max).bytes;
   if (kind === Compression.ZSTD) return unzstd(input, max).bytes;
+  if (kind === Compression.LZ4) return unlz4(input, max).bytes;
   const parts: Buffer[] = [];
   let size = 0;
   const take = (chunk: Uint8Array): void => {

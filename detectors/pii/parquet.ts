@@ -29,12 +29,13 @@ const DELTA_BYTE_ARRAY = 7;
 const DICTIONARY_ENCODINGS = new Set([2, 8]);
 /** Most values one DELTA_BINARY_PACKED run is read for (a run of zero-width miniblocks costs no bytes). */
 const DELTA_MAX_VALUES = 1 << 20;
-/** Codecs undone: SNAPPY, GZIP, BROTLI and ZSTD (LZO and LZ4 are not; their pages are passed over). */
-const CODECS: Readonly<Record<number, Compression>> = {
+/** Codecs undone: SNAPPY, GZIP, BROTLI, ZSTD and LZ4_RAW (LZO and Hadoop's LZ4 framing are not: passed over). */
+const CODECS: Readonly<Record<number, Compression | 'lz4-raw'>> = {
   1: Compression.SNAPPY,
   2: Compression.GZIP,
   4: Compression.BROTLI,
   6: Compression.ZSTD,
+  7: 'lz4-raw',
 };
 
 /** @internal True when `head` starts a Parquet file. */

@@ -97,10 +97,11 @@ export async function scanStream(
         looksLikeX12(head) ||
         looksLikeRecords(sniffed, options.contentType))) ||
     page;
-  // a Snappy body is one block, its length first, its copies reaching back anywhere; Zstandard frames are decoded one
-  // by one after their headers are checked: both are undone whole, as scanBuffer undoes them
+  // a Snappy body is one block, its length first, its copies reaching back anywhere; Zstandard and LZ4 frames are
+  // decoded one by one, Zstandard's after their headers are checked: all are undone whole, as scanBuffer undoes them
   const sniffedKind = unreadable ? undefined : sniffCompression(sniffed, codings.at(-1));
-  const undoneWhole = sniffedKind === Compression.SNAPPY || sniffedKind === Compression.ZSTD;
+  const undoneWhole =
+    sniffedKind === Compression.SNAPPY || sniffedKind === Compression.ZSTD || sniffedKind === Compression.LZ4;
   if (gathered || undoneWhole || (codings.length > 1 && !unreadable)) {
     const limits = await scanGathered(rest(), options, sink);
     return { detections: collected, limits, bytes };

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { scanBuffer } from '../../../detectors/pii/index.js';
 import { deltaPacked, looksLikeParquet, parquetText } from '../../../detectors/pii/parquet.js';
 import { thriftStruct } from '../../../detectors/pii/thrift-compact.js';
+import { lz4Block } from '../../support/lz4-writer.js';
 import { parquetV1 } from '../../support/parquet-writer.js';
 import { expectSafeRendering, mangled, spanOf } from '../../support/rendered-json.js';
 import { detectionKey, streamedKeys } from '../../support/streamed.js';
@@ -14,7 +15,7 @@ const ROWS = 30;
 const FIRST = ['Ada', 'Grace', 'Alan'];
 
 /** A customer table as Athena or Redshift UNLOAD writes it (hyparquet-writer: v2 data pages, dictionaries). */
-function customers(codec: 'UNCOMPRESSED' | 'SNAPPY' | 'GZIP' | 'ZSTD'): Buffer {
+function customers(codec: 'UNCOMPRESSED' | 'SNAPPY' | 'GZIP' | 'ZSTD' | 'LZ4_RAW'): Buffer {
   const columnData = [
     { name: 'first_name', data: Array.from({ length: ROWS }, (_, i) => FIRST[i % 3]), type: 'STRING' as const },
     { name: 'email', data: Array.from({ length: ROWS }, (_, i) => `user${i}@example.org`), type: 'STRING' as const },
@@ -22,7 +23,11 @@ function customers(codec: 'UNCOMPRESSED' | 'SNAPPY' | 'GZIP' | 'ZSTD'): Buffer {
     { name: 'card_number', data: Array.from({ length: ROWS }, () => 4111111111111111n), type: 'INT64' as const },
     { name: 'visits', data: Array.from({ length: ROWS }, (_, i) => i), type: 'INT32' as const },
   ];
-  const compressors = { GZIP: (b: Uint8Array) => gzipSync(b), ZSTD: (b: Uint8Array) => zstdFrame(b) };
+  const compressors = {
+    GZIP: (b: Uint8Array) => gzipSync(b),
+    ZSTD: (b: Uint8Array) => zstdFrame(b),
+    LZ4_RAW: (b: Uint8Array) => lz4Block(b),
+  };
   return Buffer.from(parquetWriteBuffer({ columnData, codec, compressors } as never));
 }
 
@@ -180,7 +185,7 @@ describe('parquetText', () => {
 
 describe('Parquet files', () => {
   it("are read by their columns' names, whatever the codec: names, addresses, e-mails, a card stored as a long", () => {
-    for (const codec of ['UNCOMPRESSED', 'SNAPPY', 'GZIP', 'ZSTD'] as const)
+    for (const codec of ['UNCOMPRESSED', 'SNAPPY', 'GZIP', 'ZSTD', 'LZ4_RAW'] as const)
       expect(counted(customers(codec)), codec).toEqual({
         PERSON_NAME: 3,
         EMAIL: ROWS,

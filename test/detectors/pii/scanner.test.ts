@@ -477,13 +477,16 @@ describe('content codings', () => {
     expect(corrupt.limits.map((l) => l.kind)).toEqual([LimitKind.CORRUPT]);
   });
 
-  it('undoes Zstandard, declared or by its magic: a .zst file, a tar --zstd export, frame after frame', async () => {
+  it('undoes Zstandard and LZ4, by their magic or declared: .zst and .lz4 files, tar exports, frame after frame', async () => {
     const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/pii/${name}`, import.meta.url));
     // written by the zstd tool (-19): compressed blocks; the CSV's three customers (the tar's README gives an address too)
     for (const [body, coding, emails] of [
       [fixture('customers.csv.zst'), '', 3],
       [fixture('customers.csv.zst'), 'zstd', 3],
       [fixture('customers-export.tar.zst'), '', 4],
+      // written by the lz4 tool: -9, and the tar with blocks that refer back to earlier ones and carry checksums
+      [fixture('customers.csv.lz4'), '', 3],
+      [fixture('customers-export.tar.lz4'), '', 4],
     ] as const) {
       const { detections, limits } = await both(body, coding);
       expect(
@@ -528,8 +531,8 @@ describe('content codings', () => {
     }
   });
 
-  it('reports a file compressed by xz, bzip2 or LZ4 unreadable, alone or as a tar member, where it read it in silence', async () => {
-    for (const name of ['customers-export.tar.xz', 'customers.csv.bz2', 'customers.csv.lz4']) {
+  it('reports a file compressed by xz or bzip2 unreadable, alone or as a tar member, where it read it in silence', async () => {
+    for (const name of ['customers-export.tar.xz', 'customers.csv.bz2']) {
       const file = readFileSync(new URL(`../../fixtures/pii/${name}`, import.meta.url));
       expect((await both(file, '')).limits).toEqual([{ kind: LimitKind.UNREADABLE, start: 0, end: file.length }]);
       const tar = tarOf([{ name, data: file }]);

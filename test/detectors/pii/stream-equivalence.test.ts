@@ -5,6 +5,7 @@ import snappyjs from 'snappyjs';
 import { describe, expect, it } from 'vitest';
 import { type Detection, LimitKind, type ScanOptions, scanBuffer, scanStream } from '../../../detectors/pii/index.js';
 import { awsChunkedOf } from '../../support/aws-chunked.js';
+import { lz4Frame } from '../../support/lz4-writer.js';
 import { detectionKey } from '../../support/streamed.js';
 import { tarOf } from '../../support/tar-writer.js';
 import { zipOf } from '../../support/zip-writer.js';
@@ -73,6 +74,7 @@ const { body } = fc.letrec<{ body: Body }>((tie) => ({
       .map((members) => ({ bytes: tarOf(members.map((m, i) => ({ name: `export/m${i}.bin`, data: m.bytes }))) })),
     tie('body').map((b) => ({ ...b, bytes: gzipSync(b.bytes), contentEncoding: 'gzip' })),
     tie('body').map((b) => ({ ...b, bytes: zstdFrame(b.bytes, 300) })),
+    tie('body').map((b) => ({ ...b, bytes: lz4Frame(b.bytes, 300) })),
     tie('body').map((b) => ({
       ...b,
       bytes: Buffer.from(snappyjs.compress(b.bytes)),
@@ -165,6 +167,7 @@ describe('scanStream and scanBuffer', () => {
       [brotliCompressSync(text).subarray(0, Math.floor(brotliCompressSync(text).length * 0.6)), 'br'],
       [Buffer.from(snappyjs.compress(text)).subarray(0, Math.floor(snappyjs.compress(text).length * 0.6)), 'snappy'],
       [zstdFrame(text, 512).subarray(0, Math.floor(text.length * 0.6)), undefined],
+      [lz4Frame(text, 512).subarray(0, Math.floor(lz4Frame(text, 512).length * 0.6)), undefined],
     ];
     for (const [cut, contentEncoding] of cuts) {
       const whole = scanBuffer(cut, { fingerprintKey: KEY, contentEncoding });

@@ -1,0 +1,140 @@
+/**
+ * LZ4: the frame format the `lz4` tool writes (`.lz4` files, `tar --lz4` exports) and the raw block format of Parquet's
+ * LZ4_RAW pages. Undone here within a size cap, without a dependency: a block is sequences of literals and matches
+ * reaching back at most 64 KiB into what was made.
+ */
+
+/** An LZ4 frame's magic number, little-endian (`04 22 4d 18`). */
+const MAGIC = 0x184d2204;
+/** Skippable frames' magic numbers, `0x184d2a50` to `0x184d2a5f`: metadata, passed over. */
+const SKIPPABLE = 0x184d2a50;
+
+/**
+ * @internal How decoding ended: every frame whole, the input ending inside one (`cut`: what came before is kept), the
+ * output reaching `max` (`full`: the first `max` bytes are kept), or bytes no encoder writes (`corrupt`).
+ */
+export type Lz4End = 'whole' | 'cut' | 'full' | 'corrupt';
+
+/** Where decoded bytes go: at most `max` of them, grown as they come. */
+class Output {
+  bytes: Uint8Array = new Uint8Array(0);
+  n = 0;
+  constructor(readonly max: number) {}
+
+  /** Room for `size` more bytes, as far as `max` allows: false when `max` cuts them short. */
+  reserve(size: number): boolean {
+    const want = Math.min(this.n + size, this.max);
+    if (want > this.bytes.length) {
+      const grown = new Uint8Array(Math.min(this.max, Math.max(want, this.bytes.length * 2, 4096)));
+      grown.set(this.bytes.subarray(0, this.n));
+      this.bytes = grown;
+    }
+    return this.n + size <= this.max;
+  }
+
+  result(end: Lz4End): { bytes: Buffer; end: Lz4End } {
+    return { bytes: Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.n), end };
+  }
+}
+
+/** @internal The bytes the LZ4 frames of `input` hold, at most `max` of them, and how decoding ended. */
+export function unlz4(input: Uint8Array, max: number): { bytes: Buffer; end: Lz4End } {
+  const out = new Output(max);
+  for (let p = 0; p < input.length; ) {
+    if (p + 8 > input.length) return out.result('cut');
+    const magic = u32(input, p);
+    if ((magic & 0xfffffff0) >>> 0 === SKIPPABLE) {
+      p += 8 + u32(input, p + 4);
+      if (p > input.length) return out.result('cut');
+      continue;
+    }
+    if (magic !== MAGIC) return out.result('corrupt');
+    const flags = input[p + 4] as number;
+    // version 01, the reserved bit clear
+    if (flags >> 6 !== 1 || flags & 2) return out.result('corrupt');
+    const blockChecksum = (flags >> 4) & 1;
+    let q = p + 7 + ((flags >> 3) & 1) * 8 + (flags & 1) * 4;
+    for (;;) {
+      if (q + 4 > input.length) return out.result('cut');
+      const header = u32(input, q);
+      q += 4;
+      if (header === 0) break;
+      const size = header & 0x7fffffff;
+      if (q + size > input.length) {
+        // a block cut short: a stored one keeps what came, a compressed one as far as its whole sequences go
+        const end = header >>> 31 ? copy(out, input, q, input.length) : block(out, input, q, input.length);
+        return out.result(end === 'whole' ? 'cut' : end);
+      }
+      const end = header >>> 31 ? copy(out, input, q, q + size) : block(out, input, q, q + size);
+      if (end !== 'whole') return out.result(end);
+      q += size + blockChecksum * 4;
+    }
+    // the content checksum
+    p = q + ((flags >> 2) & 1) * 4;
+  }
+  return out.result('whole');
+}
+
+/**
+ * @internal The bytes an LZ4 raw block (a Parquet LZ4_RAW page) holds, at most `max`; undefined when it is corrupt or
+ * cut short, `'capped'` when it makes more than `max`.
+ */
+export function unlz4Block(data: Uint8Array, max: number): Buffer | 'capped' | undefined {
+  const out = new Output(max);
+  const end = block(out, data, 0, data.length);
+  return end === 'whole' ? out.result(end).bytes : end === 'full' ? 'capped' : undefined;
+}
+
+/** Stored bytes `b[from, to)`, as far as `max` allows. */
+function copy(out: Output, b: Uint8Array, from: number, to: number): Lz4End {
+  const fits = out.reserve(to - from);
+  const kept = Math.min(to - from, out.max - out.n);
+  out.bytes.set(b.subarray(from, from + kept), out.n);
+  out.n += kept;
+  return fits ? 'whole' : 'full';
+}
+
+/** Decodes the sequences of the block `b[from, to)`: literals, then a match (offset, length), until the block ends. */
+function block(out: Output, b: Uint8Array, from: number, to: number): Lz4End {
+  let p = from;
+  while (p < to) {
+    const token = b[p++] as number;
+    let literals = token >> 4;
+    if (literals === 15) {
+      for (let c = 255; c === 255; literals += c) {
+        if (p >= to) return 'cut';
+        c = b[p++] as number;
+      }
+    }
+    if (p + literals > to) return copy(out, b, p, to) === 'full' ? 'full' : 'cut';
+    if (copy(out, b, p, p + literals) === 'full') return 'full';
+    p += literals;
+    // the last sequence is literals alone
+    if (p === to) return 'whole';
+    if (p + 2 > to) return 'cut';
+    const offset = (b[p] as number) | ((b[p + 1] as number) << 8);
+    p += 2;
+    let length = (token & 15) + 4;
+    if (length === 19) {
+      for (let c = 255; c === 255; length += c) {
+        if (p >= to) return 'cut';
+        c = b[p++] as number;
+      }
+    }
+    if (offset === 0 || offset > out.n) return 'corrupt';
+    const fits = out.reserve(length);
+    const end = Math.min(out.n + length, out.max);
+    // a match may overlap what it writes (a run): byte by byte
+    const bytes = out.bytes;
+    for (let k = out.n; k < end; k++) bytes[k] = bytes[k - offset] as number;
+    out.n = end;
+    if (!fits) return 'full';
+  }
+  return 'whole';
+}
+
+function u32(b: Uint8Array, p: number): number {
+  return (
+    ((b[p] as number) | ((b[p + 1] as number) << 8) | ((b[p + 2] as number) << 16) | ((b[p + 3] as number) << 24)) >>> 0
+  );
+}
