@@ -4,10 +4,10 @@
  * reaching back at most 64 KiB into what was made.
  */
 
+import { skippableEnd, u32le as u32 } from './frames.js';
+
 /** An LZ4 frame's magic number, little-endian (`04 22 4d 18`). */
 const MAGIC = 0x184d2204;
-/** Skippable frames' magic numbers, `0x184d2a50` to `0x184d2a5f`: metadata, passed over. */
-const SKIPPABLE = 0x184d2a50;
 
 /**
  * @internal How decoding ended: every frame whole, the input ending inside one (`cut`: what came before is kept), the
@@ -42,13 +42,13 @@ export function unlz4(input: Uint8Array, max: number): { bytes: Buffer; end: Lz4
   const out = new Output(max);
   for (let p = 0; p < input.length; ) {
     if (p + 8 > input.length) return out.result('cut');
-    const magic = u32(input, p);
-    if ((magic & 0xfffffff0) >>> 0 === SKIPPABLE) {
-      p += 8 + u32(input, p + 4);
-      if (p > input.length) return out.result('cut');
+    const skipped = skippableEnd(input, p);
+    if (skipped > input.length) return out.result('cut');
+    if (skipped >= 0) {
+      p = skipped;
       continue;
     }
-    if (magic !== MAGIC) return out.result('corrupt');
+    if (u32(input, p) !== MAGIC) return out.result('corrupt');
     const flags = input[p + 4] as number;
     // version 01, the reserved bit clear
     if (flags >> 6 !== 1 || flags & 2) return out.result('corrupt');
@@ -131,10 +131,4 @@ function block(out: Output, b: Uint8Array, from: number, to: number): Lz4End {
     if (!fits) return 'full';
   }
   return 'whole';
-}
-
-function u32(b: Uint8Array, p: number): number {
-  return (
-    ((b[p] as number) | ((b[p + 1] as number) << 8) | ((b[p + 2] as number) << 16) | ((b[p + 3] as number) << 24)) >>> 0
-  );
 }

@@ -5,11 +5,10 @@
  * before anything is allocated.
  */
 import { Decompress } from 'fzstd';
+import { skippableEnd, u32le as u32 } from './frames.js';
 
 /** A Zstandard frame's magic number, little-endian (`28 b5 2f fd`). */
 const MAGIC = 0xfd2fb528;
-/** Skippable frames' magic numbers, `0x184d2a50` to `0x184d2a5f`: metadata, passed over. */
-const SKIPPABLE = 0x184d2a50;
 /** Largest window decoded: what zstd itself refuses past without `--long` (2^27 bytes; HTTP's coding allows 8 MiB). */
 const WINDOW_MAX = 2 ** 27;
 /** fzstd's code for data that ends inside a frame. */
@@ -55,17 +54,14 @@ export function unzstd(input: Uint8Array, max: number): { bytes: Buffer; end: Zs
 const CUT = -1;
 const CORRUPT = -2;
 
-function isSkippable(b: Uint8Array, p: number): boolean {
-  return (u32(b, p) & 0xfffffff0) >>> 0 === SKIPPABLE;
-}
-
 /**
  * Where the frame at `b[p]` ends, walking its header and block headers (no block is decoded); `CUT` when the input
  * ends first, `CORRUPT` when it is no frame, or asks for a window past `WINDOW_MAX`.
  */
 function frameAt(b: Uint8Array, p: number): number {
   if (p + 8 > b.length) return p + 4 > b.length || u32(b, p) === MAGIC ? CUT : CORRUPT;
-  if (isSkippable(b, p)) return p + 8 + u32(b, p + 4) > b.length ? CUT : p + 8 + u32(b, p + 4);
+  const skipped = skippableEnd(b, p);
+  if (skipped >= 0) return skipped > b.length ? CUT : skipped;
   if (u32(b, p) !== MAGIC) return CORRUPT;
   const descriptor = b[p + 4] as number;
   const singleSegment = (descriptor >> 5) & 1;
@@ -94,10 +90,4 @@ function frameAt(b: Uint8Array, p: number): number {
   // the content checksum
   if (descriptor & 4) q += 4;
   return q > b.length ? CUT : q;
-}
-
-function u32(b: Uint8Array, p: number): number {
-  return (
-    ((b[p] as number) | ((b[p + 1] as number) << 8) | ((b[p + 2] as number) << 16) | ((b[p + 3] as number) << 24)) >>> 0
-  );
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { unlz4, unlz4Block } from '../../../detectors/pii/lz4.js';
+import { expectSafeDecoding } from '../../support/frames.js';
 import { lz4Block, lz4Frame } from '../../support/lz4-writer.js';
 
 const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/pii/${name}`, import.meta.url));
@@ -88,27 +89,15 @@ describe('unlz4', () => {
   });
 
   it('never throws on random or mangled bytes', () => {
-    const mangled = fc
-      .tuple(repetitive, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 6 }))
-      .map(([data, flips]) => {
-        const frame = lz4Frame(data, 64);
-        for (const [at, value] of flips) frame[at % frame.length] = value;
-        return frame;
-      });
+    expectSafeDecoding(
+      [fixture('customers-export.tar.lz4'), lz4Frame(Buffer.from('ada@example.org,'.repeat(30)), 64)],
+      unlz4,
+    );
     fc.assert(
-      fc.property(
-        fc.oneof(
-          mangled,
-          fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a)),
-        ),
-        (bytes) => {
-          const { bytes: out, end } = unlz4(bytes, 4096);
-          expect(['whole', 'cut', 'full', 'corrupt']).toContain(end);
-          expect(out.length).toBeLessThanOrEqual(4096);
-          unlz4Block(bytes, 4096);
-        },
-      ),
-      { numRuns: 500 },
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        unlz4Block(bytes, 4096);
+      }),
+      { numRuns: 300 },
     );
   });
 });
