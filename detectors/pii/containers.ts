@@ -27,6 +27,13 @@ import {
 } from './xlsx.js';
 import { type ZipEntry, ZipMethod, zipEntries } from './zip.js';
 
+/** The compression methods of ZIP entries undone (APPNOTE 4.4.5), by the coding that undoes each. */
+const ZIP_CODINGS = new Map<number, Compression | 'deflate-raw'>([
+  [ZipMethod.DEFLATED, 'deflate-raw'],
+  [ZipMethod.BZIP2, Compression.BZIP2],
+  [ZipMethod.ZSTD, Compression.ZSTD],
+]);
+
 /** @internal How a container scans what it holds. */
 export type ScanBody = (bytes: Uint8Array, options: ScanOptions) => ScanReport;
 
@@ -180,8 +187,7 @@ export function scanZip(body: Buffer, options: ScanOptions, scan: ScanBody): Sca
   /** An entry's bytes (inflated within what is left of the body's budget), or undefined once reported as a limit. */
   const open = ({ method, encrypted, start, end }: ZipEntry): Buffer | undefined => {
     const stored = method === ZipMethod.STORED;
-    const coding =
-      method === ZipMethod.DEFLATED ? 'deflate-raw' : method === ZipMethod.ZSTD ? Compression.ZSTD : undefined;
+    const coding = ZIP_CODINGS.get(method);
     if (encrypted || (!stored && !coding)) {
       limits.push({ kind: LimitKind.UNREADABLE, start, end });
       return undefined;

@@ -1,7 +1,8 @@
 /**
  * Content encodings the scanner can open, by `content-encoding` name or magic bytes. `zstd` is Zstandard's frame format
- * (RFC 8878); `lz4` the LZ4 frame format, by its magic bytes alone (no HTTP coding has its name); `snappy` is Snappy's
- * raw format, as Prometheus remote write and Loki's push API send it (declared only: it has no magic bytes).
+ * (RFC 8878); `lz4` the LZ4 frame format and `bzip2` bzip2's, by their magic bytes alone (no HTTP coding has their
+ * names); `snappy` is Snappy's raw format, as Prometheus remote write and Loki's push API send it (declared only: it
+ * has no magic bytes).
  */
 export const Compression = {
   GZIP: 'gzip',
@@ -10,6 +11,7 @@ export const Compression = {
   SNAPPY: 'snappy',
   ZSTD: 'zstd',
   LZ4: 'lz4',
+  BZIP2: 'bzip2',
 } as const;
 export type Compression = (typeof Compression)[keyof typeof Compression];
 
@@ -33,6 +35,7 @@ export function sniffCompression(head: Uint8Array, contentEncoding?: string): Co
   if (head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) return Compression.ZSTD;
   // the LZ4 frame format's magic, 0x184D2204 little-endian
   if (head[0] === 0x04 && head[1] === 0x22 && head[2] === 0x4d && head[3] === 0x18) return Compression.LZ4;
+  if (isBzip2(head)) return Compression.BZIP2;
   if (
     head[0] === 0x78 &&
     (head[1] === 0x01 || head[1] === 0x5e || head[1] === 0x9c || head[1] === 0xda) &&
@@ -63,8 +66,6 @@ const KNOWN_CODINGS = new Set(['gzip', 'x-gzip', 'deflate', 'br', 'snappy', 'zst
 const UNREADABLE_MAGIC: readonly (readonly [string, readonly number[]])[] = [
   // the .xz file format §2.1.1.1
   ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
-  // `BZh`, a block size from 1 to 9, then a block's magic (π) or the end of stream's (√π)
-  ['bzip2', [0x42, 0x5a, 0x68]],
   // 7z's signature header (7zFormat.txt)
   ['7z', [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]],
   // RAR 1.5 to 4 (`Rar!\x1a\x07\x00`) and RAR 5 (`Rar!\x1a\x07\x01\x00`)
@@ -76,15 +77,22 @@ const BZIP2_NEXT = [
   [0x17, 0x72, 0x45, 0x38, 0x50, 0x90],
 ];
 
+/** `BZh`, a block size from 1 to 9, then a block's magic (π) or the end of stream's (√π): `BZh` alone starts words too. */
+function isBzip2(head: Uint8Array): boolean {
+  const size = head[3] ?? 0;
+  return (
+    head[0] === 0x42 &&
+    head[1] === 0x5a &&
+    head[2] === 0x68 &&
+    size >= 0x31 &&
+    size <= 0x39 &&
+    BZIP2_NEXT.some((next) => next.every((b, k) => head[4 + k] === b))
+  );
+}
+
 /** The format whose magic number `head` starts with, of those the scanner cannot open. */
 function unreadableMagic(head: Uint8Array): string | undefined {
-  for (const [name, magic] of UNREADABLE_MAGIC) {
-    if (!magic.every((b, k) => head[k] === b)) continue;
-    if (name !== 'bzip2') return name;
-    const size = head[3] ?? 0;
-    // `BZh` alone starts words too: the block size and the next magic make it a stream
-    if (size >= 0x31 && size <= 0x39 && BZIP2_NEXT.some((next) => next.every((b, k) => head[4 + k] === b))) return name;
-  }
+  for (const [name, magic] of UNREADABLE_MAGIC) if (magic.every((b, k) => head[k] === b)) return name;
   return undefined;
 }
 

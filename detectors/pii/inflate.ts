@@ -15,6 +15,8 @@ import {
 import { BrotliDecompress } from 'brotli/dec/decode.js';
 import { BrotliInput } from 'brotli/dec/streams.js';
 import { Gunzip, Inflate, Unzlib } from 'fflate';
+import { unbzip2 } from './bzip2.js';
+import type { DecodeEnd } from './capped-output.js';
 import { Compression } from './decoders.js';
 import { unlz4, unlz4Block } from './lz4.js';
 import { SnappyTooLarge, snappyHead, unsnappy } from './snappy.js';
@@ -53,6 +55,7 @@ export function inflateCapped(input: Uint8Array, kind: Compression | 'deflate-ra
   if (kind === Compression.SNAPPY) return unsnappyCapped(input, maxOutputLength);
   if (kind === Compression.ZSTD) return framesCapped(unzstd(input, maxOutputLength));
   if (kind === Compression.LZ4) return framesCapped(unlz4(input, maxOutputLength));
+  if (kind === Compression.BZIP2) return framesCapped(unbzip2(input, maxOutputLength));
   try {
     if (kind === Compression.GZIP) return run(gunzipSync);
     // a ZIP entry's deflate stream has no zlib header
@@ -103,8 +106,8 @@ function unsnappyCapped(input: Uint8Array, max: number): Inflated {
   }
 }
 
-/** Zstandard or LZ4 frames, decoded: one cut short yields what it holds, marked, as a cut gzip stream does. */
-function framesCapped({ bytes, end }: { bytes: Buffer; end: 'whole' | 'cut' | 'full' | 'corrupt' }): Inflated {
+/** Zstandard or LZ4 frames or bzip2 streams, decoded: one cut short yields what it holds, marked, as gzip's does. */
+function framesCapped({ bytes, end }: { bytes: Buffer; end: DecodeEnd }): Inflated {
   if (end === 'whole') return { ok: true, bytes };
   if (end === 'cut') return { ok: true, bytes, truncated: true };
   return { ok: false, reason: end === 'full' ? 'bomb' : 'corrupt' };
@@ -141,6 +144,7 @@ export function inflateHead(input: Uint8Array, kind: Compression | 'deflate-raw'
   if (kind === Compression.SNAPPY) return snappyHead(input, max).bytes;
   if (kind === Compression.ZSTD) return unzstd(input, max).bytes;
   if (kind === Compression.LZ4) return unlz4(input, max).bytes;
+  if (kind === Compression.BZIP2) return unbzip2(input, max).bytes;
   const parts: Buffer[] = [];
   let size = 0;
   const take = (chunk: Uint8Array): void => {

@@ -4,38 +4,11 @@
  * reaching back at most 64 KiB into what was made.
  */
 
+import { type DecodeEnd as Lz4End, CappedOutput as Output } from './capped-output.js';
 import { skippableEnd, u32le as u32 } from './frames.js';
 
 /** An LZ4 frame's magic number, little-endian (`04 22 4d 18`). */
 const MAGIC = 0x184d2204;
-
-/**
- * @internal How decoding ended: every frame whole, the input ending inside one (`cut`: what came before is kept), the
- * output reaching `max` (`full`: the first `max` bytes are kept), or bytes no encoder writes (`corrupt`).
- */
-export type Lz4End = 'whole' | 'cut' | 'full' | 'corrupt';
-
-/** Where decoded bytes go: at most `max` of them, grown as they come. */
-class Output {
-  bytes: Uint8Array = new Uint8Array(0);
-  n = 0;
-  constructor(readonly max: number) {}
-
-  /** Room for `size` more bytes, as far as `max` allows: false when `max` cuts them short. */
-  reserve(size: number): boolean {
-    const want = Math.min(this.n + size, this.max);
-    if (want > this.bytes.length) {
-      const grown = new Uint8Array(Math.min(this.max, Math.max(want, this.bytes.length * 2, 4096)));
-      grown.set(this.bytes.subarray(0, this.n));
-      this.bytes = grown;
-    }
-    return this.n + size <= this.max;
-  }
-
-  result(end: Lz4End): { bytes: Buffer; end: Lz4End } {
-    return { bytes: Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.n), end };
-  }
-}
 
 /** @internal The bytes the LZ4 frames of `input` hold, at most `max` of them, and how decoding ended. */
 export function unlz4(input: Uint8Array, max: number): { bytes: Buffer; end: Lz4End } {

@@ -30,6 +30,14 @@ import type { Detection } from './types.js';
 import { looksLikeX12 } from './x12.js';
 import { isZip } from './zip.js';
 
+/** Codings undone whole, not streamed (see `scanStream`). */
+const WHOLE_CODINGS: ReadonlySet<Compression> = new Set([
+  Compression.SNAPPY,
+  Compression.ZSTD,
+  Compression.LZ4,
+  Compression.BZIP2,
+]);
+
 class DecodeCapReached extends Error {}
 
 /**
@@ -97,11 +105,10 @@ export async function scanStream(
         looksLikeX12(head) ||
         looksLikeRecords(sniffed, options.contentType))) ||
     page;
-  // a Snappy body is one block, its length first, its copies reaching back anywhere; Zstandard and LZ4 frames are
-  // decoded one by one, Zstandard's after their headers are checked: all are undone whole, as scanBuffer undoes them
+  // a Snappy body is one block, its length first, its copies reaching back anywhere; Zstandard and LZ4 frames and bzip2
+  // streams are decoded by decoders that do not stream here: all are undone whole, as scanBuffer undoes them
   const sniffedKind = unreadable ? undefined : sniffCompression(sniffed, codings.at(-1));
-  const undoneWhole =
-    sniffedKind === Compression.SNAPPY || sniffedKind === Compression.ZSTD || sniffedKind === Compression.LZ4;
+  const undoneWhole = sniffedKind !== undefined && WHOLE_CODINGS.has(sniffedKind);
   if (gathered || undoneWhole || (codings.length > 1 && !unreadable)) {
     const limits = await scanGathered(rest(), options, sink);
     return { detections: collected, limits, bytes };

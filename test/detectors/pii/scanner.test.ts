@@ -477,7 +477,7 @@ describe('content codings', () => {
     expect(corrupt.limits.map((l) => l.kind)).toEqual([LimitKind.CORRUPT]);
   });
 
-  it('undoes Zstandard and LZ4, by their magic or declared: .zst and .lz4 files, tar exports, frame after frame', async () => {
+  it('undoes Zstandard, LZ4 and bzip2, by their magic or declared: .zst, .lz4 and .bz2 files, tar exports, frame after frame', async () => {
     const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/pii/${name}`, import.meta.url));
     // written by the zstd tool (-19): compressed blocks; the CSV's three customers (the tar's README gives an address too)
     for (const [body, coding, emails] of [
@@ -487,6 +487,9 @@ describe('content codings', () => {
       // written by the lz4 tool: -9, and the tar with blocks that refer back to earlier ones and carry checksums
       [fixture('customers.csv.lz4'), '', 3],
       [fixture('customers-export.tar.lz4'), '', 4],
+      // written by bzip2 1.0.8 (-9)
+      [fixture('customers.csv.bz2'), '', 3],
+      [fixture('customers-export.tar.bz2'), '', 4],
     ] as const) {
       const { detections, limits } = await both(body, coding);
       expect(
@@ -531,8 +534,8 @@ describe('content codings', () => {
     }
   });
 
-  it('reports a file compressed by xz or bzip2 unreadable, alone or as a tar member, where it read it in silence', async () => {
-    for (const name of ['customers-export.tar.xz', 'customers.csv.bz2']) {
+  it('reports a file compressed by xz unreadable, alone or as a tar member, where it read it in silence', async () => {
+    for (const name of ['customers-export.tar.xz']) {
       const file = readFileSync(new URL(`../../fixtures/pii/${name}`, import.meta.url));
       expect((await both(file, '')).limits).toEqual([{ kind: LimitKind.UNREADABLE, start: 0, end: file.length }]);
       const tar = tarOf([{ name, data: file }]);

@@ -60,15 +60,19 @@ describe('scanning a ZIP archive', () => {
     expect(types(zipOf([{ name: 'a.csv', data: csv, deflate: true }], false))).toHaveLength(4);
   });
 
-  it('reads an entry Zstandard compressed (method 93, as 7-Zip and WinZip write it)', () => {
+  it('reads an entry Zstandard or bzip2 compressed (methods 93 and 12, as 7-Zip and WinZip write them)', () => {
     const zip = zipOf([{ name: 'a.csv', data: zstdFrame(csv, 40), method: 93 }]);
     expect(types(zip).sort()).toEqual(['CREDIT_CARD', 'CREDIT_CARD', 'PERSON_NAME', 'PERSON_NAME']);
+    const bz2 = readFileSync(new URL('../../fixtures/pii/customers.csv.bz2', import.meta.url));
+    const bzipped = scan(zipOf([{ name: 'customers.csv', data: bz2, method: 12 }]));
+    expect(bzipped.detections.filter((d) => d.type === 'EMAIL')).toHaveLength(3);
+    expect(bzipped.limits).toEqual([]);
   });
 
   it('reports encrypted entries and other compression methods as unreadable, and reads the rest', () => {
     const zip = zipOf([
       { name: 'secret.csv', data: csv, flags: 1 },
-      { name: 'b.bz2', data: csv, method: 12 },
+      { name: 'b.lzma', data: csv, method: 14 },
       { name: 'c.csv', data: csv },
     ]);
     const report = scan(zip);
