@@ -525,6 +525,22 @@ describe('content codings', () => {
     expect(limits).toEqual([{ kind: LimitKind.CORRUPT, start: 0, end: cut.length }]);
   });
 
+  it('reads a binary body whose first bytes only look like gzip or zlib as it is, where it lost it as corrupt', async () => {
+    // gzip's and zlib's magic, then a deflate block of the reserved type (0b11): no stream starts so
+    const mail = Buffer.from(' mail ada@example.org ');
+    for (const magic of [[0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0xff, 0xff], [0x78, 0x9c, 0xff, 0xff]]) {
+      const body = Buffer.concat([Buffer.from(magic), Buffer.alloc(60, 0x01), mail]);
+      const { detections, limits } = await both(body, '');
+      expect(detections.map((d) => [d.type, d.start]), Buffer.from(magic).toString('hex')).toEqual([
+        ['EMAIL', body.indexOf('ada@')],
+      ]);
+      expect(limits).toEqual([]);
+    }
+    // a real stream cut short is still one
+    const cut = gzipSync(text).subarray(0, 40);
+    expect((await both(cut, '')).limits).toEqual([{ kind: LimitKind.CORRUPT, start: 0, end: cut.length }]);
+  });
+
   it('reads a body in a coding it cannot undo as it is, and reports it unreadable', async () => {
     for (const coding of ['compress', 'aes128gcm', 'gzip, compress']) {
       const { detections, limits } = await both(text, coding);
