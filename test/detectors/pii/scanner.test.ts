@@ -528,12 +528,16 @@ describe('content codings', () => {
   it('reads a binary body whose first bytes only look like gzip or zlib as it is, where it lost it as corrupt', async () => {
     // gzip's and zlib's magic, then a deflate block of the reserved type (0b11): no stream starts so
     const mail = Buffer.from(' mail ada@example.org ');
-    for (const magic of [[0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0xff, 0xff], [0x78, 0x9c, 0xff, 0xff]]) {
+    for (const magic of [
+      [0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0xff, 0xff],
+      [0x78, 0x9c, 0xff, 0xff],
+    ]) {
       const body = Buffer.concat([Buffer.from(magic), Buffer.alloc(60, 0x01), mail]);
       const { detections, limits } = await both(body, '');
-      expect(detections.map((d) => [d.type, d.start]), Buffer.from(magic).toString('hex')).toEqual([
-        ['EMAIL', body.indexOf('ada@')],
-      ]);
+      expect(
+        detections.map((d) => [d.type, d.start]),
+        Buffer.from(magic).toString('hex'),
+      ).toEqual([['EMAIL', body.indexOf('ada@')]]);
       expect(limits).toEqual([]);
     }
     // a real stream cut short is still one
