@@ -4,15 +4,15 @@
  * reaching back at most 64 KiB into what was made.
  */
 
-import { type DecodeEnd as Lz4End, CappedOutput as Output } from './capped-output.js';
+import { CappedOutput, type DecodeEnd } from './capped-output.js';
 import { skippableEnd, u32le as u32 } from './frames.js';
 
 /** An LZ4 frame's magic number, little-endian (`04 22 4d 18`). */
 const MAGIC = 0x184d2204;
 
 /** @internal The bytes the LZ4 frames of `input` hold, at most `max` of them, and how decoding ended. */
-export function unlz4(input: Uint8Array, max: number): { bytes: Buffer; end: Lz4End } {
-  const out = new Output(max);
+export function unlz4(input: Uint8Array, max: number): { bytes: Buffer; end: DecodeEnd } {
+  const out = new CappedOutput(max);
   for (let p = 0; p < input.length; ) {
     if (p + 8 > input.length) return out.result('cut');
     const skipped = skippableEnd(input, p);
@@ -53,13 +53,13 @@ export function unlz4(input: Uint8Array, max: number): { bytes: Buffer; end: Lz4
  * cut short, `'capped'` when it makes more than `max`.
  */
 export function unlz4Block(data: Uint8Array, max: number): Buffer | 'capped' | undefined {
-  const out = new Output(max);
+  const out = new CappedOutput(max);
   const end = block(out, data, 0, data.length);
   return end === 'whole' ? out.result(end).bytes : end === 'full' ? 'capped' : undefined;
 }
 
 /** Stored bytes `b[from, to)`, as far as `max` allows. */
-function copy(out: Output, b: Uint8Array, from: number, to: number): Lz4End {
+function copy(out: CappedOutput, b: Uint8Array, from: number, to: number): DecodeEnd {
   const fits = out.reserve(to - from);
   const kept = Math.min(to - from, out.max - out.n);
   out.bytes.set(b.subarray(from, from + kept), out.n);
@@ -68,7 +68,7 @@ function copy(out: Output, b: Uint8Array, from: number, to: number): Lz4End {
 }
 
 /** Decodes the sequences of the block `b[from, to)`: literals, then a match (offset, length), until the block ends. */
-function block(out: Output, b: Uint8Array, from: number, to: number): Lz4End {
+function block(out: CappedOutput, b: Uint8Array, from: number, to: number): DecodeEnd {
   let p = from;
   while (p < to) {
     const token = b[p++] as number;
