@@ -21,18 +21,20 @@ export type Compression = (typeof Compression)[keyof typeof Compression];
 export const SNIFF_BYTES = 64;
 
 /**
- * Sniffs gzip (1f 8b) and zlib (78 01/5e/9c/da) magic bytes in the first `SNIFF_BYTES` of a body; brotli
- * has none and needs `content-encoding`. Text can start with a zlib header (`x^ …`): a head that reads as
- * text after those two bytes is text, as compressed bytes are near-random.
+ * Sniffs gzip (1f 8b), zlib (78 01/5e/9c/da), Zstandard, LZ4 and bzip2 magic bytes in the first `SNIFF_BYTES` of a
+ * body; brotli and Snappy have none and need `content-encoding`. Text can start with a zlib header (`x^ …`): a head that
+ * reads as text after those two bytes is text, as compressed bytes are near-random. With `verify`, a gzip or zlib head
+ * must also inflate without an error (see `startsInflating`).
  */
-export function sniffCompression(head: Uint8Array, contentEncoding?: string): Compression | undefined {
+export function sniffCompression(head: Uint8Array, contentEncoding?: string, verify = true): Compression | undefined {
   const declared = contentEncoding?.trim().toLowerCase();
   if (declared === 'gzip' || declared === 'x-gzip') return Compression.GZIP;
   if (declared === 'deflate') return Compression.DEFLATE;
   if (declared === 'br') return Compression.BROTLI;
   if (declared === 'snappy') return Compression.SNAPPY;
   if (declared === 'zstd') return Compression.ZSTD;
-  if (head[0] === 0x1f && head[1] === 0x8b && startsInflating(head, Compression.GZIP)) return Compression.GZIP;
+  if (head[0] === 0x1f && head[1] === 0x8b && (!verify || startsInflating(head, Compression.GZIP)))
+    return Compression.GZIP;
   // RFC 8878 §3.1.1
   if (head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) return Compression.ZSTD;
   // the LZ4 frame format's magic, 0x184D2204 little-endian
@@ -42,7 +44,7 @@ export function sniffCompression(head: Uint8Array, contentEncoding?: string): Co
     head[0] === 0x78 &&
     (head[1] === 0x01 || head[1] === 0x5e || head[1] === 0x9c || head[1] === 0xda) &&
     !textAfterZlibHeader(head) &&
-    startsInflating(head, Compression.DEFLATE)
+    (!verify || startsInflating(head, Compression.DEFLATE))
   )
     return Compression.DEFLATE;
   return undefined;
