@@ -155,12 +155,7 @@ class CborRenderer extends JsonRenderer {
       while (this.b[this.take(1)] !== BREAK) {
         const c = this.b[this.p - 1] as number;
         if (c >> 5 !== major || (c & 0x1f) === 31) throw INVALID;
-        const size = Number(this.argument(c & 0x1f));
-        const s = this.p;
-        const end = Math.min(this.b.length, s + size);
-        for (let k = s; k < end; k++) this.escaped(this.b[k] as number, k, k + 1);
-        this.p = end;
-        if (end < s + size) throw CUT;
+        if (!this.stringBytes(Number(this.argument(c & 0x1f)))) throw CUT;
       }
     } catch (e) {
       // cut short, the string keeps what it has (closed, as a definite one is)

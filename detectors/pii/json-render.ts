@@ -137,13 +137,19 @@ export abstract class JsonRenderer {
 
   /** Takes `size` bytes as a JSON string (`"` and `\` escaped, UTF-8 kept); a body cut inside it keeps what it has. */
   protected string(size: number): void {
+    this.put(34, this.p);
+    const whole = this.stringBytes(size);
+    this.put(34, this.p);
+    if (!whole) throw CUT;
+  }
+
+  /** Takes `size` bytes as a JSON string's inside (escaped); false when the body ends first (what came is written). */
+  protected stringBytes(size: number): boolean {
     const s = this.p;
     const end = Math.min(this.b.length, s + size);
-    this.put(34, s);
     for (let k = s; k < end; k++) this.escaped(this.b[k] as number, k, k + 1);
-    this.put(34, end);
     this.p = end;
-    if (end < s + size) throw CUT;
+    return end === s + size;
   }
 
   /** Writes byte `c` of a JSON string, escaped where JSON needs it, standing for the body's `[from, to)`. */
