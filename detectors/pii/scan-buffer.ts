@@ -68,10 +68,6 @@ export function scanBuffer(input: Uint8Array, given: ScanOptions): ScanReport {
     if (report) return report;
   }
   if (!coded && isTar(body)) return scanTar(body, options);
-  if (!coded && isPdf(head, SNIFF_BYTES)) {
-    const report = scanPdf(body, options, scanBuffer);
-    if (report) return report;
-  }
   if (unreadableCoding(head, options.contentEncoding) !== undefined) {
     // a mislabelled body is text and is read as such; a compressed one yields nothing and is reported
     const raw = scanText(input, options);
@@ -99,6 +95,11 @@ export function scanBuffer(input: Uint8Array, given: ScanOptions): ScanReport {
     const report = asWholeBody(inner, input.length);
     report.limits.unshift(...said);
     return report;
+  }
+  // after the codings: `%PDF-` may start anywhere in the head, so inside a frame stored raw (Zstandard's, gzip's)
+  if (!coded && isPdf(head, SNIFF_BYTES)) {
+    const report = scanPdf(body, options, scanBuffer);
+    if (report) return report;
   }
   const utf16 = sniffUtf16(head, options.contentType);
   if (utf16) {

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
+import { deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Detection, LimitKind, scanBuffer, scanStream } from '../../../detectors/pii/index.js';
 import { isPdf, packedObjects, pdfObjects, unicodeStrings } from '../../../detectors/pii/pdf.js';
+import { lz4Frame } from '../../support/lz4-writer.js';
 import { ascii85, HELVETICA, pageOf, pdfOf, toUnicode } from '../../support/pdf-writer.js';
 import { detectionKey, streamedKeys } from '../../support/streamed.js';
+import { zstdFrame } from '../../support/zstd-writer.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
 const fixture = (name: string): Buffer =>
@@ -57,6 +59,24 @@ describe('PDF files from real producers', () => {
       expect(await streamedKeys(pdf, cuts, { fingerprintKey: KEY })).toEqual(
         scan(pdf).detections.map(detectionKey).sort(),
       );
+    }
+  });
+});
+
+describe('a PDF inside a compressed frame', () => {
+  it('is decompressed first, though `%PDF-` shows within the head of a frame that stores it raw', async () => {
+    const pdf = fixture('pdfkit');
+    const upload = (frame: Buffer) =>
+      Buffer.concat([Buffer.from('PUT /upload HTTP/1.1\r\nContent-Type: application/octet-stream\r\n\r\n'), frame]);
+    for (const frame of [gzipSync(pdf, { level: 0 }), zstdFrame(pdf, 300), lz4Frame(pdf, 300)]) {
+      expect(frame.subarray(0, 64).includes('%PDF-')).toBe(true);
+      for (const body of [frame, upload(frame)]) {
+        const { detections, limits } = scan(body);
+        expect(limits).toEqual([]);
+        expect(types(detections)).toEqual(['CREDIT_CARD', 'EMAIL', 'IBAN', 'PERSON_NAME', 'PHONE']);
+        const cuts = [9, 100, 1000].filter((c) => c < body.length);
+        expect(await streamedKeys(body, cuts, { fingerprintKey: KEY })).toEqual(detections.map(detectionKey).sort());
+      }
     }
   });
 });
