@@ -63,11 +63,12 @@ export class MultipartSplitter extends HeldBytes<MultipartEvent> {
         continue;
       }
       if (this.state === 'headers') {
-        const crlf = buf.indexOf('\r\n\r\n', 0, 'latin1');
+        // the first empty line (CRLF or LF) after any line feed, as `splitMultipart` finds it
+        const crlf = buf.indexOf('\n\r\n', 0, 'latin1');
         const lf = buf.indexOf('\n\n', 0, 'latin1');
         // a blank line right away: the header block is empty
         const blank = buf[0] === 10 ? 1 : buf[0] === 13 && buf[1] === 10 ? 2 : -1;
-        const cut = blank > 0 ? blank : crlf >= 0 && (lf < 0 || crlf < lf) ? crlf + 4 : lf >= 0 ? lf + 2 : -1;
+        const cut = blank > 0 ? blank : crlf >= 0 && (lf < 0 || crlf < lf) ? crlf + 3 : lf >= 0 ? lf + 2 : -1;
         if (cut < 0) {
           if (buf.length > MAX_HEADERS || final) this.state = final ? 'done' : 'preamble';
           return out;

@@ -100,6 +100,23 @@ describe('scanStream on multipart bodies', () => {
     expect(await streamedKeys(bytes, [bytes.length >> 1], options)).toEqual(found.map(key).sort());
   });
 
+  it('ends a header block at its first empty line, a CRLF one after a line ended by a bare LF too', async () => {
+    const bytes = Buffer.from(
+      '--XyZ\r\nContent-Type: text/plain\nContent-Encoding: gzip\n\r\nmail ada@example.org\r\n--XyZ--\r\n',
+      'latin1',
+    );
+    const options = { fingerprintKey: KEY, contentType: 'multipart/mixed; boundary=XyZ' };
+    const whole = scanBuffer(bytes, options);
+    // the part is read as gzip, as it says: not as text whose header block runs on into the e-mail address
+    expect(whole.detections).toEqual([]);
+    expect(whole.limits.map((l) => l.kind)).toEqual(['corrupt']);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const streamed = await scanStream([bytes.subarray(0, cut), bytes.subarray(cut)], options);
+      expect(streamed.detections, `cut at ${cut}`).toEqual([]);
+      expect(streamed.limits).toEqual(whole.limits);
+    }
+  });
+
   it('scans a body without any part as text', async () => {
     const bytes = Buffer.from('no delimiter here, mail ada@example.org');
     const found = await streamedKeys(bytes, [7, 20], {
