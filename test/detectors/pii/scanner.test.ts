@@ -526,11 +526,14 @@ describe('content codings', () => {
   });
 
   it('reads a binary body whose first bytes only look like gzip or zlib as it is, where it lost it as corrupt', async () => {
-    // gzip's and zlib's magic, then a deflate block of the reserved type (0b11): no stream starts so
+    // gzip's and zlib's magic, then a deflate block of the reserved type (0b11), or a stored block whose length's
+    // complement is no complement (fflate copies such a block without checking): no stream starts so
     const mail = Buffer.from(' mail ada@example.org ');
     for (const magic of [
       [0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0xff, 0xff],
       [0x78, 0x9c, 0xff, 0xff],
+      [0x1f, 0x8b, 0x08, 0x08, 0, 0, 0, 0, 0, 0xff, 0x61, 0, 0x00, 0x10, 0, 0x10, 0],
+      [0x78, 0x9c, 0x00, 0x10, 0, 0x10, 0],
     ]) {
       const body = Buffer.concat([Buffer.from(magic), Buffer.alloc(60, 0x01), mail]);
       const { detections, limits } = await both(body, '');
