@@ -2,7 +2,7 @@
 import type { Engine, Hit } from './engine.js';
 import { fieldFor, hashFrom } from './field-table.js';
 import { isPersonalKey } from './personal-keys.js';
-import { HEX_HASH, hashName } from './recognizers/hashed-fields.js';
+import { HASH_VALUE, hashHex, hashName } from './recognizers/hashed-fields.js';
 import type { FieldRecognizer } from './types.js';
 
 /** @internal Reports `value` (decoded, at `[start, end)`) as `rec`'s type when it has the field's shape. */
@@ -17,7 +17,7 @@ export function emit(
   const trimmed = value.trim();
   const shaped = rec.value.test(trimmed);
   // a name or street hashed for an advertising platform (a Customer Match list's First Name column) is still theirs
-  const hashed = rec.hashed === true ? shaped : !shaped && HASHED_TYPES.has(rec.type) && HEX_HASH.test(trimmed);
+  const hashed = rec.hashed === true ? shaped : !shaped && HASHED_TYPES.has(rec.type) && HASH_VALUE.test(trimmed);
   if ((!shaped && !hashed) || rec.confidence < engine.minConfidence || isLabel(engine, trimmed)) return;
   out.push({
     type: rec.type,
@@ -26,7 +26,7 @@ export function emit(
     end,
     validated: false,
     confidence: rec.confidence,
-    normalized: trimmed.replace(/\s+/g, ' ').toLowerCase(),
+    normalized: hashed ? hashHex(trimmed) : trimmed.replace(/\s+/g, ' ').toLowerCase(),
   });
 }
 

@@ -181,7 +181,7 @@ export interface FieldRecognizer {
   fields: readonly string[];
   /** Shape the (decoded) value must have. */
   value: RegExp;
-  /** The value is a hash of the type (`HEX_HASH`): reported as `<type>_<hash>`, `EMAIL_MD5`. */
+  /** The value is a hash of the type (`HASH_VALUE`): reported as `<type>_<hash>`, `EMAIL_MD5`. */
   hashed?: true;
   confidence: number;
   examples: {

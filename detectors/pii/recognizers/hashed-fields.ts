@@ -13,7 +13,7 @@ function hashedField(
   what: string,
   fields: readonly string[],
   example: { field: string; value: string },
-  value: RegExp = HEX_HASH,
+  value: RegExp = HASH_VALUE,
 ): FieldRecognizer {
   const short = value === SHA256;
   return {
@@ -23,7 +23,7 @@ function hashedField(
     hashed: true,
     description: short
       ? `${what}, hashed with SHA-256 as a conversions API takes it under its short key, ${fields[0]}.`
-      : `${what}, hashed (MD5, SHA-1 or SHA-256), from a field such as ${fields[0]}.`,
+      : `${what}, hashed (MD5, SHA-1 or SHA-256, hex or a SHA-256 in base64), from a field such as ${fields[0]}.`,
     fields,
     value,
     confidence: 0.8,
@@ -39,14 +39,22 @@ function hashedField(
 
 /** A SHA-256 as hex, the form every conversions API takes (they ask for lower case; upper case is the same hash). */
 export const SHA256 = /^[0-9a-fA-F]{64}$/;
-/** A hash as hex: MD5 (32 digits), SHA-1 (40) or SHA-256 (64). */
-export const HEX_HASH = /^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/;
+/**
+ * A hash as hex: MD5 (32 digits), SHA-1 (40) or SHA-256 (64); or a SHA-256 as base64 (43 characters and one `=`), as
+ * UID2 and EUID take `email_hash` and `phone_hash`.
+ */
+export const HASH_VALUE = /^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/;
 
-const HASH_NAMES: Readonly<Record<number, string>> = { 32: 'MD5', 40: 'SHA1', 64: 'SHA256' };
+const HASH_NAMES: Readonly<Record<number, string>> = { 32: 'MD5', 40: 'SHA1', 64: 'SHA256', 44: 'SHA256' };
 
-/** @internal The hash a hex value (`HEX_HASH`) is, by its length: `MD5`, `SHA1` or `SHA256`. */
-export function hashName(hex: string): string {
-  return HASH_NAMES[hex.length] ?? 'SHA256';
+/** @internal The hash a value (`HASH_VALUE`) is, by its length: `MD5`, `SHA1` or `SHA256`. */
+export function hashName(value: string): string {
+  return HASH_NAMES[value.length] ?? 'SHA256';
+}
+
+/** @internal A hash (`HASH_VALUE`) as lower-case hex: one SHA-256 sent in hex and in base64 is one value. */
+export function hashHex(value: string): string {
+  return value.length === 44 ? Buffer.from(value, 'base64').toString('hex') : value.toLowerCase();
 }
 
 /** `sha256("ada@example.org")`. */

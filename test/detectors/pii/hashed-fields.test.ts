@@ -137,6 +137,27 @@ describe('hashed identifiers', () => {
     ).toEqual(['EMAIL_MD5', 'PHONE_SHA1']);
   });
 
+  it("as SHA-256 in base64 under UID2's and EUID's keys, one value with the same hash in hex", () => {
+    const base64 = (v: string): string => createHash('sha256').update(v).digest('base64');
+    // an identity map request: lists of hashes, as UID2's and EUID's operators take them
+    const map = JSON.stringify({
+      email_hash: [base64('ada@example.org'), base64('grace@example.org')],
+      phone_hash: [base64('+447946000000')],
+    });
+    expect(found(map).map((f) => f.split(' ')[0])).toEqual(['EMAIL_SHA256', 'EMAIL_SHA256', 'PHONE_SHA256']);
+    const [b64] = scanBuffer(Buffer.from(JSON.stringify({ email_hash: base64('ada@example.org') })), {
+      fingerprintKey: KEY,
+    }).detections;
+    const [hex] = scanBuffer(Buffer.from(JSON.stringify({ email_hash: EMAIL })), { fingerprintKey: KEY }).detections;
+    expect(b64?.fingerprint).toBe(hex?.fingerprint);
+    // not under the two-letter keys (hex alone, as their APIs ask), nor cut or unpadded, nor under any other key
+    const other = base64('x');
+    expect(
+      found(JSON.stringify({ em: other, ph: other, email_hash: other.slice(1), phone_hash: other.slice(0, -1) })),
+    ).toEqual([]);
+    expect(found(JSON.stringify({ nonce: other, signature: other, sha256: other }))).toEqual([]);
+  });
+
   it('not as MD5 or SHA-1 under the two-letter keys, which take SHA-256 alone, nor as a file checksum', () => {
     const md5 = createHash('md5').update('x').digest('hex');
     const sha1 = createHash('sha1').update('x').digest('hex');
