@@ -1,8 +1,8 @@
 /**
  * Avro object container files (`Obj` and 1: Kafka Connect's S3 sink, Hive, Spark and Glue exports) read as the JSON
  * their records hold, by the schema in their header: the schema's field names name fields as a JSON body's keys do,
- * and each value found is reported at its own bytes (at its block's, in a block the `deflate`, `snappy` or `zstandard`
- * codec compressed).
+ * and each value found is reported at its own bytes (at its block's, in a block the `deflate`, `snappy`, `zstandard`
+ * or `xz` codec compressed).
  */
 
 import { Compression } from './decoders.js';
@@ -12,7 +12,9 @@ import { unzigzag, VARINT, varintAt } from './varint.js';
 
 const MAGIC = [0x4f, 0x62, 0x6a, 0x01];
 /** Block codecs read (`null` writes blocks as they are). */
-const CODECS = new Set(['null', 'deflate', 'snappy', 'zstandard']);
+const CODECS = new Set(['null', 'deflate', 'snappy', 'zstandard', 'xz']);
+/** The codings that undo a codec's block, beside `deflate` (raw deflate) and `snappy` (a CRC after it). */
+const BLOCK_CODINGS: Readonly<Record<string, Compression>> = { zstandard: Compression.ZSTD, xz: Compression.XZ };
 /** Deepest nesting decoded (records in records, arrays, unions). */
 const MAX_DEPTH = 64;
 
@@ -37,7 +39,7 @@ interface SchemaObject {
 
 /**
  * @internal The JSON text an Avro container file's records hold (one per line), or undefined when it is no readable
- * one (a schema that does not parse, a codec other than `null`, `deflate` and `snappy`, a block that does not end at
+ * one (a schema that does not parse, a codec other than `null`, `deflate`, `snappy`, `zstandard` and `xz`, a block that does not end at
  * its sync marker). Inflating stops at `maxInflated` bytes; `capped` then says from where the body was not read.
  */
 export function avroText(body: Uint8Array, maxInflated: number): RenderedJson | undefined {
@@ -104,7 +106,7 @@ class AvroRenderer extends JsonRenderer {
   }
 
   /**
-   * A block the `deflate`, `snappy` or `zstandard` codec compressed, at `[at, at + size)`: its records are read from the
+   * A block the `deflate`, `snappy`, `zstandard` or `xz` codec compressed, at `[at, at + size)`: its records are read from the
    * inflated bytes, each standing for the whole block. False when the inflating budget is spent (the rest is not read).
    */
   private inflatedRecords(schema: Schema, count: number, at: number, size: number, codec: string): boolean {
@@ -114,7 +116,7 @@ class AvroRenderer extends JsonRenderer {
     const data =
       codec === 'snappy'
         ? undoBlock(Compression.SNAPPY, block.subarray(0, -4), room)
-        : undoBlock(codec === 'zstandard' ? Compression.ZSTD : 'deflate-raw', block, room);
+        : undoBlock(BLOCK_CODINGS[codec] ?? 'deflate-raw', block, room);
     if (data === 'capped') {
       this.capped = { start: at, end: this.b.length };
       return false;

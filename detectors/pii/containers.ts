@@ -32,6 +32,7 @@ const ZIP_CODINGS = new Map<number, Compression | 'deflate-raw'>([
   [ZipMethod.DEFLATED, 'deflate-raw'],
   [ZipMethod.BZIP2, Compression.BZIP2],
   [ZipMethod.ZSTD, Compression.ZSTD],
+  [ZipMethod.XZ, Compression.XZ],
 ]);
 
 /** @internal How a container scans what it holds. */

@@ -2,9 +2,9 @@ import { Gunzip, Unzlib } from 'fflate';
 
 /**
  * Content encodings the scanner can open, by `content-encoding` name or magic bytes. `zstd` is Zstandard's frame format
- * (RFC 8878); `lz4` the LZ4 frame format and `bzip2` bzip2's, by their magic bytes alone (no HTTP coding has their
- * names); `snappy` is Snappy's raw format, as Prometheus remote write and Loki's push API send it (declared only: it
- * has no magic bytes).
+ * (RFC 8878); `lz4` the LZ4 frame format, `bzip2` bzip2's and `xz` the .xz file format's, by their magic bytes alone
+ * (no HTTP coding has their names); `snappy` is Snappy's raw format, as Prometheus remote write and Loki's push API
+ * send it (declared only: it has no magic bytes).
  */
 export const Compression = {
   GZIP: 'gzip',
@@ -14,6 +14,7 @@ export const Compression = {
   ZSTD: 'zstd',
   LZ4: 'lz4',
   BZIP2: 'bzip2',
+  XZ: 'xz',
 } as const;
 export type Compression = (typeof Compression)[keyof typeof Compression];
 
@@ -21,7 +22,7 @@ export type Compression = (typeof Compression)[keyof typeof Compression];
 export const SNIFF_BYTES = 64;
 
 /**
- * Sniffs gzip (1f 8b), zlib (78 01/5e/9c/da), Zstandard, LZ4 and bzip2 magic bytes in the first `SNIFF_BYTES` of a
+ * Sniffs gzip (1f 8b), zlib (78 01/5e/9c/da), Zstandard, LZ4, bzip2 and xz magic bytes in the first `SNIFF_BYTES` of a
  * body; brotli and Snappy have none and need `content-encoding`. Text can start with a zlib header (`x^ …`): a head that
  * reads as text after those two bytes is text, as compressed bytes are near-random. With `verify`, a gzip or zlib head
  * must also inflate without an error (see `startsInflating`).
@@ -40,6 +41,7 @@ export function sniffCompression(head: Uint8Array, contentEncoding?: string, ver
   // the LZ4 frame format's magic, 0x184D2204 little-endian
   if (head[0] === 0x04 && head[1] === 0x22 && head[2] === 0x4d && head[3] === 0x18) return Compression.LZ4;
   if (isBzip2(head)) return Compression.BZIP2;
+  if (XZ_MAGIC.every((b, k) => head[k] === b)) return Compression.XZ;
   if (
     head[0] === 0x78 &&
     (head[1] === 0x01 || head[1] === 0x5e || head[1] === 0x9c || head[1] === 0xda) &&
@@ -109,13 +111,13 @@ function textAfterZlibHeader(head: Uint8Array): boolean {
 
 /** Content codings the scanner undoes. */
 const KNOWN_CODINGS = new Set(['gzip', 'x-gzip', 'deflate', 'br', 'snappy', 'zstd', 'aws-chunked']);
+/** The .xz file format's magic bytes (§2.1.1.1). */
+const XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
 /**
- * Magic numbers of compressed formats and archives the scanner cannot open: a body starting with one is reported
- * unreadable rather than read as text in silence (`tar cJf` exports, `.7z` and `.rar` archives).
+ * Magic numbers of archives the scanner cannot open: a body starting with one is reported unreadable rather than read
+ * as text in silence (`.7z` and `.rar` archives).
  */
 const UNREADABLE_MAGIC: readonly (readonly [string, readonly number[]])[] = [
-  // the .xz file format §2.1.1.1
-  ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
   // 7z's signature header (7zFormat.txt)
   ['7z', [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]],
   // RAR 1.5 to 4 (`Rar!\x1a\x07\x00`) and RAR 5 (`Rar!\x1a\x07\x01\x00`)
@@ -160,7 +162,7 @@ export function contentCodings(contentEncoding: string | undefined): string[] {
 
 /**
  * @internal The coding a body is in that the scanner cannot undo: a declared one it does not know (`zstd`,
- * `compress`), or the magic bytes of one in an undeclared body (zstd, xz, bzip2, LZ4, 7z, RAR). Such a body is read
+ * `compress`), or the magic bytes of an archive it cannot open in an undeclared body (7z, RAR). Such a body is read
  * as it is and reported unreadable.
  */
 export function unreadableCoding(head: Uint8Array, contentEncoding: string | undefined): string | undefined {

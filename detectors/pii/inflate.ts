@@ -20,6 +20,7 @@ import type { DecodeEnd } from './capped-output.js';
 import { Compression } from './decoders.js';
 import { unlz4, unlz4Block } from './lz4.js';
 import { SnappyTooLarge, snappyHead, unsnappy } from './snappy.js';
+import { unxz } from './xz.js';
 import { unzstd } from './zstd.js';
 
 /**
@@ -56,6 +57,7 @@ export function inflateCapped(input: Uint8Array, kind: Compression | 'deflate-ra
   if (kind === Compression.ZSTD) return framesCapped(unzstd(input, maxOutputLength));
   if (kind === Compression.LZ4) return framesCapped(unlz4(input, maxOutputLength));
   if (kind === Compression.BZIP2) return framesCapped(unbzip2(input, maxOutputLength));
+  if (kind === Compression.XZ) return framesCapped(unxz(input, maxOutputLength));
   try {
     if (kind === Compression.GZIP) return run(gunzipSync);
     // a ZIP entry's deflate stream has no zlib header
@@ -106,7 +108,7 @@ function unsnappyCapped(input: Uint8Array, max: number): Inflated {
   }
 }
 
-/** Zstandard or LZ4 frames or bzip2 streams, decoded: one cut short yields what it holds, marked, as gzip's does. */
+/** Zstandard or LZ4 frames, bzip2 or xz streams, decoded: one cut short yields what it holds, marked, as gzip's does. */
 function framesCapped({ bytes, end }: { bytes: Buffer; end: DecodeEnd }): Inflated {
   if (end === 'whole') return { ok: true, bytes };
   if (end === 'cut') return { ok: true, bytes, truncated: true };
@@ -145,6 +147,7 @@ export function inflateHead(input: Uint8Array, kind: Compression | 'deflate-raw'
   if (kind === Compression.ZSTD) return unzstd(input, max).bytes;
   if (kind === Compression.LZ4) return unlz4(input, max).bytes;
   if (kind === Compression.BZIP2) return unbzip2(input, max).bytes;
+  if (kind === Compression.XZ) return unxz(input, max).bytes;
   const parts: Buffer[] = [];
   let size = 0;
   const take = (chunk: Uint8Array): void => {

@@ -36,6 +36,7 @@ const WHOLE_CODINGS: ReadonlySet<Compression> = new Set([
   Compression.ZSTD,
   Compression.LZ4,
   Compression.BZIP2,
+  Compression.XZ,
 ]);
 
 class DecodeCapReached extends Error {}

@@ -15,7 +15,7 @@ const CENTRAL_SIZE = 46;
 const END_SIZE = 22;
 
 /** @internal How an entry's bytes are stored. */
-export const ZipMethod = { STORED: 0, DEFLATED: 8, BZIP2: 12, ZSTD: 93 } as const;
+export const ZipMethod = { STORED: 0, DEFLATED: 8, BZIP2: 12, ZSTD: 93, XZ: 95 } as const;
 
 /** @internal One file of an archive: its name, how it is stored, and where its (compressed) bytes are. */
 export interface ZipEntry {

@@ -10,7 +10,7 @@ export function avroFile(
   {
     codec = 'null',
     blockSize,
-  }: { codec?: 'null' | 'deflate' | 'snappy' | 'zstandard' | 'xz'; blockSize?: number } = {},
+  }: { codec?: 'null' | 'deflate' | 'snappy' | 'zstandard' | 'lzo'; blockSize?: number } = {},
 ): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const codecs = {
@@ -24,7 +24,7 @@ export function avroFile(
     },
     zstandard: (b: Buffer, cb: (e: Error | null, out?: Buffer) => void) => cb(null, zstdFrame(b)),
     // not compressed, only labelled: the reader must refuse a codec it cannot undo
-    xz: (b: Buffer, cb: (e: Error | null, out?: Buffer) => void) => cb(null, b),
+    lzo: (b: Buffer, cb: (e: Error | null, out?: Buffer) => void) => cb(null, b),
   };
   const encoder = new avro.streams.BlockEncoder(schema as avro.Schema, { codec, codecs, blockSize } as never);
   return new Promise((resolve, reject) => {

@@ -417,8 +417,8 @@ describe('content codings', () => {
   const text = Buffer.from(
     `{"email":"ada@example.org","iban":"GB82 WEST 1234 5698 7654 32","notes":"${'order shipped, '.repeat(40)}"}`,
   );
-  const both = async (body: Buffer, contentEncoding: string, contentType?: string) => {
-    const options = { fingerprintKey: KEY, contentEncoding, contentType };
+  const both = async (body: Buffer, contentEncoding: string, contentType?: string, maxDecodedBytes?: number) => {
+    const options = { fingerprintKey: KEY, contentEncoding, contentType, maxDecodedBytes };
     const whole = scanBuffer(body, options);
     const cut = [0, 3, 17, 64, body.length].map((at) => Math.min(at, body.length));
     const pieces = cut.slice(1).map((end, k) => body.subarray(cut[k], end));
@@ -477,7 +477,7 @@ describe('content codings', () => {
     expect(corrupt.limits.map((l) => l.kind)).toEqual([LimitKind.CORRUPT]);
   });
 
-  it('undoes Zstandard, LZ4 and bzip2, by their magic or declared: .zst, .lz4 and .bz2 files, tar exports, frame after frame', async () => {
+  it('undoes Zstandard, LZ4, bzip2 and xz, by their magic or declared: .zst, .lz4, .bz2 and .xz files, tar exports, frame after frame', async () => {
     const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/pii/${name}`, import.meta.url));
     // written by the zstd tool (-19): compressed blocks; the CSV's three customers (the tar's README gives an address too)
     for (const [body, coding, emails] of [
@@ -490,6 +490,8 @@ describe('content codings', () => {
       // written by bzip2 1.0.8 (-9)
       [fixture('customers.csv.bz2'), '', 3],
       [fixture('customers-export.tar.bz2'), '', 4],
+      // written by XZ Utils (tar cJf)
+      [fixture('customers-export.tar.xz'), '', 4],
     ] as const) {
       const { detections, limits } = await both(body, coding);
       expect(
@@ -506,6 +508,17 @@ describe('content codings', () => {
     const skippable = Buffer.from([0x50, 0x2a, 0x4d, 0x18, 2, 0, 0, 0, 0xff, 0xff]);
     const frames = Buffer.concat([zstdFrame(text.subarray(0, 20)), skippable, zstdFrame(text.subarray(20))]);
     expect((await both(frames, 'zstd')).detections.map((d) => d.type)).toEqual(['EMAIL', 'IBAN']);
+  });
+
+  it('reads the head of an xz file past the cap, as it reads uncompressed', async () => {
+    const xz = readFileSync(new URL('../../fixtures/pii/customers-80.csv.xz', import.meta.url));
+    const plain = readFileSync(new URL('../../fixtures/pii/customers-80.csv', import.meta.url));
+    const emails = (r: { detections: Detection[] }) =>
+      r.detections.filter((d) => d.type === 'EMAIL').map((d) => d.fingerprint);
+    const head = await both(xz, '', undefined, 1000);
+    expect(head.limits.map((l) => l.kind)).toEqual([LimitKind.BOMB]);
+    expect(emails(head)).toEqual(emails(scanBuffer(plain.subarray(0, 1000), { fingerprintKey: KEY })));
+    expect(emails(head).length).toBeGreaterThan(10);
   });
 
   it('stops a Zstandard bomb at the cap and reads its head, refuses a window past 128 MiB, reads a cut one as far as it goes', async () => {
@@ -557,15 +570,19 @@ describe('content codings', () => {
     }
   });
 
-  it('reports a file compressed by xz unreadable, alone or as a tar member, where it read it in silence', async () => {
-    for (const name of ['customers-export.tar.xz']) {
-      const file = readFileSync(new URL(`../../fixtures/pii/${name}`, import.meta.url));
-      expect((await both(file, '')).limits).toEqual([{ kind: LimitKind.UNREADABLE, start: 0, end: file.length }]);
-      const tar = tarOf([{ name, data: file }]);
-      expect((await both(tar, '')).limits).toEqual([
-        { kind: LimitKind.UNREADABLE, start: 512, end: 512 + file.length },
-      ]);
-    }
+  it('reads an xz file as a tar member, and reports a 7z archive unreadable there, where it was read in silence', async () => {
+    const xz = readFileSync(new URL('../../fixtures/pii/customers-export.tar.xz', import.meta.url));
+    const alone = await both(xz, '');
+    const member = await both(tarOf([{ name: 'customers-export.tar.xz', data: xz }]), '');
+    expect(member.limits).toEqual([]);
+    expect(member.detections.map((d) => [d.type, d.fingerprint]).sort()).toEqual(
+      alone.detections.map((d) => [d.type, d.fingerprint]).sort(),
+    );
+    expect(member.detections.every((d) => d.start === 512 && d.end === 512 + xz.length)).toBe(true);
+    const sevenZip = Buffer.concat([Buffer.from('377abcaf271c0004', 'hex'), Buffer.alloc(100, 0x5a)]);
+    expect((await both(tarOf([{ name: 'export.7z', data: sevenZip }]), '')).limits).toEqual([
+      { kind: LimitKind.UNREADABLE, start: 512, end: 512 + sevenZip.length },
+    ]);
   });
 
   it('reports a multipart part in a coding it cannot undo at the range of the part', async () => {

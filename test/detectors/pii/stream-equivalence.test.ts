@@ -13,6 +13,7 @@ import { zstdFrame } from '../../support/zstd-writer.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
 const pdf = readFileSync(new URL('../../fixtures/pii/customer-record.pdfkit.pdf', import.meta.url));
+const xz = readFileSync(new URL('../../fixtures/pii/customers-export.tar.xz', import.meta.url));
 
 /** A body with the headers it travels under. */
 interface Body {
@@ -40,6 +41,7 @@ const { body } = fc.letrec<{ body: Body }>((tie) => ({
     { depthSize: 'small', withCrossShrink: true },
     fc.constantFrom(...texts).map((t) => ({ bytes: Buffer.from(t) })),
     fc.constant({ bytes: pdf }),
+    fc.constant({ bytes: xz }),
     tie('body').map((b) => ({ bytes: gzipSync(b.bytes) })),
     tie('body').map((b) => ({ bytes: Buffer.concat([Buffer.from('data:\n'), wrapBase64(b.bytes)]) })),
     // declared by its content type, or (sampled without it) known by its first delimiter

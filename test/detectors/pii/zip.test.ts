@@ -60,13 +60,22 @@ describe('scanning a ZIP archive', () => {
     expect(types(zipOf([{ name: 'a.csv', data: csv, deflate: true }], false))).toHaveLength(4);
   });
 
-  it('reads an entry Zstandard or bzip2 compressed (methods 93 and 12, as 7-Zip and WinZip write them)', () => {
+  it('reads an entry Zstandard, bzip2 or xz compressed (methods 93, 12 and 95, as 7-Zip and WinZip write them)', () => {
     const zip = zipOf([{ name: 'a.csv', data: zstdFrame(csv, 40), method: 93 }]);
     expect(types(zip).sort()).toEqual(['CREDIT_CARD', 'CREDIT_CARD', 'PERSON_NAME', 'PERSON_NAME']);
     const bz2 = readFileSync(new URL('../../fixtures/pii/customers.csv.bz2', import.meta.url));
     const bzipped = scan(zipOf([{ name: 'customers.csv', data: bz2, method: 12 }]));
     expect(bzipped.detections.filter((d) => d.type === 'EMAIL')).toHaveLength(3);
     expect(bzipped.limits).toEqual([]);
+    const fixture = (name: string) => readFileSync(new URL(`../../fixtures/pii/${name}`, import.meta.url));
+    const xzipped = scan(zipOf([{ name: 'customers-80.csv', data: fixture('customers-80.csv.xz'), method: 95 }]));
+    const stored = scan(zipOf([{ name: 'customers-80.csv', data: fixture('customers-80.csv') }]));
+    // the header line and 79 customers
+    expect(xzipped.detections.filter((d) => d.type === 'EMAIL')).toHaveLength(79);
+    expect(xzipped.detections.map((d) => d.fingerprint).sort()).toEqual(
+      stored.detections.map((d) => d.fingerprint).sort(),
+    );
+    expect(xzipped.limits).toEqual([]);
   });
 
   it('reports encrypted entries and other compression methods as unreadable, and reads the rest', () => {
