@@ -1,6 +1,6 @@
-/** Bytes a decoder makes, kept up to a cap: LZ4's and bzip2's output, grown as it comes. */
+/** Bytes a decoder makes, kept up to a cap: LZ4's, bzip2's and xz's output, grown as it comes. */
 
-/** @internal How decoding a compressed body ended: see `unlz4`, `unbzip2` and `unzstd`. */
+/** @internal How decoding a compressed body ended: see `unlz4`, `unbzip2`, `unxz` and `unzstd`. */
 export type DecodeEnd = 'whole' | 'cut' | 'full' | 'corrupt';
 
 /** @internal Decoded bytes, at most `max` of them. */

@@ -37,8 +37,8 @@ import { isZip } from './zip.js';
 const SCAN_SLICE = 1024 * 1024;
 
 /**
- * Scans a whole body: S3's aws-chunked framing is undone first; gzip/deflate/brotli (magic bytes or
- * `contentEncoding`, several in turn) are opened under the size cap and UTF-16 text (byte-order mark, `charset`, or
+ * Scans a whole body: S3's aws-chunked framing is undone first; gzip/deflate/brotli, Snappy, Zstandard, LZ4, bzip2 and
+ * xz (magic bytes or `contentEncoding`, several in turn) are opened under the size cap and UTF-16 text (byte-order mark, `charset`, or
  * zero bytes between ASCII ones) is read as UTF-8; detections inside any of them are reported at the offsets of the
  * whole body. Multipart bodies (declared or known by their first delimiter), messages, ZIP archives (XLSX and DOCX
  * too) and tar archives are scanned part by part and member by member, PDF files page by page.
@@ -96,7 +96,7 @@ export function scanBuffer(input: Uint8Array, given: ScanOptions): ScanReport {
     report.limits.unshift(...said);
     return report;
   }
-  // after the codings: `%PDF-` may start anywhere in the head, so inside a frame stored raw (Zstandard's, gzip's)
+  // after the codings: `%PDF-` may start anywhere in the head, so inside a frame stored raw (Zstandard's, LZ4's, gzip's)
   if (!coded && isPdf(head, SNIFF_BYTES)) {
     const report = scanPdf(body, options, scanBuffer);
     if (report) return report;

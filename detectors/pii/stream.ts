@@ -106,8 +106,8 @@ export async function scanStream(
         looksLikeX12(head) ||
         looksLikeRecords(sniffed, options.contentType))) ||
     page;
-  // a Snappy body is one block, its length first, its copies reaching back anywhere; Zstandard and LZ4 frames and bzip2
-  // streams are decoded by decoders that do not stream here: all are undone whole, as scanBuffer undoes them
+  // a Snappy body is one block, its length first, its copies reaching back anywhere; Zstandard and LZ4 frames, bzip2 and
+  // xz streams are decoded by decoders that do not stream here: all are undone whole, as scanBuffer undoes them
   const sniffedKind = unreadable ? undefined : sniffCompression(sniffed, codings.at(-1));
   const undoneWhole = sniffedKind !== undefined && WHOLE_CODINGS.has(sniffedKind);
   if (gathered || undoneWhole || (codings.length > 1 && !unreadable)) {
