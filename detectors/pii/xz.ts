@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { CappedOutput, type DecodeEnd } from './capped-output.js';
 import { u32le } from './frames.js';
 import { unlzma2 } from './lzma2.js';
+import { VARINT, varintAt } from './varint.js';
 
 /** A stream header's magic number (`fd 37 7a 58 5a 00`), and the footer's (`YZ`). */
 const MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
@@ -137,14 +138,12 @@ const MALFORMED = -2;
  * past it: `CUT` when it runs past `end`, `MALFORMED` when it is longer than it needs to be or than nine bytes.
  */
 function varint(b: Uint8Array, at: { p: number }, end: number): number {
-  let value = 0;
-  for (let k = 0; k < 9; k++) {
-    if (at.p >= end) return CUT;
-    const byte = b[at.p++] as number;
-    value += (byte & 0x7f) * 2 ** (7 * k);
-    if (byte < 0x80) return byte === 0 && k > 0 ? MALFORMED : value;
-  }
-  return MALFORMED;
+  const start = at.p;
+  const value = varintAt(b, start, end, 9);
+  at.p = VARINT.next;
+  if (Number.isNaN(value)) return VARINT.cut ? CUT : MALFORMED;
+  // a zero last byte after others adds nothing: the spec forbids it (§1.2)
+  return b[at.p - 1] === 0 && at.p - start > 1 ? MALFORMED : value;
 }
 
 const CRC32_TABLE = new Int32Array(256);
