@@ -27,6 +27,15 @@ export class CappedOutput {
     return true;
   }
 
+  /** Appends stored bytes, as many as `max` allows: `full` when it cut them short. */
+  append(stored: Uint8Array): 'whole' | 'full' {
+    const fits = this.reserve(stored.length);
+    const kept = Math.min(stored.length, this.max - this.n);
+    this.bytes.set(stored.subarray(0, kept), this.n);
+    this.n += kept;
+    return fits ? 'whole' : 'full';
+  }
+
   /** The bytes kept, and how decoding ended. */
   result(end: DecodeEnd): { bytes: Buffer; end: DecodeEnd } {
     return { bytes: Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.n), end };

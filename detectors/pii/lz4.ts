@@ -35,10 +35,10 @@ export function unlz4(input: Uint8Array, max: number): { bytes: Buffer; end: Dec
       const size = header & 0x7fffffff;
       if (q + size > input.length) {
         // a block cut short: a stored one keeps what came, a compressed one as far as its whole sequences go
-        const end = header >>> 31 ? copy(out, input, q, input.length) : block(out, input, q, input.length);
+        const end = header >>> 31 ? out.append(input.subarray(q)) : block(out, input, q, input.length);
         return out.result(end === 'whole' ? 'cut' : end);
       }
-      const end = header >>> 31 ? copy(out, input, q, q + size) : block(out, input, q, q + size);
+      const end = header >>> 31 ? out.append(input.subarray(q, q + size)) : block(out, input, q, q + size);
       if (end !== 'whole') return out.result(end);
       q += size + blockChecksum * 4;
     }
@@ -58,15 +58,6 @@ export function unlz4Block(data: Uint8Array, max: number): Buffer | 'capped' | u
   return end === 'whole' ? out.result(end).bytes : end === 'full' ? 'capped' : undefined;
 }
 
-/** Stored bytes `b[from, to)`, as far as `max` allows. */
-function copy(out: CappedOutput, b: Uint8Array, from: number, to: number): DecodeEnd {
-  const fits = out.reserve(to - from);
-  const kept = Math.min(to - from, out.max - out.n);
-  out.bytes.set(b.subarray(from, from + kept), out.n);
-  out.n += kept;
-  return fits ? 'whole' : 'full';
-}
-
 /** Decodes the sequences of the block `b[from, to)`: literals, then a match (offset, length), until the block ends. */
 function block(out: CappedOutput, b: Uint8Array, from: number, to: number): DecodeEnd {
   let p = from;
@@ -79,8 +70,8 @@ function block(out: CappedOutput, b: Uint8Array, from: number, to: number): Deco
         c = b[p++] as number;
       }
     }
-    if (p + literals > to) return copy(out, b, p, to) === 'full' ? 'full' : 'cut';
-    if (copy(out, b, p, p + literals) === 'full') return 'full';
+    if (p + literals > to) return out.append(b.subarray(p, to)) === 'full' ? 'full' : 'cut';
+    if (out.append(b.subarray(p, p + literals)) === 'full') return 'full';
     p += literals;
     // the last sequence is literals alone
     if (p === to) return 'whole';

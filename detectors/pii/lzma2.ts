@@ -64,7 +64,8 @@ export function unlzma2(input: Uint8Array, from: number, bound: number, out: Cap
     if (start + packed > bound) return 'corrupt';
     let end: DecodeEnd;
     if (control < 0x80) {
-      end = stored(out, input, start, start + packed);
+      // stored bytes, as far as the input goes (a chunk cut short is found cut after it)
+      end = out.append(input.subarray(start, start + packed));
     } else {
       if (control >= 0xc0) {
         if (!lzma.properties(input[p + 5] as number)) return 'corrupt';
@@ -78,16 +79,6 @@ export function unlzma2(input: Uint8Array, from: number, bound: number, out: Cap
     if (end !== 'whole') return end;
     p = start + packed;
   }
-}
-
-/** The stored bytes `b[from, to)`, as far as the input and `max` allow (a chunk cut short is found cut after it). */
-function stored(out: CappedOutput, b: Uint8Array, from: number, to: number): DecodeEnd {
-  const came = Math.min(to, b.length) - from;
-  const fits = out.reserve(came);
-  const kept = Math.min(came, out.max - out.n);
-  out.bytes.set(b.subarray(from, from + kept), out.n);
-  out.n += kept;
-  return fits ? 'whole' : 'full';
 }
 
 /** The LZMA decoder's state, kept from one chunk to the next unless a chunk resets it. */
