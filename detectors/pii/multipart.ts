@@ -1,3 +1,4 @@
+import { sniffCompression } from './decoders.js';
 import { depthLeft } from './scan-state.js';
 /** One part of a multipart body: where its content lies and how it is encoded. */
 export interface MultipartPart {
@@ -54,14 +55,16 @@ const FIRST_DELIMITER =
 
 /**
  * The boundary of a body: the one its `multipart/*` content type declares, else the one its first line shows (a
- * form post or an e-mail body sampled without its headers, `sniffed`); undefined for any other body.
+ * form post or an e-mail body sampled without its headers, `sniffed`); undefined for any other body, and for a body
+ * that starts as a compressed stream whatever its type says (sampled without its `content-encoding`: its parts are
+ * inside the stream).
  */
 export function bodyBoundary(
   head: Uint8Array,
   contentType: string | undefined,
 ): { boundary: string; sniffed: boolean } | undefined {
   const declared = multipartBoundary(contentType);
-  if (declared !== undefined) return { boundary: declared, sniffed: false };
+  if (declared !== undefined) return sniffCompression(head) ? undefined : { boundary: declared, sniffed: false };
   if (head[0] !== 45 || head[1] !== 45) return undefined;
   const text = Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 256)).toString('latin1');
   const sniffed = FIRST_DELIMITER.exec(text)?.[1];

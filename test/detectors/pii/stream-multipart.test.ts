@@ -5,6 +5,7 @@ import { scanBuffer, scanStream } from '../../../detectors/pii/index.js';
 import { bodyBoundary } from '../../../detectors/pii/multipart.js';
 import { quotedPrintable } from '../../support/quoted-printable.js';
 import { detectionKey, hexLines, streamedKeys } from '../../support/streamed.js';
+import { zstdFrame } from '../../support/zstd-writer.js';
 
 const KEY = 'breachwatch-test-fingerprint-key';
 const key = detectionKey;
@@ -114,6 +115,24 @@ describe('scanStream on multipart bodies', () => {
       const streamed = await scanStream([bytes.subarray(0, cut), bytes.subarray(cut)], options);
       expect(streamed.detections, `cut at ${cut}`).toEqual([]);
       expect(streamed.limits).toEqual(whole.limits);
+    }
+  });
+
+  it('reads a compressed body sampled without its content-encoding by what it holds, its parts inside the stream', async () => {
+    const form = body(
+      [
+        { value: values[0] as string, encoding: 'plain' },
+        { value: values[1] as string, encoding: 'plain' },
+      ],
+      '\r\n',
+      '',
+    );
+    const options = { fingerprintKey: KEY, contentType: 'multipart/form-data; boundary=XyZ' };
+    for (const bytes of [gzipSync(form), zstdFrame(form, 40)]) {
+      const whole = scanBuffer(bytes, options).detections.map(key).sort();
+      expect(whole.map((k) => k.split('/')[0])).toEqual(['CREDIT_CARD', 'EMAIL']);
+      for (const cut of [1, 10, bytes.length >> 1])
+        expect(await streamedKeys(bytes, [cut], options), `cut at ${cut}`).toEqual(whole);
     }
   });
 
