@@ -1,4 +1,5 @@
 import { Gunzip, Unzlib } from 'fflate';
+import { XZ_MAGIC } from './xz.js';
 
 /**
  * Content encodings the scanner can open, by `content-encoding` name or magic bytes. `zstd` is Zstandard's frame format
@@ -111,8 +112,6 @@ function textAfterZlibHeader(head: Uint8Array): boolean {
 
 /** Content codings the scanner undoes. */
 const KNOWN_CODINGS = new Set(['gzip', 'x-gzip', 'deflate', 'br', 'snappy', 'zstd', 'aws-chunked']);
-/** The .xz file format's magic bytes (§2.1.1.1). */
-const XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
 /**
  * Magic numbers of archives the scanner cannot open: a body starting with one is reported unreadable rather than read
  * as text in silence (`.7z` and `.rar` archives).

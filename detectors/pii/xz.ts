@@ -10,8 +10,9 @@ import { u32le } from './frames.js';
 import { unlzma2 } from './lzma2.js';
 import { VARINT, varintAt } from './varint.js';
 
-/** A stream header's magic number (`fd 37 7a 58 5a 00`), and the footer's (`YZ`). */
-const MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
+/** @internal A stream header's magic number (§2.1.1.1), by which `sniffCompression` knows an xz body. */
+export const XZ_MAGIC: readonly number[] = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
+/** The stream footer's magic number, `YZ`. */
 const FOOTER_MAGIC = 0x5a59;
 const LZMA2 = 0x21;
 
@@ -33,9 +34,9 @@ export function unxz(input: Uint8Array, max: number): { bytes: Buffer; end: Deco
 
 /** Decodes the stream at `b[p]` into `out`: where it ends, or how decoding ended when it did not reach its end. */
 function stream(b: Uint8Array, p: number, out: CappedOutput): number | DecodeEnd {
-  for (let k = 0; k < MAGIC.length; k++) {
+  for (let k = 0; k < XZ_MAGIC.length; k++) {
     if (p + k >= b.length) return 'cut';
-    if (b[p + k] !== MAGIC[k]) return 'corrupt';
+    if (b[p + k] !== XZ_MAGIC[k]) return 'corrupt';
   }
   if (p + 12 > b.length) return 'cut';
   // stream flags: a zero byte, then the check type in the low four bits
