@@ -49,7 +49,7 @@ describe('inflateHead', () => {
   });
 
   it('stops a bomb at its head, having made little past it', () => {
-    const bomb = gzipSync(Buffer.concat([Buffer.from('mail ada@example.org '), Buffer.alloc(256 << 20)]));
+    const bomb = gzipSync(Buffer.concat([Buffer.from('mail ada@example.org '), Buffer.alloc(32 << 20)]));
     expect(inflateCapped(bomb, Compression.GZIP, 1 << 20)).toEqual({ ok: false, reason: 'bomb' });
     for (const [kind, compressed] of [
       [Compression.GZIP, bomb],
