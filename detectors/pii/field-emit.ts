@@ -19,6 +19,7 @@ export function emit(
   // a name or street hashed for an advertising platform (a Customer Match list's First Name column) is still theirs
   const hashed = rec.hashed === true ? shaped : !shaped && HASHED_TYPES.has(rec.type) && HASH_VALUE.test(trimmed);
   if ((!shaped && !hashed) || rec.confidence < engine.minConfidence || isLabel(engine, trimmed)) return;
+  if (NO_VALUE.test(trimmed) || CODE_VALUE.test(trimmed)) return;
   out.push({
     type: rec.type,
     fineType: hashed ? `${rec.type}_${hashName(trimmed)}` : rec.fineType,
@@ -29,6 +30,22 @@ export function emit(
     normalized: hashed ? hashHex(trimmed) : trimmed.replace(/\s+/g, ' ').toLowerCase(),
   });
 }
+
+/**
+ * Words that stand where a value would be but hold none: a null written out (`"null"`, `None`, `undefined`; not `nil`
+ * or `nan`, which are names too), a type as API references write their examples (`string`, `STRING_VALUE`), a
+ * redaction mark, a mask (`********`, bullets in UTF-8), a template variable.
+ */
+const NO_VALUE =
+  /^(?:null|none|undefined|n\/a|string|string_value|redacted|\[redacted\]|\[filtered\]|\*+|x+|(?:\xe2\x80\xa2)+|<[^<>]*>|\$\{[^}]*\}|\{\{.*\}\}|%[^%\s]*%)$/i;
+
+/**
+ * A value that is code, not data, as a field read from minified JavaScript or a struct literal holds one
+ * (`accessToken=props.accessToken`, `AccessToken:cdk().stringToCloudFormation(…)`, `ApiKey=(()=>{…`,
+ * `FIRST_NAME=new ProviderAttribute(…)`): a call, a member of an object code passes around, a constructor.
+ */
+const CODE_VALUE =
+  /^(?:\(|new$|(?:this|props|properties|self|process|options|opts|config|args|params|ctx|req)\.[A-Za-z_$]|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\()/;
 
 /** Types whose fields may hold their value hashed: read as `<TYPE>_<hash>`, as the hashed recognizers report theirs. */
 const HASHED_TYPES = new Set(['PERSON_NAME', 'STREET_ADDRESS']);

@@ -86,6 +86,7 @@ export const personNameField: FieldRecognizer = {
       { field: 'product_name', value: 'Widget Pro', why: 'not a person field' },
       { field: 'fname', value: 'report.pdf', why: "a file's name, not a person's" },
       { field: 'first_name', value: '12345', why: 'no letters: not a name' },
+      { field: 'last_name', value: 'null', why: 'a null written out' },
     ],
   },
 };
@@ -202,9 +203,9 @@ export const secretField: FieldRecognizer = {
     'refreshtoken',
     'authtoken',
   ],
-  // one word of 6 or more characters that is not a mask, a placeholder or a template variable
-  value:
-    /^(?!(?:\*+|x+|•+|null|none|undefined|true|false|string|redacted|\[redacted\]|\[filtered\]|<.*>|\$\{.*\}|\{\{.*\}\}|%.*%|changeme|password)$)\S{6,256}$/i,
+  // one word of 6 or more characters that is not a default (masks, placeholders and template variables are no value
+  // for any field: see field-emit.ts)
+  value: /^(?!(?:true|false|changeme|password)$)\S{6,256}$/i,
   confidence: 0.8,
   examples: {
     match: [
@@ -218,6 +219,8 @@ export const secretField: FieldRecognizer = {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal placeholder, as configuration files hold it
       { field: 'password', value: '${DB_PASSWORD}', why: 'a template variable' },
       { field: 'secret', value: 'abc', why: 'too short to be a secret' },
+      { field: 'SecretAccessKey', value: 'STRING_VALUE', why: "an API reference's placeholder" },
+      { field: 'accessToken', value: 'props.accessToken', why: 'code: a member of the properties passed in' },
       { field: 'password_hint', value: 'first pet', why: 'not a secret field' },
     ],
   },

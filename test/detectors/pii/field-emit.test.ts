@@ -31,4 +31,39 @@ describe('field values', () => {
       'PERSON_NAME Streetman',
     ]);
   });
+
+  it('takes no null, placeholder, mask or template for a value, whatever the field', () => {
+    const none = '{"first_name":"null","last_name":"None","street":"undefined","address":"N/A","name":"[redacted]"}';
+    expect(values(none)).toEqual([]);
+    // as API references write their examples (the AWS SDK's `STRING_VALUE`), and masks in ASCII and in UTF-8
+    expect(values('{"FirstName":"STRING_VALUE","Password":"STRING_VALUE","secret":"string"}')).toEqual([]);
+    expect(values('{"password":"••••••••","secret":"********","api_key":"{{API_KEY}}","first_name":"<name>"}')).toEqual(
+      [],
+    );
+    expect(values('first_name=null&last_name=undefined&password=%25PASSWORD%25')).toEqual([]);
+    // the words inside a value are no placeholder
+    expect(values('{"first_name":"Nil","last_name":"Nullman","password":"none-of-yours"}')).toEqual([
+      'PERSON_NAME Nil',
+      'PERSON_NAME Nullman',
+      'CREDENTIAL none-of-yours',
+    ]);
+  });
+
+  it('takes no code for a value: fields read from minified JavaScript or a struct literal', () => {
+    const bundle = [
+      'this.accessToken=props.accessToken,this.password=properties.password;',
+      'return{accessToken:this.accessToken,clientSecret:self.clientSecret};',
+      '{AccessToken:cdk().stringToCloudFormation(properties.accessToken),Auto:1}',
+      'let ApiKey=(()=>{let _classDecorators;',
+      'static APPLE_FIRST_NAME=new ProviderAttribute("first_name");',
+      'const password=getPassword();',
+    ].join('\n');
+    expect(values(bundle)).toEqual([]);
+    // a value is data when it is one, in code too
+    expect(values('password=hunter2secret&first_name=Ada\nconst config={password:"Tr0ub4dor3"};')).toEqual([
+      'CREDENTIAL hunter2secret',
+      'PERSON_NAME Ada',
+      'CREDENTIAL Tr0ub4dor3',
+    ]);
+  });
 });
