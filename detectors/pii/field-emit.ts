@@ -42,10 +42,11 @@ const NO_VALUE =
 /**
  * A value that is code, not data, as a field read from minified JavaScript or a struct literal holds one
  * (`accessToken=props.accessToken`, `AccessToken:cdk().stringToCloudFormation(…)`, `ApiKey=(()=>{…`,
- * `FIRST_NAME=new ProviderAttribute(…)`): a call, a member of an object code passes around, a constructor.
+ * `FIRST_NAME=new ProviderAttribute(…)`, `password = config['password']`): a call, a subscript, a member of an object
+ * code passes around, a constructor.
  */
 const CODE_VALUE =
-  /^(?:\(|new$|(?:this|props|properties|self|process|options|opts|config|args|params|ctx|req)\.[A-Za-z_$]|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\()/;
+  /^(?:\(|new$|(?:this|props|properties|self|process|options|opts|config|args|params|ctx|req)\.[A-Za-z_$]|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[([])/;
 
 /** Types whose fields may hold their value hashed: read as `<TYPE>_<hash>`, as the hashed recognizers report theirs. */
 const HASHED_TYPES = new Set(['PERSON_NAME', 'STREET_ADDRESS']);

@@ -1,7 +1,10 @@
 import { Gate, hasRun, type Recognizer, type Verdict } from '../types.js';
 
-/** Numbers published in advertising (Woolworth wallet card) and never issued to a person. */
-const KNOWN_FAKES = new Set(['078051120', '219099999', '457555462']);
+/**
+ * Numbers published in advertising (the Woolworth wallet card's among them) and never issued to a person, and the
+ * sequence documentation writes (123-45-6789, which the SSA lists as invalid).
+ */
+const KNOWN_FAKES = new Set(['078051120', '219099999', '457555462', '123456789']);
 
 /** SSA rules: area not 000, 666 or 9xx; group not 00; serial not 0000. Undashed values need context. */
 export function validateSsn(m: RegExpExecArray): Verdict {
@@ -38,6 +41,7 @@ export const usSsn: Recognizer = {
     match: ['SSN: 078-05-1121', 'ssn=078051121', 'social security 078 05 1123'],
     noMatch: [
       { text: 'SSN: 078-05-1120', why: 'the Woolworth advertising number' },
+      { text: 'ssn => 123-45-6789', why: "documentation's sequence, never issued" },
       { text: 'SSN: 666-12-3456', why: 'area 666 never issued' },
       { text: 'SSN: 078-05-0000', why: 'serial 0000' },
       { text: 'ref 078051121', why: 'bare nine digits without context' },

@@ -57,6 +57,7 @@ describe('field values', () => {
       'let ApiKey=(()=>{let _classDecorators;',
       'static APPLE_FIRST_NAME=new ProviderAttribute("first_name");',
       'const password=getPassword();',
+      "        self.password = config['password']",
     ].join('\n');
     expect(values(bundle)).toEqual([]);
     // a value is data when it is one, in code too
