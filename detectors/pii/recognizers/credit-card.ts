@@ -17,8 +17,35 @@ const BRANDS: readonly { name: string; test: (d: string) => boolean; lengths: re
 export function validateCard(m: RegExpExecArray): Verdict {
   const digits = m[0].replace(/[ -]/g, '');
   const brand = BRANDS.find((b) => b.test(digits) && b.lengths.includes(digits.length));
-  if (!brand || !luhn(digits) || /^(\d)\1+$/.test(digits)) return false;
+  if (!brand || !luhn(digits) || /^(\d)\1+$/.test(digits) || inGroupRun(m)) return false;
   return { fineType: brand.name, normalized: digits, requiresContext: digits.length === m[0].length };
+}
+
+/**
+ * True when a grouped number has another four-digit group beside it, with its separator: one stretch of a table of
+ * numbers (`6282 6319 6357 6394 6432 6469 …`), where some four groups pass Luhn by chance.
+ */
+function inGroupRun(m: RegExpExecArray): boolean {
+  const separator = m[1];
+  if (separator === undefined) return false;
+  const text = m.input;
+  const end = m.index + m[0].length;
+  return (
+    (text[m.index - 1] === separator && groupAt(text, m.index - 5)) ||
+    (text[end] === separator && groupAt(text, end + 1))
+  );
+}
+
+/** True when `text[at, at + 4)` is four digits and no digit stands on either side. */
+function groupAt(text: string, at: number): boolean {
+  if (at < 0 || isDigit(text, at - 1) || isDigit(text, at + 4)) return false;
+  for (let k = at; k < at + 4; k++) if (!isDigit(text, k)) return false;
+  return true;
+}
+
+function isDigit(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c >= 48 && c <= 57;
 }
 
 /** Payment card number (PAN). */
@@ -65,6 +92,7 @@ export const creditCard: Recognizer = {
       'card_number=4012888888881881',
       'Card: 378282246310005',
       '4012888888881881 (card)', // a keyword shortly after counts too
+      'card 4012 8888 8888 1881 10115', // a postcode after it is no fifth group
       '"paymentMethod":{"type":"scheme","number":"4012888888881881","expiryMonth":"03","cvc":"737"}',
     ],
     noMatch: [
@@ -74,6 +102,9 @@ export const creditCard: Recognizer = {
       { text: 'id 4012888888881881 a card', why: 'a keyword after it counts only as the next word' },
       { text: 'card 1748503543012', why: 'no issuer starts with 1' },
       { text: 'card 4444 4444 4444 4444', why: 'repeated digit placeholder' },
+      { text: '6282 6319 6357 6394 6432 6469 6507 6545 6583 6621', why: 'four groups of a longer table of numbers' },
+      { text: 'ids 1111 2222 3333 4444 4012 8888 8888 1881', why: 'four more groups before it: a table of numbers' },
+      { text: 'ids 4012 8888 8888 1881 1234', why: 'a fifth group after it' },
       { text: '"id":"4012888888881881","expires_in":3600', why: '"expires" is no card expiry' },
     ],
   },

@@ -8,7 +8,9 @@ export function validateDniNie(m: RegExpExecArray): Verdict {
   const nie = /^[XYZ]/.test(value);
   const digits = nie ? String('XYZ'.indexOf(value[0] ?? '')) + value.slice(1, -1) : value.slice(0, -1);
   if (LETTERS[Number(digits) % 23] !== value.slice(-1)) return false;
-  return { fineType: nie ? 'ES_NIE' : 'ES_NIF', normalized: value };
+  // a lower-case letter after eight digits is as often a short git hash (`Merge: 43016715e`)
+  const hashLike = !nie && /[a-f]$/.test(m[0]);
+  return { fineType: nie ? 'ES_NIE' : 'ES_NIF', normalized: value, requiresContext: hashLike };
 }
 
 /** Spanish DNI/NIF (citizens) and NIE (foreigners). */
@@ -34,6 +36,7 @@ export const esDniNie: Recognizer = {
     noMatch: [
       { text: 'NIE Y8063915Q', why: 'control letter fails' },
       { text: 'DNI 12345678A', why: 'control letter fails' },
+      { text: 'Merge: 43016715e b114b26a5', why: 'a short git hash, no DNI said' },
     ],
   },
 };

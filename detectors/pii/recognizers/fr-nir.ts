@@ -15,11 +15,12 @@ export const frNir: Recognizer = {
   type: 'NATIONAL_ID',
   fineType: 'FR_NIR',
   description: 'FR NIR (INSEE number): national identifier used for social security and health.',
-  // unspaced, the 15 characters are one run
+  // unspaced, the 15 characters are one run; spaced, every group is (a run of numbers a table spaces otherwise, such as
+  // `12231 12286 12341`, holds one by chance)
   gate: (f) =>
     f.digits < 13 || !(f.spaces > 0 || hasRun(f.alnumRuns, 15)) ? Gate.NO : f.spaces >= 5 ? Gate.YES : Gate.CONTEXT,
   pattern:
-    /(?<![0-9A-Za-z])[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3} ?\d{2}(?![0-9A-Za-z])/,
+    /(?<![0-9A-Za-z])(?:[12]\d{2}(?:0[1-9]|1[0-2]|[2-9]\d)(?:\d{2}|2[ABab])\d{6}|[12] \d{2} (?:0[1-9]|1[0-2]|[2-9]\d) (?:\d{2}|2[ABab]) \d{3} \d{3} )\d{2}(?![0-9A-Za-z])/,
   validate: validateNir,
   context: ['nir', 'sécurité sociale', 'securite sociale', 'insee', 'secu', 'social security'],
   requiresContext: true,
@@ -29,6 +30,7 @@ export const frNir: Recognizer = {
     noMatch: [
       { text: '1 84 12 76 451 089 47', why: 'key fails' },
       { text: 'order 184127645108946', why: 'bare digits without context' },
+      { text: '11959 12014 12068 12122 12177 12231 12286 12341 12396', why: 'a table of numbers, not its groups' },
     ],
   },
 };

@@ -6,7 +6,8 @@ const BAD_PREFIXES = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
 export function validateNino(m: RegExpExecArray): Verdict {
   const value = m[0].replace(/ /g, '').toUpperCase();
   if (BAD_PREFIXES.has(value.slice(0, 2))) return false;
-  return { normalized: value };
+  // all in lower case and hex, it is as often a short git hash (`Merge: bc899650c`)
+  return { normalized: value, requiresContext: /^[a-f]{2}\d{6}[a-d]$/.test(m[0]) };
 }
 
 /** UK National Insurance number. */
@@ -31,6 +32,7 @@ export const ukNino: Recognizer = {
     noMatch: [
       { text: 'AA 12 34 56 H', why: 'suffix must be A–D' },
       { text: 'BG123612A', why: 'BG prefix never issued' },
+      { text: 'Merge: bc899650c ae9afd977', why: 'a short git hash, no NINO said' },
       { text: 'DA123456A', why: 'D never a first letter' },
     ],
   },
