@@ -34,10 +34,11 @@ export function emit(
 /**
  * Words that stand where a value would be but hold none: a null written out (`"null"`, `None`, `undefined`; not `nil`
  * or `nan`, which are names too), a type as API references write their examples (`string`, `STRING_VALUE`), a
- * redaction mark, a mask (`********`, bullets in UTF-8), a template variable.
+ * redaction mark, a mask (`********`, bullets in UTF-8), a template variable; a declaration's `;` or a list's `,` may
+ * end it (TypeScript's `password: string;`).
  */
 const NO_VALUE =
-  /^(?:null|none|undefined|n\/a|string|string_value|redacted|\[redacted\]|\[filtered\]|\*+|x+|(?:\xe2\x80\xa2)+|<[^<>]*>|\$\{[^}]*\}|\{\{.*\}\}|%[^%\s]*%)$/i;
+  /^(?:null|none|undefined|n\/a|string|string_value|redacted|\[redacted\]|\[filtered\]|\*+|x+|(?:\xe2\x80\xa2)+|<[^<>]*>|\$\{[^}]*\}|\{\{.*\}\}|%[^%\s]*%)[;,]?$/i;
 
 /**
  * A value that is code, not data, as a field read from minified JavaScript or a struct literal holds one
@@ -46,7 +47,7 @@ const NO_VALUE =
  * code passes around, a constructor.
  */
 const CODE_VALUE =
-  /^(?:\(|new$|(?:this|props|properties|self|process|options|opts|config|args|params|ctx|req)\.[A-Za-z_$]|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[([])/;
+  /^(?:\(|new$|(?:this|props|properties|self|process|options|opts|config|cfg|settings|args|params|ctx|req|credentials|creds|secrets)\.[A-Za-z_$]|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[([])/;
 
 /** Types whose fields may hold their value hashed: read as `<TYPE>_<hash>`, as the hashed recognizers report theirs. */
 const HASHED_TYPES = new Set(['PERSON_NAME', 'STREET_ADDRESS']);

@@ -41,6 +41,8 @@ describe('field values', () => {
       [],
     );
     expect(values('first_name=null&last_name=undefined&password=%25PASSWORD%25')).toEqual([]);
+    // a type declaration (lib.dom.d.ts), its members one to a line
+    expect(values('interface Credentials {\n    password: string;\n    firstName: string,\n}')).toEqual([]);
     // the words inside a value are no placeholder
     expect(values('{"first_name":"Nil","last_name":"Nullman","password":"none-of-yours"}')).toEqual([
       'PERSON_NAME Nil',
@@ -58,6 +60,7 @@ describe('field values', () => {
       'static APPLE_FIRST_NAME=new ProviderAttribute("first_name");',
       'const password=getPassword();',
       "        self.password = config['password']",
+      'env:{AWS_SECRET_ACCESS_KEY:credentials.secretAccessKey,AWS_SESSION_TOKEN:creds.sessionToken}',
     ].join('\n');
     expect(values(bundle)).toEqual([]);
     // a value is data when it is one, in code too
