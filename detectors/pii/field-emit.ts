@@ -32,22 +32,23 @@ export function emit(
 }
 
 /**
- * Words that stand where a value would be but hold none: a null written out (`"null"`, `None`, `undefined`; not `nil`
- * or `nan`, which are names too), a type as API references write their examples (`string`, `STRING_VALUE`), a
+ * Words that stand where a value would be but hold none: a null or a boolean written out (`"null"`, `None`,
+ * `undefined`, `false`; not `nil` or `nan`, which are names too), a type as API references write their examples (`string`, `STRING_VALUE`), a
  * redaction mark, a mask (`********`, bullets in UTF-8), a template variable; a declaration's `;` or a list's `,` may
  * end it (TypeScript's `password: string;`).
  */
 const NO_VALUE =
-  /^(?:null|none|undefined|n\/a|string|string_value|redacted|\[redacted\]|\[filtered\]|\*+|x+|(?:\xe2\x80\xa2)+|<[^<>]*>|\$\{[^}]*\}|\{\{.*\}\}|%[^%\s]*%)[;,]?$/i;
+  /^(?:null|none|undefined|true|false|n\/a|string|string_value|redacted|\[redacted\]|\[filtered\]|\*+|x+|(?:\xe2\x80\xa2)+|<[^<>]*>|\$\{[^}]*\}|\{\{.*\}\}|%[^%\s]*%)[;,]?$/i;
 
 /**
  * A value that is code, not data, as a field read from minified JavaScript or a struct literal holds one
  * (`accessToken=props.accessToken`, `AccessToken:cdk().stringToCloudFormation(…)`, `ApiKey=(()=>{…`,
- * `FIRST_NAME=new ProviderAttribute(…)`, `password = config['password']`): a call, a subscript, a member of an object
- * code passes around, a constructor.
+ * `FIRST_NAME=new ProviderAttribute(…)`, `password = config['password']`, `secretAccessKey: parsed.SecretAccessKey,`):
+ * a call, a subscript, a constructor, a name or a member ended by code's punctuation, a member named in camelCase or
+ * UPPER_SNAKE (`session.Credentials.SecretAccessKey`), a member of an object code passes around (`props.…`).
  */
 const CODE_VALUE =
-  /^(?:\(|new$|(?:this|props|properties|self|process|options|opts|config|cfg|settings|args|params|ctx|req|credentials|creds|secrets)\.[A-Za-z_$]|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[([])/;
+  /^(?:\(|new$|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[,;})\]]+$|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.(?:[\w$]*[a-z][A-Z][\w$]*|[A-Z][A-Z0-9]*_[A-Z0-9_]+)$|(?:this|props|properties|self|process|options|opts|config|cfg|settings|args|params|ctx|req|credentials|creds|secrets)\.[A-Za-z_$]|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[([])/;
 
 /** Types whose fields may hold their value hashed: read as `<TYPE>_<hash>`, as the hashed recognizers report theirs. */
 const HASHED_TYPES = new Set(['PERSON_NAME', 'STREET_ADDRESS']);

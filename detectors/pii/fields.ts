@@ -247,7 +247,8 @@ function lineValue(
   while (e < bytes.length && e - k <= FIELD_VALUE_MAX && bytes[e] !== 10 && bytes[e] !== 13) e++;
   if (e - k > FIELD_VALUE_MAX) return;
   const lineEnd = e;
-  // a quoted scalar: the value is what the quotes hold
+  // a quoted scalar: the value is what the quotes hold (a JavaScript member's or a statement's `,` or `;` after them)
+  if (e - s >= 3 && (bytes[e - 1] === 44 || bytes[e - 1] === 59) && bytes[e - 2] === bytes[s]) e--;
   if (e - s >= 2 && (bytes[s] === 34 || bytes[s] === 39) && bytes[e - 1] === bytes[s]) {
     s++;
     e--;

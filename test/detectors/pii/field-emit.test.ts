@@ -33,7 +33,8 @@ describe('field values', () => {
   });
 
   it('takes no null, placeholder, mask or template for a value, whatever the field', () => {
-    const none = '{"first_name":"null","last_name":"None","street":"undefined","address":"N/A","name":"[redacted]"}';
+    const none =
+      '{"first_name":"null","last_name":"None","street":"undefined","address":"N/A","name":"[redacted]","surname":"false"}';
     expect(values(none)).toEqual([]);
     // as API references write their examples (the AWS SDK's `STRING_VALUE`), and masks in ASCII and in UTF-8
     expect(values('{"FirstName":"STRING_VALUE","Password":"STRING_VALUE","secret":"string"}')).toEqual([]);
@@ -61,6 +62,13 @@ describe('field values', () => {
       'const password=getPassword();',
       "        self.password = config['password']",
       'env:{AWS_SECRET_ACCESS_KEY:credentials.secretAccessKey,AWS_SESSION_TOKEN:creds.sessionToken}',
+      '    this.secret = secret;',
+      '    secretAccessKey: parsed.SecretAccessKey,',
+      '    refreshToken: refreshToken,',
+      '    password: session.Credentials.SecretAccessKey',
+      '    client_secret: false,',
+      '  API_KEY = "API_KEY",',
+      '{accessToken:D.SENSITIVE_STRING},',
     ].join('\n');
     expect(values(bundle)).toEqual([]);
     // a value is data when it is one, in code too
@@ -68,6 +76,12 @@ describe('field values', () => {
       'CREDENTIAL hunter2secret',
       'PERSON_NAME Ada',
       'CREDENTIAL Tr0ub4dor3',
+    ]);
+    // a dotted password is no member, and a quoted one keeps what its quotes hold before a `,` or `;`
+    expect(values('password=Summer.Sun&x=1\n  password: "correct.Horse7",\n  secret = \'s3cr3t-value\';\n')).toEqual([
+      'CREDENTIAL Summer.Sun',
+      'CREDENTIAL correct.Horse7',
+      'CREDENTIAL s3cr3t-value',
     ]);
   });
 });
