@@ -21,6 +21,13 @@ function ipv6Range(addr: string): string {
   return 'IPV6';
 }
 
+/**
+ * The rest of a Debian version in parentheses: more numbers (`2.13.90.0.18`), then a revision (`-1)`, `-0.2)`,
+ * `-1ubuntu1)`) with one dot at most, so a range's end (`10.0.0.1-10.0.0.9)`) is none. (An address followed by a fifth
+ * number, `192.168.1.1.1`, is still read as one, as Presidio does.)
+ */
+const DEBIAN_REVISION = /^(?:\.\d+)*-\d[\w+]*(?:\.[\w+]+)?\)/;
+
 /** Parses IPv4 (no leading zeros, octets ≤ 255, prefix ≤ 32) or IPv6 (node:net), zone and prefix allowed. */
 export function validateIp(m: RegExpExecArray): Verdict {
   const [addr = '', prefix] = m[0].split('/');
@@ -30,6 +37,8 @@ export function validateIp(m: RegExpExecArray): Verdict {
     return { fineType: ipv6Range(bare), normalized: bare.toLowerCase() };
   }
   if (!isIPv4(addr) || (prefix !== undefined && Number(prefix) > 32)) return false;
+  // a Debian version's revision after it (`binutils (2.39.90.1-1)`): a package's version
+  if (DEBIAN_REVISION.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 24))) return false;
   // browsers freeze their version as `Chrome/120.0.0.0`: after a product name and `/`, that is no address
   if (
     prefix === undefined &&
@@ -54,13 +63,22 @@ export const ipAddress: Recognizer = {
   requiresContext: false,
   confidence: 0.8,
   examples: {
-    match: ['client 81.2.69.144', '2001:db8:85a3::8a2e:370', 'from [::ffff:192.0.2.1]:443', 'fe80::1%eth0'],
+    match: [
+      'client 81.2.69.144',
+      'hosts 10.0.0.1-10.0.0.9 (10.0.0.1-10.0.0.9)',
+      'ip 81.2.69.144.',
+      '2001:db8:85a3::8a2e:370',
+      'from [::ffff:192.0.2.1]:443',
+      'fe80::1%eth0',
+    ],
     noMatch: [
       { text: 'version 256.1.2.3', why: 'octet above 255' },
       { text: 'Time 12:34:56', why: 'a clock time is not an IPv6 address' },
       { text: 'MyClass::toString', why: 'C++ scope operator' },
       { text: '2001::db8::1', why: 'two :: in one address' },
       { text: 'Mozilla/5.0 (X11) Chrome/120.0.0.0 Safari/537.36', why: "a browser's frozen version, no host" },
+      { text: 'binutils (2.13.90.0.18-1.3) unstable', why: "five numbers and a Debian revision: a package's version" },
+      { text: 'alsa-lib (1.2.6.1-2) unstable; urgency=medium', why: 'a Debian version, its revision after it' },
     ],
   },
 };

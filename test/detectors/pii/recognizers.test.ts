@@ -107,6 +107,22 @@ describe('every field recognizer example in structured bodies', () => {
   }
 });
 
+describe('ip-address', () => {
+  it("reads both ends of a range, and a package's version as none", () => {
+    const found = (text: string): string[] =>
+      scanWhole(text)
+        .filter((d) => d.type === 'IP_ADDRESS')
+        .map((d) => text.slice(d.start, d.end));
+    expect(found('allow (10.0.0.1-10.0.0.9) and 81.2.69.144-81.2.69.150')).toEqual([
+      '10.0.0.1',
+      '10.0.0.9',
+      '81.2.69.144',
+      '81.2.69.150',
+    ]);
+    expect(found('libc6 (>= 2.2.7.1-3), alsa-lib (1.2.6.1-0.2), binutils (2.13.90.0.18-1.3)')).toEqual([]);
+  });
+});
+
 describe('registry', () => {
   it('rejects a duplicate recognizer id, naming it', () => {
     const first = RECOGNIZERS[0]!;
