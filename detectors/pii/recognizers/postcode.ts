@@ -57,7 +57,8 @@ export const fiveDigitPostcode: Recognizer = {
   fineType: 'POSTCODE',
   description: 'Five-digit postcode (DE, US, FR, IT, ES, FI …): part of a postal address (contact data).',
   gate: (f) => (f.maxRun === 5 && hasRun(f.alnumRuns, 5) ? Gate.CONTEXT : Gate.NO),
-  pattern: /(?<![0-9A-Za-z.,-])\d{5}(?![0-9A-Za-z]|[.,-]\d)/,
+  // not after a `/`: a bug's number after its component (`PR ld/26711`), a path's part
+  pattern: /(?<![0-9A-Za-z.,/-])\d{5}(?![0-9A-Za-z]|[.,-]\d)/,
   validate: (m) => (Number(m[0]) >= 1001 ? { normalized: m[0], validated: false } : false),
   context: POSTCODE_WORDS,
   requiresContext: true,
@@ -79,6 +80,7 @@ export const fiveDigitPostcode: Recognizer = {
       { text: 'count 10115', why: 'no address keyword' },
       { text: '{"ip_address":"10.0.0.1","port":54321}', why: 'address is a later part of the key' },
       { text: 'cpu 54321', why: '"cp" counts only as a whole word' },
+      { text: 'Check operand for AddrPrefixOpReg. Fix PR ld/26711', why: "a bug's number after its component" },
     ],
   },
 };
