@@ -19,7 +19,7 @@ export function emit(
   // a name or street hashed for an advertising platform (a Customer Match list's First Name column) is still theirs
   const hashed = rec.hashed === true ? shaped : !shaped && HASHED_TYPES.has(rec.type) && HASH_VALUE.test(trimmed);
   if ((!shaped && !hashed) || rec.confidence < engine.minConfidence || isLabel(engine, trimmed)) return;
-  if (NO_VALUE.test(trimmed) || CODE_VALUE.test(trimmed)) return;
+  if (NO_VALUE.test(trimmed) || CODE_VALUES.some((code) => code.test(trimmed))) return;
   out.push({
     type: rec.type,
     fineType: hashed ? `${rec.type}_${hashName(trimmed)}` : rec.fineType,
@@ -33,22 +33,34 @@ export function emit(
 
 /**
  * Words that stand where a value would be but hold none: a null or a boolean written out (`"null"`, `None`,
- * `undefined`, `false`; not `nil` or `nan`, which are names too), a type as API references write their examples (`string`, `STRING_VALUE`), a
- * redaction mark, a mask (`********`, bullets in UTF-8), a template variable; a declaration's `;` or a list's `,` may
- * end it (TypeScript's `password: string;`).
+ * `undefined`, `false`; not `nil` or `nan`, which are names too), a type as API references write their examples
+ * (`string`, `STRING_VALUE`), a redaction mark, a mask (`********`, bullets in UTF-8), a template variable; a
+ * declaration's `;` or a list's `,` may end it (TypeScript's `password: string;`).
  */
 const NO_VALUE =
   /^(?:null|none|undefined|true|false|n\/a|string|string_value|redacted|\[redacted\]|\[filtered\]|\*+|x+|(?:\xe2\x80\xa2)+|<[^<>]*>|\$\{[^}]*\}|\{\{.*\}\}|%[^%\s]*%)[;,]?$/i;
 
+/** A JavaScript name or member path (`token`, `session.Credentials.SecretAccessKey`). */
+const PATH = String.raw`[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*`;
+
 /**
- * A value that is code, not data, as a field read from minified JavaScript or a struct literal holds one
- * (`accessToken=props.accessToken`, `AccessToken:cdk().stringToCloudFormation(…)`, `ApiKey=(()=>{…`,
- * `FIRST_NAME=new ProviderAttribute(…)`, `password = config['password']`, `secretAccessKey: parsed.SecretAccessKey,`):
- * a call, a subscript, a constructor, a name or a member ended by code's punctuation, a member named in camelCase or
- * UPPER_SNAKE (`session.Credentials.SecretAccessKey`), a member of an object code passes around (`props.…`).
+ * Values that are code, not data, as fields read from minified JavaScript or a struct literal hold them: one of these
+ * shapes, the whole value or its start.
  */
-const CODE_VALUE =
-  /^(?:\(|new$|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[,;})\]]+$|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.(?:[\w$]*[a-z][A-Z][\w$]*|[A-Z][A-Z0-9]*_[A-Z0-9_]+)$|(?:this|props|properties|self|process|options|opts|config|cfg|settings|args|params|ctx|req|credentials|creds|secrets)\.[A-Za-z_$]|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[([])/;
+const CODE_VALUES: readonly RegExp[] = [
+  // a call or a subscript: `cdk().stringToCloudFormation(…)`, `getPassword()`, `config['password']`
+  new RegExp(`^${PATH}[([]`),
+  // an arrow function's or a group's start: `ApiKey=(()=>{…`
+  /^\(/,
+  // a constructor, its class after a space: `FIRST_NAME=new ProviderAttribute(…)`
+  /^new$/,
+  // a name or a member ended by code's punctuation: `refreshToken: refreshToken,`, `{accessToken:D.SENSITIVE_STRING}`
+  new RegExp(`^${PATH}[,;})\\]]+$`),
+  // a member named in camelCase or UPPER_SNAKE: `secretAccessKey: parsed.SecretAccessKey`, not `Summer.Sun`
+  new RegExp(`^${PATH}\\.(?:[\\w$]*[a-z][A-Z][\\w$]*|[A-Z][A-Z0-9]*_[A-Z0-9_]+)$`),
+  // a member of an object code passes around: `accessToken=props.accessToken`, `credentials.secretAccessKey`
+  /^(?:this|props|properties|self|process|options|opts|config|cfg|settings|args|params|ctx|req|credentials|creds|secrets)\.[A-Za-z_$]/,
+];
 
 /** Types whose fields may hold their value hashed: read as `<TYPE>_<hash>`, as the hashed recognizers report theirs. */
 const HASHED_TYPES = new Set(['PERSON_NAME', 'STREET_ADDRESS']);

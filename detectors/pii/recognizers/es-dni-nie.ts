@@ -8,7 +8,7 @@ export function validateDniNie(m: RegExpExecArray): Verdict {
   const nie = /^[XYZ]/.test(value);
   const digits = nie ? String('XYZ'.indexOf(value[0] ?? '')) + value.slice(1, -1) : value.slice(0, -1);
   if (LETTERS[Number(digits) % 23] !== value.slice(-1)) return false;
-  // a lower-case letter after eight digits is as often a short git hash (`Merge: 43016715e`)
+  // eight digits and a lower-case a–f are as often a short git hash (`Merge: 43016715e`)
   const hashLike = !nie && /[a-f]$/.test(m[0]);
   return { fineType: nie ? 'ES_NIE' : 'ES_NIF', normalized: value, requiresContext: hashLike };
 }
