@@ -26,7 +26,7 @@ function ipv6Range(addr: string): string {
  * `-1ubuntu1)`) with one dot at most, so a range's end (`10.0.0.1-10.0.0.9)`) is none. (An address followed by a fifth
  * number, `192.168.1.1.1`, is still read as one, as Presidio does.)
  */
-const DEBIAN_REVISION = /^(?:\.\d+)*-\d[\w+]*(?:\.[\w+]+)?\)/;
+const DEBIAN_REVISION = /(?:\.\d+)*-\d[\w+]*(?:\.[\w+]+)?\)/y;
 
 /** Parses IPv4 (no leading zeros, octets ≤ 255, prefix ≤ 32) or IPv6 (node:net), zone and prefix allowed. */
 export function validateIp(m: RegExpExecArray): Verdict {
@@ -38,7 +38,8 @@ export function validateIp(m: RegExpExecArray): Verdict {
   }
   if (!isIPv4(addr) || (prefix !== undefined && Number(prefix) > 32)) return false;
   // a Debian version's revision after it (`binutils (2.39.90.1-1)`): a package's version
-  if (DEBIAN_REVISION.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 24))) return false;
+  DEBIAN_REVISION.lastIndex = m.index + m[0].length;
+  if (DEBIAN_REVISION.test(m.input)) return false;
   // browsers freeze their version as `Chrome/120.0.0.0`: after a product name and `/`, that is no address
   if (
     prefix === undefined &&
